@@ -1,0 +1,38 @@
+"""The planner: medical treatment protocols and travel dates → itineraries, budgets, calendars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config → extensions → blueprints → CLI.
+
+    Modules are imported here, as in the Flask tutorial, so that importing ``planner.core``
+    stays free of the web stack.
+    """
+    from planner import cli, config, errors, security, services, views
+    from planner.database import configure_sqlite
+    from planner.extensions import csrf, db, limiter, login, migrate
+
+    app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
+    app.config.from_mapping(config.from_environment(Path(app.instance_path)))
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    login.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    services.init_app(app)
+
+    views.register_blueprints(app)
+    errors.init_app(app)
+    security.init_app(app)
+    cli.init_app(app)
+    return app

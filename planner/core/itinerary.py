@@ -1,0 +1,90 @@
+"""The plan: what the scheduler decided — appointments, days, problems and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from planner.core.protocol import StepKind
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """One occurrence of a step, placed at a time (aware datetimes)."""
+
+    #: stable within a trip: "<protocol>-<step>-<n>" (used for calendar UIDs and pins)
+    key: str
+    protocol: str
+    step: str
+    occurrence: int  # 1-based
+    kind: StepKind
+    title: str
+    start: datetime
+    end: datetime
+    clinic: str  # clinic id
+    visit: int = 1
+    invasive: bool = False
+    pinned: bool = False
+    #: display time zone: the clinic's, or the patient's home zone for remote follow-ups
+    timezone: str = "Asia/Seoul"
+    preparation: tuple[str, ...] = ()
+    #: why it is not earlier, when a rule pushed it (e.g. "1 March is Independence Movement Day")
+    moved_by: str = ""
+
+    @property
+    def in_person(self) -> bool:
+        """Whether the patient has to be at the clinic."""
+        return self.kind.in_person
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A problem (the trip cannot work as asked) or a warning (it can, with a caveat)."""
+
+    code: str  # machine-readable, e.g. "stay_too_short", "clot_risk", "holiday_moved"
+    message: str  # one or two plain sentences
+    #: for problems, a suggested fix the UI can apply ("departure" → an ISO datetime, …)
+    fix: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    protocol: str = ""
+    step: str = ""
+
+
+@dataclass(frozen=True)
+class Day:
+    """One date of a stay and what happens on it."""
+
+    date: date
+    #: "arrival", "departure", "appointments", "rest", "free", "travel" (arrival and departure)
+    kind: str
+    appointments: tuple[str, ...] = ()  # appointment keys
+    note: str = ""  # e.g. public holiday name, "rest after fat harvest"
+    visit: int = 1
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One trip to the clinics (two-trip protocols have two)."""
+
+    number: int
+    arrival: datetime
+    departure: datetime | None
+    #: True when the planner proposes these dates (a second trip, or the shortest stay)
+    proposed: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The scheduler's answer for a trip request."""
+
+    feasible: bool
+    arrival: datetime
+    departure: datetime | None
+    #: the earliest departure the treatments allow (None if they cannot fit at all)
+    earliest_departure: datetime | None
+    appointments: tuple[Appointment, ...]
+    days: tuple[Day, ...]
+    visits: tuple[Visit, ...]
+    problems: tuple[Notice, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    #: whole days after arrival before an invasive step may happen
+    jetlag_buffer_days: int = 0
