@@ -1,0 +1,8 @@
+"""SQLAlchemy rows. Each module holds one idea; importing this package registers them all."""
+
+from planner.models.account import User
+from planner.models.client import Client
+from planner.models.custom import CustomClinic, CustomProtocol
+from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
+
+__all__ = ["Client", "CustomClinic", "CustomProtocol", "EventRevision", "FeedToken", "Pin", "ShareLink", "Trip", "User"]
