@@ -1,0 +1,38 @@
+# make run: serve the planner locally. make test: the whole suite. make bench: the benchmarks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app planner
+
+.PHONY: run test bench lint clean
+
+# stamps: reinstall only when a requirements file changed
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.stamp-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.stamp-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+run: $(VENV)/.stamp-runtime
+	$(FLASK) db upgrade
+	@echo "The planner is starting: open http://127.0.0.1:5000 in your browser (Ctrl+C stops it)."
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.stamp-test
+	if [ -f tests/js/package.json ]; then npm ci --prefix tests/js --no-audit --no-fund --silent; fi
+	$(BIN)/pytest -n 2
+
+bench: $(VENV)/.stamp-test
+	$(BIN)/pytest benchmarks -p no:xdist --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+lint: $(VENV)/.stamp-test
+	$(BIN)/ruff check planner tests benchmarks
+
+clean:
+	rm -rf .pytest_cache .benchmarks .ruff_cache

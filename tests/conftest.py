@@ -1,0 +1,87 @@
+"""Fixtures shared by every layer: ``app``, ``client`` and ``runner`` on each database.
+
+Every test that takes ``app`` runs on SQLite (a temporary file) and on PostgreSQL when
+TEST_DATABASE_URL is set. Without it the PostgreSQL variants are skipped locally and fail in
+CI (CI=true), so a CI run can never pass by silently testing one database only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import psycopg
+import pytest
+
+from planner import create_app
+from planner.extensions import db
+
+
+def _sqlalchemy_url(url: str) -> str:
+    """The SQLAlchemy form of a libpq URL (psycopg 3 driver)."""
+    return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+
+
+def _fresh_schema(url: str, schema: str) -> str:
+    """Drop and recreate a schema of its own for this test; return a URL that uses it."""
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in url else "?"
+    return _sqlalchemy_url(url) + f"{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def db_url(request, tmp_path) -> str:
+    """The SQLAlchemy URL of an empty database, one per test (SQLite file or PostgreSQL schema)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'planner.sqlite3'}"
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("TEST_DATABASE_URL is not set: CI must run the PostgreSQL variants")
+        pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL to run it")
+    # one schema per xdist worker, so parallel workers never see each other's tables
+    return _fresh_schema(url, "test_" + os.environ.get("PYTEST_XDIST_WORKER", "main"))
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Extra configuration for the ``app`` fixture; override it in a test module to change it."""
+    return {}
+
+
+@pytest.fixture
+def app(db_url, app_config, monkeypatch, tmp_path):
+    """The planner app on an empty database with every table created."""
+    monkeypatch.setenv("SECRET_KEY", "test-secret-key")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": db_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        **app_config,
+    }
+    app = create_app(config)
+    with app.app_context():
+        import planner.models  # noqa: F401  (registers every table on db.metadata)
+
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner for the app's commands."""
+    return app.test_cli_runner()
