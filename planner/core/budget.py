@@ -1,0 +1,129 @@
+"""The trip budget: lines in the patient's currency and their total, computed in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from planner.core import budget_lines
+from planner.core.catalog import Catalog
+from planner.core.itinerary import Plan
+from planner.core.money import MoneyRange, Rates, quantize
+from planner.core.trip import TripRequest
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One cost of the trip: what, how many, and its range in the budget currency."""
+
+    #: "treatment", "lodging", "airport_transfer", "local_transport", "meals", "interpreter",
+    #: "keta", "flights"
+    code: str
+    label: str  # plain words: "Acupuncture session × 6 (local clinic)"
+    quantity: Decimal  # units (sessions, nights, visits, days, people)
+    unit: str  # "session", "night", "visit", "day", "trip", "person"
+    amount: MoneyRange  # in the budget currency, rounded to its minor unit
+    original: MoneyRange | None  # in the source currency, when converted
+    note: str = ""
+    to_confirm: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The lines of a trip's costs, their total and the date of the rates used."""
+
+    currency: str
+    rates_date: date
+    lines: tuple[BudgetLine, ...]
+    total: MoneyRange  # the sum of the lines
+    converted: bool  # any line converted from another currency
+    #: what the budget leaves out and why (e.g. the departure is not known yet)
+    notes: tuple[str, ...] = ()
+
+
+def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget:
+    """The budget of a planned trip, converted to the request's currency."""
+    rates = catalog.rates
+    if request.currency not in rates.currencies:
+        raise ValueError(f"currency: no exchange rate for {request.currency} in the table of {rates.date}")
+    if request.travellers < 1:
+        raise ValueError(f"travellers: at least 1 person travels, got {request.travellers}")
+    all_stays = budget_lines.stays(plan, budget_lines.stay_zone(plan, catalog))
+    raw = [
+        *budget_lines.treatment_lines(plan, request, catalog),
+        *budget_lines.stay_lines(all_stays, request, catalog),
+        *budget_lines.visit_lines(plan, all_stays, request, catalog),
+        *budget_lines.entry_lines(request, catalog),
+        *budget_lines.flight_lines(request),
+    ]
+    lines = tuple(_convert(line, rates, request.currency) for line in raw)
+    notes = ()
+    if any(stay.last is None for stay in all_stays):
+        notes = ("The departure date is not known yet, so lodging and meals are not counted for that trip.",)
+    return Budget(
+        currency=request.currency,
+        rates_date=rates.date,
+        lines=lines,
+        total=total_of(lines, request.currency),
+        converted=any(line.original is not None for line in lines),
+        notes=notes,
+    )
+
+
+def total_of(lines: tuple[BudgetLine, ...], currency: str) -> MoneyRange:
+    """The sum of the lines' amounts (the one place totals are computed)."""
+    total = MoneyRange.zero(currency)
+    for line in lines:
+        total = total + line.amount
+    return total
+
+
+def _convert(line: budget_lines.RawLine, rates: Rates, currency: str) -> BudgetLine:
+    source = line.amount
+    original = None
+    if source.currency != currency:
+        original = MoneyRange(
+            *(quantize(a, source.currency) for a in (source.low, source.typical, source.high)), source.currency
+        )
+    return BudgetLine(
+        code=line.code,
+        label=line.label,
+        quantity=line.quantity,
+        unit=line.unit,
+        amount=rates.convert_range(source, currency),
+        original=original,
+        note=line.note,
+        to_confirm=line.to_confirm,
+        source=line.source,
+    )
+
+
+def _range_dict(value: MoneyRange) -> dict:
+    return {"low": str(value.low), "typical": str(value.typical), "high": str(value.high), "currency": value.currency}
+
+
+def budget_to_dict(budget: Budget) -> dict:
+    """The budget as plain JSON-ready values, amounts as decimal strings."""
+    return {
+        "currency": budget.currency,
+        "rates_date": budget.rates_date.isoformat(),
+        **{k: v for k, v in _range_dict(budget.total).items() if k != "currency"},
+        "lines": [
+            {
+                "code": line.code,
+                "label": line.label,
+                "quantity": str(line.quantity),
+                "unit": line.unit,
+                **_range_dict(line.amount),
+                "note": line.note,
+                "to_confirm": line.to_confirm,
+                "source": line.source,
+                "original": _range_dict(line.original) if line.original else None,
+            }
+            for line in budget.lines
+        ],
+        "converted": budget.converted,
+        "notes": list(budget.notes),
+    }
