@@ -254,6 +254,8 @@ def flight_lines(request: TripRequest) -> list[RawLine]:
 def _flight_line(field_name: str, words: str, flight: Flight, travellers: int) -> RawLine:
     if not flight.price_currency:
         raise ValueError(f"{field_name}.price_currency: a flight price needs its currency")
+    if isinstance(flight.price, float):
+        raise ValueError(f"{field_name}.price: give a Decimal, not a float (binary fractions misstate money)")
     if flight.price < 0:
         raise ValueError(f"{field_name}.price: must not be negative, got {flight.price}")
     number = f" {flight.number}" if flight.number else ""

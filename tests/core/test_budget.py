@@ -246,6 +246,14 @@ def test_unknown_departure_budgets_what_is_known():
             "outbound.price_currency",
         ),
         (
+            {"outbound": Flight(seoul(date(2026, 1, 5)), price=900.5, price_currency="USD")},
+            "outbound.price: give a Decimal, not a float",
+        ),
+        (
+            {"inbound": Flight(seoul(date(2026, 1, 15)), price=Decimal(-1), price_currency="USD")},
+            "inbound.price: must not be negative",
+        ),
+        (
             {"inbound": Flight(seoul(date(2026, 1, 15)), price=Decimal(900), price_currency="CHF")},
             "no exchange rate for CHF",
         ),
