@@ -1,0 +1,26 @@
+"""The planning engine, pure Python; ``plan_from_dict`` runs it end to end on a JSON scenario."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def _default_catalog():
+    from planner.core.catalog import load_catalog
+
+    return load_catalog()
+
+
+def plan_from_dict(scenario: dict) -> dict:
+    """Parse a scenario, plan it, budget it, and return the plan JSON (ScenarioError on bad input)."""
+    # imported here so that importing one core module does not load the whole engine
+    from planner.core.budget import compute_budget
+    from planner.core.plan_json import plan_to_dict
+    from planner.core.scenario import parse_scenario
+    from planner.core.schedule import plan
+
+    catalog = _default_catalog()
+    request = parse_scenario(scenario, catalog)
+    result = plan(request, catalog)
+    return plan_to_dict(result, compute_budget(result, request, catalog), catalog)

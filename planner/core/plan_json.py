@@ -1,0 +1,84 @@
+"""The plan as JSON-ready values: what the API returns and ``flask plan --format json`` prints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from planner.core.budget import Budget, budget_to_dict
+from planner.core.catalog import Catalog
+from planner.core.itinerary import Appointment, Day, Notice, Plan
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _appointment(appointment: Appointment, catalog: Catalog) -> dict:
+    clinic = catalog.clinics.get(appointment.clinic)
+    # shown in its display zone (the patient's home zone for remote follow-ups) with the offset
+    zone = ZoneInfo(appointment.timezone)
+    return {
+        "key": appointment.key,
+        "protocol": appointment.protocol,
+        "step": appointment.step,
+        "occurrence": appointment.occurrence,
+        "kind": appointment.kind.value,
+        "title": appointment.title,
+        "start": appointment.start.astimezone(zone).isoformat(),
+        "end": appointment.end.astimezone(zone).isoformat(),
+        "clinic": appointment.clinic,
+        "clinic_name": clinic.name if clinic else appointment.clinic,
+        "in_person": appointment.in_person,
+        "invasive": appointment.invasive,
+        "visit": appointment.visit,
+        "pinned": appointment.pinned,
+        "timezone": appointment.timezone,
+        "preparation": list(appointment.preparation),
+        "moved_by": appointment.moved_by,
+    }
+
+
+def _day(day: Day) -> dict:
+    return {
+        "date": day.date.isoformat(),
+        "kind": day.kind,
+        "appointments": list(day.appointments),
+        "note": day.note,
+        "visit": day.visit,
+    }
+
+
+def _notice(notice: Notice) -> dict:
+    return {
+        "code": notice.code,
+        "message": notice.message,
+        "fix": dict(notice.fix),
+        "protocol": notice.protocol,
+        "step": notice.step,
+    }
+
+
+def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog) -> dict:
+    """The plan, its budget and its notices as plain values (ISO 8601 times with offsets)."""
+    return {
+        "feasible": plan.feasible,
+        "arrival": _moment(plan.arrival),
+        "departure": _moment(plan.departure),
+        "earliest_departure": _moment(plan.earliest_departure),
+        "jetlag_buffer_days": plan.jetlag_buffer_days,
+        "visits": [
+            {
+                "number": visit.number,
+                "arrival": _moment(visit.arrival),
+                "departure": _moment(visit.departure),
+                "proposed": visit.proposed,
+            }
+            for visit in plan.visits
+        ],
+        "appointments": [_appointment(a, catalog) for a in plan.appointments],
+        "days": [_day(day) for day in plan.days],
+        "budget": budget_to_dict(budget),
+        "problems": [_notice(n) for n in plan.problems],
+        "warnings": [_notice(n) for n in plan.warnings],
+    }

@@ -1,0 +1,270 @@
+"""The JSON scenario: a trip request as plain data, validated field by field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.core.catalog import Catalog
+from planner.core.protocol import Protocol
+from planner.core.trip import Flight, Insurance, Pin, Traveller, TreatmentRequest, TripRequest
+
+#: times without an offset are local at the clinics
+CLINIC_ZONE = "Asia/Seoul"
+
+_KEYS = frozenset(
+    ("traveller", "arrival", "departure", "treatments", "lodging", "currency")
+    + ("travellers", "interpreter", "insurance", "flights", "pins", "keta")
+)
+_TREATMENT_KEYS = frozenset(("protocol", "count", "clinic", "clinic_tier"))
+_FLIGHT_KEYS = frozenset(("number", "origin", "hours", "price", "currency"))
+_PIN_KEYS = frozenset(("protocol", "step", "occurrence", "start"))
+
+
+class ScenarioError(ValueError):
+    """A scenario field is wrong: ``field`` is its path, ``reason`` says why."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def _kind(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
+    if not isinstance(value, dict):
+        raise ScenarioError(path or "scenario", f"must be an object, got {_kind(value)}")
+    for key in value:
+        if key not in allowed:
+            where = f"{path}.{key}" if path else str(key)
+            raise ScenarioError(where, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+    return value
+
+
+def _text(value: object, path: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(path, f"must be a non-empty string, got {_kind(value)}")
+    return value.strip()
+
+
+def _boolean(value: object, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise ScenarioError(path, f"must be true or false, got {_kind(value)}")
+    return value
+
+
+def _integer(value: object, path: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ScenarioError(path, f"must be a whole number, got {_kind(value)}")
+    if value < minimum:
+        raise ScenarioError(path, f"must be at least {minimum}, got {value}")
+    return value
+
+
+def _decimal(value: object, path: str) -> Decimal:
+    """A decimal from a string or a JSON number, through its text (never through float maths)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ScenarioError(path, f"must be a number, got {_kind(value)}")
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise ScenarioError(path, f"{value!r} is not a number") from None
+    if not number.is_finite() or number < 0:
+        raise ScenarioError(path, f"must be a number ≥ 0, got {value}")
+    return number
+
+
+def _zone(value: object, path: str) -> str:
+    name = _text(value, path)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)") from None
+    return name
+
+
+def _moment(value: object, path: str) -> datetime:
+    """An aware datetime; without an offset the time is local at the clinics."""
+    text = _text(value, path)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ScenarioError(path, f"{text!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=ZoneInfo(CLINIC_ZONE))
+    return moment.astimezone(ZoneInfo(CLINIC_ZONE))
+
+
+def _currency(value: object, path: str, catalog: Catalog) -> str:
+    code = _text(value, path).upper()
+    if code not in catalog.rates.currencies:
+        raise ScenarioError(path, f"unknown currency {code!r} (known: {', '.join(catalog.rates.currencies)})")
+    return code
+
+
+def _treatment(value: object, path: str, catalog: Catalog) -> TreatmentRequest:
+    entry = _object(value, path, _TREATMENT_KEYS)
+    if "protocol" not in entry:
+        raise ScenarioError(f"{path}.protocol", "is required")
+    protocol_id = _text(entry["protocol"], f"{path}.protocol")
+    protocol = catalog.protocols.get(protocol_id)
+    if protocol is None:
+        raise ScenarioError(f"{path}.protocol", f"unknown protocol {protocol_id!r}")
+    count = None
+    if entry.get("count") is not None:
+        count = _count(entry["count"], f"{path}.count", protocol)
+    if "clinic" in entry and "clinic_tier" in entry:
+        raise ScenarioError(path, "give clinic or clinic_tier, not both")
+    clinic = tier = None
+    if "clinic" in entry:
+        clinic = _text(entry["clinic"], f"{path}.clinic")
+        if clinic not in catalog.clinics:
+            raise ScenarioError(f"{path}.clinic", f"unknown clinic {clinic!r}")
+        offered = catalog.clinics[clinic].categories
+        if offered and protocol.category not in offered:
+            raise ScenarioError(f"{path}.clinic", f"{clinic} does not offer {protocol.category}")
+    elif "clinic_tier" in entry:
+        tier = _text(entry["clinic_tier"], f"{path}.clinic_tier")
+        tiers = sorted({c.tier for c in catalog.clinics.values()})
+        if tier not in tiers:
+            raise ScenarioError(f"{path}.clinic_tier", f"unknown tier {tier!r} (known: {', '.join(tiers)})")
+        if catalog.clinic_for(protocol_id, tier) is None:
+            raise ScenarioError(f"{path}.clinic_tier", f"no {tier} clinic offers {protocol_id}")
+    return TreatmentRequest(protocol_id, count, clinic, tier)
+
+
+def _count(value: object, path: str, protocol: Protocol) -> int:
+    if protocol.count is None:
+        raise ScenarioError(path, f"{protocol.id} has no session count to choose")
+    count = _integer(value, path, 0)
+    if not protocol.count.min <= count <= protocol.count.max:
+        raise ScenarioError(path, f"{count} is outside {protocol.count.min}–{protocol.count.max} for {protocol.id}")
+    return count
+
+
+def _flight(value: object, path: str, departs: datetime, landing: datetime | None, catalog: Catalog) -> Flight:
+    entry = _object(value, path, _FLIGHT_KEYS)
+    hours = _decimal(entry["hours"], f"{path}.hours") if entry.get("hours") is not None else None
+    price = _decimal(entry["price"], f"{path}.price") if entry.get("price") is not None else None
+    currency = ""
+    if price is not None:
+        if "currency" not in entry:
+            raise ScenarioError(f"{path}.currency", "is required with a price")
+        currency = _currency(entry["currency"], f"{path}.currency", catalog)
+    number = _text(entry["number"], f"{path}.number") if "number" in entry else ""
+    origin = _text(entry["origin"], f"{path}.origin") if "origin" in entry else ""
+    return Flight(departs, landing, number, origin, hours=hours, price=price, price_currency=currency)
+
+
+def _flights(value: object, arrival: datetime, departure: datetime | None, catalog: Catalog):
+    entry = _object(value, "flights", frozenset(("outbound", "inbound")))
+    outbound = inbound = None
+    if entry.get("outbound") is not None:
+        outbound = _flight(entry["outbound"], "flights.outbound", arrival, arrival, catalog)
+        if outbound.hours is not None:
+            # the scenario gives the landing time; the take-off is that many hours earlier
+            outbound = replace(outbound, departs=arrival - timedelta(minutes=int(outbound.hours * 60)))
+    if entry.get("inbound") is not None:
+        if departure is None:
+            raise ScenarioError("flights.inbound", "needs a departure (a booked flight home fixes the date)")
+        inbound = _flight(entry["inbound"], "flights.inbound", departure, None, catalog)
+    return outbound, inbound
+
+
+def _pins(value: object, treatments: tuple[TreatmentRequest, ...], catalog: Catalog) -> tuple[Pin, ...]:
+    if not isinstance(value, list):
+        raise ScenarioError("pins", f"must be a list, got {_kind(value)}")
+    chosen = {t.protocol: t for t in treatments}
+    pins = []
+    for i, item in enumerate(value):
+        path = f"pins[{i}]"
+        entry = _object(item, path, _PIN_KEYS)
+        for key in sorted(_PIN_KEYS):
+            if key not in entry:
+                raise ScenarioError(f"{path}.{key}", "is required")
+        protocol_id = _text(entry["protocol"], f"{path}.protocol")
+        if protocol_id not in chosen:
+            raise ScenarioError(f"{path}.protocol", f"{protocol_id!r} is not one of the trip's treatments")
+        protocol = catalog.protocols[protocol_id]
+        step_id = _text(entry["step"], f"{path}.step")
+        if step_id not in {s.id for s in protocol.steps}:
+            raise ScenarioError(f"{path}.step", f"{protocol_id} has no step {step_id!r}")
+        occurrence = _integer(entry["occurrence"], f"{path}.occurrence", 1)
+        times = protocol.occurrences(chosen[protocol_id].count).get(step_id, 0)
+        if occurrence > times:
+            raise ScenarioError(f"{path}.occurrence", f"{step_id} happens {times} times, not {occurrence}")
+        pins.append(Pin(protocol_id, step_id, occurrence, _moment(entry["start"], f"{path}.start")))
+    return tuple(pins)
+
+
+def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
+    """Validate a scenario (parsed JSON) against the catalog and build the trip request."""
+    scenario = _object(data, "", _KEYS)
+    for key in ("traveller", "arrival", "treatments"):
+        if key not in scenario:
+            raise ScenarioError(key, "is required")
+    person = _object(scenario["traveller"], "traveller", frozenset(("name", "home_timezone")))
+    if "home_timezone" not in person:
+        raise ScenarioError("traveller.home_timezone", "is required")
+    name = _text(person["name"], "traveller.name") if "name" in person else ""
+    traveller = Traveller(name, _zone(person["home_timezone"], "traveller.home_timezone"))
+
+    arrival = _moment(scenario["arrival"], "arrival")
+    departure = None
+    if scenario.get("departure") is not None:
+        departure = _moment(scenario["departure"], "departure")
+        if departure <= arrival:
+            raise ScenarioError("departure", f"{departure.isoformat()} is not after arrival {arrival.isoformat()}")
+        days = (departure.date() - arrival.date()).days
+        if days > catalog.rules.max_stay_days:
+            limit = catalog.rules.max_stay_days
+            raise ScenarioError("departure", f"a stay of {days} days is over the {limit}-day limit")
+
+    items = scenario["treatments"]
+    if not isinstance(items, list):
+        raise ScenarioError("treatments", f"must be a list, got {_kind(items)}")
+    if not items:
+        raise ScenarioError("treatments", "choose at least one treatment")
+    treatments = tuple(_treatment(item, f"treatments[{i}]", catalog) for i, item in enumerate(items))
+    seen = [t.protocol for t in treatments]
+    for i, protocol_id in enumerate(seen):
+        if protocol_id in seen[:i]:
+            raise ScenarioError(f"treatments[{i}].protocol", f"{protocol_id} is already on the trip")
+
+    lodging = _text(scenario.get("lodging", "mid"), "lodging")
+    if lodging not in catalog.costs.lodging:
+        known = ", ".join(sorted(catalog.costs.lodging))
+        raise ScenarioError("lodging", f"unknown lodging tier {lodging!r} (known: {known})")
+    currency = _currency(scenario.get("currency", catalog.rates.base), "currency", catalog)
+
+    insurance = Insurance()
+    if scenario.get("insurance") is not None:
+        entry = _object(scenario["insurance"], "insurance", frozenset(("nhi", "patient_share")))
+        share = _decimal(entry.get("patient_share", "0.3"), "insurance.patient_share")
+        if share > 1:
+            raise ScenarioError("insurance.patient_share", f"must be between 0 and 1, got {share}")
+        insurance = Insurance(_boolean(entry.get("nhi", False), "insurance.nhi"), share)
+    outbound, inbound = None, None
+    if scenario.get("flights") is not None:
+        outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
+    return TripRequest(
+        traveller=traveller,
+        arrival=arrival,
+        treatments=treatments,
+        departure=departure,
+        lodging=lodging,
+        currency=currency,
+        travellers=_integer(scenario.get("travellers", 1), "travellers", 1),
+        interpreter=_boolean(scenario.get("interpreter", False), "interpreter"),
+        insurance=insurance,
+        outbound=outbound,
+        inbound=inbound,
+        pins=_pins(scenario.get("pins", []), treatments, catalog),
+        needs_keta=_boolean(scenario.get("keta", True), "keta"),
+    )
