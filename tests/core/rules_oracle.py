@@ -1,0 +1,131 @@
+"""An independent checker of the scheduler's rules: it reads a Plan and lists every rule it breaks.
+
+It uses only the domain types and the clinic/travel helpers, never the scheduler's internals,
+so a bug shared by both is unlikely. The placement rules (1–13) live in oracle_placement.py;
+this module adds pins, arrival and departure, shortest stay, days, feasibility and warnings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from oracle_placement import Breach, breaches, local_day, resolve
+
+from planner.core.catalog import Catalog
+from planner.core.clinic import Clinic, holiday_name
+from planner.core.itinerary import Appointment, Plan, Visit
+from planner.core.travel import jetlag_buffer_days
+from planner.core.trip import TripRequest
+
+
+def violations(plan: Plan, request: TripRequest, catalog: Catalog) -> list[str]:
+    """Every rule the plan breaks, one message each naming the rule and the appointments."""
+    pinned = {a.key: a for a in plan.appointments if a.pinned}
+    found = [
+        str(b) if not any(k in pinned for k in b.keys) else f"{b} (pinned, without a warning)"
+        for b in breaches(plan.appointments, plan.visits, request, catalog)
+        if not _excused(b, pinned, plan)
+    ]
+    return found + [str(b) for b in _plan_rules(plan, request, catalog)]
+
+
+def _excused(breach: Breach, pinned: dict[str, Appointment], plan: Plan) -> bool:
+    """A pinned appointment may break a rule if the plan warns about it."""
+    for key in breach.keys:
+        appt = pinned.get(key)
+        if appt and any((w.protocol, w.step) == (appt.protocol, appt.step) or key in w.message for w in plan.warnings):
+            return True
+    return False
+
+
+def _plan_rules(plan: Plan, request: TripRequest, catalog: Catalog) -> list[Breach]:
+    """Pins, arrival and departure, shortest stay, days, feasibility and warnings (14, 15)."""
+    out = []
+    clinic = next(iter(resolve(request, catalog).values())).clinic
+    if plan.feasible == bool(plan.problems):
+        out.append(Breach("15 feasible", (), f"feasible={plan.feasible} with {len(plan.problems)} problems"))
+    by_key = {a.key: a for a in plan.appointments}
+    wanted = {f"{p.protocol}-{p.step}-{p.occurrence}": p for p in request.pins}
+    for key, appt in by_key.items():
+        pin = wanted.get(key)
+        if appt.pinned != (pin is not None) or (pin is not None and appt.start != pin.start):
+            out.append(Breach("pins", (key,), "pinned flag or time differs from the request's pins"))
+    if plan.feasible and set(wanted) - set(by_key):
+        out.append(Breach("pins", tuple(sorted(set(wanted) - set(by_key))), "pinned appointments are missing"))
+    arrivals = {plan.arrival, plan.visits[0].arrival} if plan.visits else set()
+    if not plan.visits or plan.visits[0].number != 1 or arrivals != {request.arrival}:
+        out.append(Breach("15 visits", (), "visit 1 must arrive with the request's arrival flight"))
+        return out
+    first = plan.visits[0]
+    if request.departure is not None and not (plan.departure == first.departure == request.departure):
+        out.append(Breach("14 departure", (), "departure differs from the request's"))
+    if request.departure is None and plan.feasible:
+        if plan.departure is None or first.departure != plan.departure or plan.earliest_departure is None:
+            out.append(Breach("14 shortest stay", (), "no proposed departure"))
+            return out
+        if local_day(plan.earliest_departure, clinic) != local_day(plan.departure, clinic):
+            out.append(Breach("14 shortest stay", (), "earliest_departure is not the proposed departure"))
+    buffer = jetlag_buffer_days(request.traveller.home_timezone, clinic.timezone, request.arrival, catalog.rules)
+    if plan.jetlag_buffer_days != buffer:
+        out.append(Breach("10 jet lag", (), f"plan says {plan.jetlag_buffer_days} buffer days, expected {buffer}"))
+    return out + _days(plan, clinic) + _warnings(plan, request, catalog, clinic)
+
+
+def _stay(visit: Visit, clinic: Clinic) -> list[date]:
+    """Every date of a visit, arrival to departure."""
+    arrival, departure = local_day(visit.arrival, clinic), local_day(visit.departure, clinic)
+    return [arrival + timedelta(days=n) for n in range((departure - arrival).days + 1)]
+
+
+def _days(plan: Plan, clinic: Clinic) -> list[Breach]:
+    """Rule 15: each date of each visit once, each in-person appointment on its date."""
+    expected = {d: v.number for v in plan.visits if v.departure is not None for d in _stay(v, clinic)}
+    listed = [d.date for d in plan.days]
+    out = []
+    if len(listed) != len(set(listed)) or set(listed) != set(expected):
+        missing, extra = sorted(set(expected) - set(listed)), sorted(set(listed) - set(expected))
+        out.append(Breach("15 days", (), f"dates missing {missing}, extra {extra}, or repeated"))
+    by_key = {a.key: a for a in plan.appointments}
+    for day in plan.days:
+        if day.date in expected and day.visit != expected[day.date]:
+            out.append(Breach("15 days", (), f"{day.date} is marked visit {day.visit}"))
+        for key in day.appointments:
+            appt = by_key.get(key)
+            if appt is None or (appt.in_person and local_day(appt.start, clinic) != day.date):
+                out.append(Breach("15 days", (key,), f"listed on {day.date}, not its date"))
+    for appt in plan.appointments:
+        day_of = local_day(appt.start, clinic)
+        if appt.in_person and not any(d.date == day_of and appt.key in d.appointments for d in plan.days):
+            out.append(Breach("15 days", (appt.key,), f"missing from the day {day_of}"))
+    return out
+
+
+def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic) -> list[Breach]:
+    """Clot risk, visa limit and holiday warnings: present when due, absent when baseless."""
+    rules, codes, out = catalog.rules, {w.code for w in plan.warnings}, []
+    risky = False
+    for visit in (v for v in plan.visits if v.departure is not None):
+        flight = request.inbound if visit.number == 1 else None
+        long_haul = flight is None or flight.hours is None or flight.hours > rules.long_flight_hours
+        leaves = local_day(visit.departure, clinic)
+        soon = [
+            (leaves - local_day(a.start, clinic)).days
+            for a in plan.appointments
+            if a.invasive and a.visit == visit.number
+        ]
+        risky |= long_haul and any(0 <= days <= rules.clot_risk_days for days in soon)
+    if risky != ("clot_risk" in codes):
+        out.append(Breach("warning clot_risk", (), f"expected {risky}, plan says {'clot_risk' in codes}"))
+    nights = [len(_stay(v, clinic)) - 1 for v in plan.visits if v.departure is not None]
+    if any(n > rules.visa_days for n in nights) and "visa_limit" not in codes:
+        out.append(Breach("warning visa_limit", (), f"a stay of {max(nights)} nights has no visa warning"))
+    if "visa_limit" in codes and not any(n + 1 > rules.visa_days for n in nights):
+        out.append(Breach("warning visa_limit", (), "visa warning on a short stay"))
+    span = [d for v in plan.visits if v.departure is not None for d in _stay(v, clinic)]
+    names = {holiday_name(clinic.holiday_country, d) for d in span} - {None}
+    moved = [a.key for a in plan.appointments if a.moved_by and any(n in a.moved_by for n in names)]
+    if moved and "holiday_moved" not in codes:
+        out.append(Breach("warning holiday_moved", tuple(moved), "moved by a holiday without a warning"))
+    if "holiday_moved" in codes and not names:
+        out.append(Breach("warning holiday_moved", (), "holiday warning on a stay without holidays"))
+    return out
