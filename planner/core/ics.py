@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm as ValarmComponent
 from icalendar import Calendar, Event
-from icalendar.prop import vDuration
+from icalendar.prop import vDuration, vText
 
 from planner.core.catalog import Catalog
 from planner.core.ics_events import Entry, entries_for, one_line
@@ -20,6 +20,16 @@ from planner.core.trip import TripRequest
 
 PRODID = "-//Treatment Trip Planner//Planner Calendar 1.0//EN"
 _UID_PART = re.compile(r"[A-Za-z0-9._~:+=/-]+")
+
+
+class _Text(vText):
+    """TEXT escaped by RFC 5545 alone: icalendar's own escaper turns a typed "\\N" into a line break."""
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        escaped = self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+        return escaped.encode(self.encoding)
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,8 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
     calendar.add("METHOD", "PUBLISH")
     calendar.add("UID", options.calendar_uid)
     name = one_line(options.name)
-    calendar.add("NAME", name)
-    calendar.add("X-WR-CALNAME", name)
+    calendar.add("NAME", _Text(name))
+    calendar.add("X-WR-CALNAME", _Text(name))
     if options.refresh is not None:
         # icalendar's refresh_interval setter leaves out VALUE=DURATION, and a bare timedelta
         # in an X- property renders as "12:00:00": both are written by hand here.
@@ -140,21 +150,21 @@ def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, f
     event.add("UID", uid)
     event.add("DTSTAMP", _utc(revision.stamp, f"{field_name}.stamp") if revision else _utc(stamp, "options.stamp"))
     event.add("SEQUENCE", revision.sequence if revision else 0)
-    event.add("SUMMARY", entry.title)
+    event.add("SUMMARY", _Text(entry.title))
     event.add("DTSTART", _second(entry.start))
     if entry.end is not None:
         event.add("DTEND", _second(entry.end))
     event.add("STATUS", entry.status)
     event.add("TRANSP", "TRANSPARENT" if entry.transparent else "OPAQUE")
     if entry.location:
-        event.add("LOCATION", entry.location)
+        event.add("LOCATION", _Text(entry.location))
     if entry.description:
-        event.add("DESCRIPTION", entry.description)
+        event.add("DESCRIPTION", _Text(entry.description))
     for alarm in entry.alarms:
         valarm = ValarmComponent()
         valarm.add("ACTION", "DISPLAY")
         valarm.add("TRIGGER", -alarm.before)
-        valarm.add("DESCRIPTION", alarm.text)
+        valarm.add("DESCRIPTION", _Text(alarm.text))
         event.add_component(valarm)
     return event
 

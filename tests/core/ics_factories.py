@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -196,3 +197,19 @@ def options(**changes) -> CalendarOptions:
     fields = dict(calendar_uid="planner-trip-0f1e2d3c", name="Ana — Seoul 2026", host="planner.example", stamp=STAMP)
     fields.update(changes)
     return CalendarOptions(**fields)
+
+
+def scenarios() -> dict[str, tuple[list[TripEvents], CalendarOptions]]:
+    """Named calendars covering every kind of event; the golden files are made from these."""
+    knee = knee_trip()
+    return {
+        "knee-lisbon": ([knee], options()),
+        "knee-new-york-dst": ([knee_trip("America/New_York", date(2026, 3, 2))], options()),
+        "knee-sydney": ([knee_trip("Australia/Sydney", date(2026, 9, 21))], options()),
+        "checkup-second-trip": ([checkup_trip()], options(calendar_uid="planner-trip-9a8b7c6d", name="John")),
+        "feed-two-clients": (
+            [replace(knee, label="Ana S."), replace(checkup_trip(), label="John O., Jr; VIP")],
+            options(calendar_uid="planner-feed-7", name="Clinic desk, all clients", refresh=timedelta(hours=12)),
+        ),
+        "knee-discreet": ([knee], options(discreet=True)),
+    }
