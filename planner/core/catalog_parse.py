@@ -1,0 +1,308 @@
+"""Protocols from TOML-shaped dicts and back, rejecting every mistake with its field and reason."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from decimal import Decimal
+from typing import Any
+
+from planner.core.catalog_reader import CatalogError, Invalid, Table, currency, slug
+from planner.core.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
+
+#: clinic price tiers; "*" in a step's prices means any tier
+TIERS = ("local", "specialized", "university")
+_ANCHORS = ("first", "last")
+
+
+def parse_protocol(data: dict, *, where: str = "", currencies: Collection[str] | None = None) -> Protocol:
+    """A Protocol from a TOML-shaped dict; CatalogError names the field and the reason.
+
+    ``where`` is the file (or form) the dict came from; ``currencies``, when given, are the
+    only currencies prices may use (the rate table's).
+    """
+    protocol_id = data.get("id", "") if isinstance(data, dict) and isinstance(data.get("id"), str) else ""
+    known = frozenset(currencies) if currencies is not None else None
+    try:
+        return _protocol(Table(data), known)
+    except Invalid as err:
+        raise CatalogError(where, protocol_id, err.field, err.reason) from None
+
+
+def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
+    protocol_id = slug(table.text("id", required=True), "id")
+    steps = tuple(_step(Table(raw, f"steps[{i}]"), known) for i, raw in enumerate(table.items("steps", required=True)))
+    if not steps:
+        raise Invalid("steps", "a protocol needs at least one step")
+    count_table = table.table("count")
+    protocol = Protocol(
+        id=protocol_id,
+        name=table.text("name", required=True),
+        category=slug(table.text("category", required=True), "category"),
+        summary=table.text("summary", required=True),
+        steps=steps,
+        count=_count(count_table) if count_table else None,
+        visit_gap=_visit_gap(table.table("visit_gap")),
+        typical_stay=_stay(table),
+        cautions=table.texts("cautions"),
+        insurance_note=table.text("insurance_note", ""),
+        nhi_covered=table.flag("nhi_covered", False),
+        sources=table.texts("sources"),
+    )
+    table.done()
+    _check_steps(protocol)
+    return protocol
+
+
+def _count(table: Table) -> Count:
+    count = Count(
+        min=table.integer("min", required=True),
+        max=table.integer("max", required=True),
+        default=table.integer("default", required=True),
+    )
+    table.done()
+    if count.min > count.max:
+        raise Invalid(table.at("min"), f"min {count.min} is more than max {count.max}")
+    if not count.min <= count.default <= count.max:
+        raise Invalid(table.at("default"), f"default {count.default} is outside min..max ({count.min}..{count.max})")
+    return count
+
+
+def _visit_gap(table: Table | None) -> VisitGap | None:
+    if table is None:
+        return None
+    gap = VisitGap(
+        min_days=table.integer("min_days", required=True),
+        typical_days=table.integer("typical_days", required=True),
+        max_days=table.integer("max_days", required=True),
+        source=table.text("source", ""),
+    )
+    table.done()
+    if not gap.min_days <= gap.typical_days <= gap.max_days:
+        raise Invalid(table.path, f"must be min_days ≤ typical_days ≤ max_days, got {gap.min_days}/{gap.typical_days}/{gap.max_days}")
+    return gap
+
+
+def _stay(table: Table) -> tuple[int, int] | None:
+    if not table.has("typical_stay"):
+        return None
+    value = table.items("typical_stay")
+    if len(value) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in value):
+        raise Invalid("typical_stay", "must be two whole numbers of days, e.g. [3, 7]")
+    if not 0 < value[0] <= value[1]:
+        raise Invalid("typical_stay", f"must be 0 < low ≤ high, got {value[0]}..{value[1]}")
+    return value[0], value[1]
+
+
+def _step(table: Table, known: frozenset[str] | None) -> Step:
+    step_id = slug(table.text("id", required=True), table.at("id"))
+    kind_name = table.text("kind", required=True)
+    try:
+        kind = StepKind(kind_name)
+    except ValueError:
+        choices = ", ".join(k.value for k in StepKind)
+        raise Invalid(table.at("kind"), f"unknown step kind '{kind_name}' (one of: {choices})") from None
+    count_table = table.table("count")
+    per_week = table.integer("per_week_max")
+    if per_week is not None and not 1 <= per_week <= 7:
+        raise Invalid(table.at("per_week_max"), f"must be between 1 and 7, got {per_week}")
+    minutes = table.integer("minutes", required=True)
+    if kind.in_person and minutes == 0:
+        raise Invalid(table.at("minutes"), f"a {kind.value} visit must last more than 0 minutes")
+    step = Step(
+        id=step_id,
+        kind=kind,
+        title=table.text("title", required=True),
+        minutes=minutes,
+        count=_count(count_table) if count_table else Count(1, 1, 1),
+        counted=table.flag("counted", False),
+        per_week_max=per_week,
+        min_gap_days=table.integer("min_gap_days", 1),
+        after=tuple(_after(Table(raw, table.at(f"after[{i}]"))) for i, raw in enumerate(table.items("after"))),
+        needs_clinic_open=table.flag("needs_clinic_open", True),
+        invasive=table.flag("invasive", False),
+        rest_days=table.integer("rest_days", 0),
+        fly_after_days=table.integer("fly_after_days", 0),
+        visit=table.integer("visit", 1, minimum=1),
+        prices=_prices(table.table("prices"), known),
+        preparation=tuple(_preparation(Table(raw, table.at(f"preparation[{i}]"))) for i, raw in enumerate(table.items("preparation"))),
+        description=table.text("description", ""),
+        source=table.text("source", ""),
+    )
+    table.done()
+    return step
+
+
+def _after(table: Table) -> After:
+    after = After(
+        step=table.text("step", required=True),
+        min_days=table.integer("min_days", 0),
+        max_days=table.integer("max_days"),
+        anchor=table.text("anchor", "last"),
+    )
+    table.done()
+    if after.max_days is not None and after.max_days < after.min_days:
+        raise Invalid(table.at("max_days"), f"max_days {after.max_days} is less than min_days {after.min_days}")
+    if after.anchor not in _ANCHORS:
+        raise Invalid(table.at("anchor"), f"must be 'first' or 'last', got '{after.anchor}'")
+    return after
+
+
+def _prices(table: Table | None, known: frozenset[str] | None) -> dict[str, PriceRange]:
+    if table is None:
+        return {}
+    prices = {}
+    for tier in table.data:
+        if tier != "*" and tier not in TIERS:
+            raise Invalid(table.at(str(tier)), f"unknown tier '{tier}' (one of: *, {', '.join(TIERS)})")
+        prices[tier] = price_range(table.table(tier), known)
+    return prices
+
+
+def price_range(table: Table, known: frozenset[str] | None) -> PriceRange:
+    """A low/typical/high range with its currency and (required) source."""
+    low, typical, high = (table.amount(k) for k in ("low", "typical", "high"))
+    price = PriceRange(
+        low=low,
+        typical=typical,
+        high=high,
+        currency=currency(table.text("currency", required=True), table.at("currency"), known),
+        source=table.text("source", required=True),
+    )
+    table.done()
+    if low < 0:
+        raise Invalid(table.at("low"), f"must not be negative, got {low}")
+    if not low <= typical <= high:
+        raise Invalid(table.path, f"must be low ≤ typical ≤ high, got {low}/{typical}/{high}")
+    return price
+
+
+def _preparation(table: Table) -> Preparation:
+    preparation = Preparation(
+        text=table.text("text", required=True),
+        hours_before=table.integer("hours_before", 0),
+        source=table.text("source", ""),
+    )
+    table.done()
+    return preparation
+
+
+def _check_steps(protocol: Protocol) -> None:
+    """Rules across steps: unique ids, known and acyclic ordering, visits, the shared count."""
+    index: dict[str, int] = {}
+    for i, step in enumerate(protocol.steps):
+        if step.id in index:
+            raise Invalid(f"steps[{i}].id", f"duplicate step id '{step.id}' (also steps[{index[step.id]}])")
+        index[step.id] = i
+    for i, step in enumerate(protocol.steps):
+        for j, after in enumerate(step.after):
+            path = f"steps[{i}].after[{j}].step"
+            if after.step == step.id:
+                raise Invalid(path, f"step '{step.id}' cannot come after itself")
+            if after.step not in index:
+                raise Invalid(path, f"unknown step '{after.step}'")
+            if protocol.steps[index[after.step]].visit > step.visit:
+                raise Invalid(path, f"'{after.step}' is in a later visit than '{step.id}'")
+    _check_cycles(protocol, index)
+    visits = sorted({s.visit for s in protocol.steps})
+    if visits != list(range(1, len(visits) + 1)):
+        raise Invalid("steps", f"visits must be numbered 1, 2, … without gaps, got {visits}")
+    if len(visits) > 1 and protocol.visit_gap is None:
+        raise Invalid("visit_gap", f"missing: steps are in {len(visits)} visits, so the gap between trips is required")
+    if len(visits) == 1 and protocol.visit_gap is not None:
+        raise Invalid("visit_gap", "given, but every step is in visit 1")
+    _check_count(protocol)
+
+
+def _check_cycles(protocol: Protocol, index: dict[str, int]) -> None:
+    state: dict[str, str] = {}
+
+    def visit(step_id: str, chain: list[str]) -> None:
+        if state.get(step_id) == "done":
+            return
+        if state.get(step_id) == "open":
+            loop = " → ".join([*chain[chain.index(step_id):], step_id])
+            raise Invalid(f"steps[{index[step_id]}].after", f"steps wait for each other in a cycle: {loop}")
+        state[step_id] = "open"
+        for after in protocol.steps[index[step_id]].after:
+            visit(after.step, [*chain, step_id])
+        state[step_id] = "done"
+
+    for step in protocol.steps:
+        visit(step.id, [])
+
+
+def _check_count(protocol: Protocol) -> None:
+    counted = protocol.counted_steps
+    if counted and protocol.count is None:
+        raise Invalid("count", f"missing: step '{counted[0].id}' is counted, so the protocol needs a count")
+    if protocol.count is not None and not counted:
+        raise Invalid("count", "given, but no step has counted = true")
+    if counted:
+        reachable = sum(s.count.max for s in counted)
+        if reachable < protocol.count.max:
+            raise Invalid("count.max", f"{protocol.count.max} cannot be reached: the counted steps allow at most {reachable}")
+
+
+def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
+    """The TOML-shaped dict of a protocol (parse_protocol reads it back to an equal protocol)."""
+    data: dict[str, Any] = {
+        "id": protocol.id,
+        "name": protocol.name,
+        "category": protocol.category,
+        "summary": protocol.summary,
+        "steps": [_step_dict(s) for s in protocol.steps],
+        "cautions": list(protocol.cautions),
+        "insurance_note": protocol.insurance_note,
+        "nhi_covered": protocol.nhi_covered,
+        "sources": list(protocol.sources),
+    }
+    if protocol.count is not None:
+        data["count"] = _count_dict(protocol.count)
+    if protocol.visit_gap is not None:
+        gap = protocol.visit_gap
+        data["visit_gap"] = {"min_days": gap.min_days, "typical_days": gap.typical_days, "max_days": gap.max_days, "source": gap.source}
+    if protocol.typical_stay is not None:
+        data["typical_stay"] = list(protocol.typical_stay)
+    return data
+
+
+def _count_dict(count: Count) -> dict[str, int]:
+    return {"min": count.min, "max": count.max, "default": count.default}
+
+
+def _step_dict(step: Step) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": step.id,
+        "kind": step.kind.value,
+        "title": step.title,
+        "minutes": step.minutes,
+        "count": _count_dict(step.count),
+        "counted": step.counted,
+        "min_gap_days": step.min_gap_days,
+        "after": [_after_dict(a) for a in step.after],
+        "needs_clinic_open": step.needs_clinic_open,
+        "invasive": step.invasive,
+        "rest_days": step.rest_days,
+        "fly_after_days": step.fly_after_days,
+        "visit": step.visit,
+        "prices": {tier: price_dict(p) for tier, p in step.prices.items()},
+        "preparation": [{"text": p.text, "hours_before": p.hours_before, "source": p.source} for p in step.preparation],
+        "description": step.description,
+        "source": step.source,
+    }
+    if step.per_week_max is not None:
+        data["per_week_max"] = step.per_week_max
+    return data
+
+
+def _after_dict(after: After) -> dict[str, Any]:
+    data: dict[str, Any] = {"step": after.step, "min_days": after.min_days, "anchor": after.anchor}
+    if after.max_days is not None:
+        data["max_days"] = after.max_days
+    return data
+
+
+def price_dict(price: PriceRange) -> dict[str, Decimal | str]:
+    """The TOML-shaped dict of a price range."""
+    return {"low": price.low, "typical": price.typical, "high": price.high, "currency": price.currency, "source": price.source}
+
