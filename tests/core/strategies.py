@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from planner.core.catalog import Catalog
@@ -154,3 +155,8 @@ def trips(draw, max_treatments: int = 3, pins: bool = True) -> tuple[TripRequest
     home = draw(st.sampled_from(HOME_ZONES))
     request = TripRequest(Traveller("Ana", home), landing, tuple(treatments), departure, inbound=inbound, pins=pinned)
     return request, catalog
+
+
+def examples(base: int) -> int:
+    """Examples for a property: ``base`` under the dev profile, scaled up under "ci"."""
+    return max(1, base * settings().max_examples // 100)
