@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-import click
-from flask import Flask
+import json
+import uuid
+from datetime import UTC
+from pathlib import Path
 
-from planner.core.catalog import CatalogError
+import click
+from flask import Flask, current_app
+
+from planner.core.budget import compute_budget
+from planner.core.catalog import Catalog, CatalogError
+from planner.core.ics import CalendarOptions, TripEvents, render_calendar
+from planner.core.plan_json import plan_to_dict
+from planner.core.plan_text import plan_to_text
+from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.schedule import plan as make_plan
 from planner.services import current_catalog
+
+#: namespace of the uuid5 that names a scenario's calendar (any fixed UUID would do)
+SCENARIO_NAMESPACE = uuid.UUID("6f1c3d4e-2b7a-5c1e-9a8f-0d3b5e7c9a21")
 
 
 class BadInput(click.ClickException):
@@ -15,14 +29,75 @@ class BadInput(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:
+        """Print the one-line message (click's default adds nothing useful here)."""
         click.echo(f"error: {self.format_message()}", err=True)
 
 
-def _catalog():
+def _catalog() -> Catalog:
     try:
         return current_catalog()
     except CatalogError as error:
         raise BadInput(f"catalog: {error}") from None
+
+
+def _read_scenario(path: str) -> object:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"{path}: cannot be read ({error.__class__.__name__})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+
+
+def _calendar(scenario: object, result, request, catalog: Catalog, discreet: bool) -> bytes:
+    """The plan as .ics; the same scenario always gives the same bytes.
+
+    The UIDs come from a uuid5 of the scenario's canonical JSON, and DTSTAMP is the arrival
+    instant (UTC) rather than "now": a file rendered twice from one scenario is identical.
+    """
+    canonical = json.dumps(scenario, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    name = uuid.uuid5(SCENARIO_NAMESPACE, canonical)
+    host = current_app.config["PLANNER_HOST"]
+    options = CalendarOptions(
+        calendar_uid=f"plan-{name}@{host}",
+        name="Treatment trip" if discreet else f"Treatment trip · {request.traveller.name or 'patient'}",
+        host=host,
+        stamp=request.arrival.astimezone(UTC),
+        discreet=discreet,
+    )
+    return render_calendar([TripEvents(result, request, f"plan-{name}")], catalog, options)
+
+
+@click.command("plan")
+@click.argument("scenario_file", metavar="SCENARIO.json")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text")
+@click.option("--discreet", is_flag=True, help="Calendar titles that do not name the treatment.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+def plan_command(scenario_file: str, output_format: str, discreet: bool, output: str | None) -> None:
+    """Plan the trip described by a JSON scenario: itinerary, budget and notices."""
+    catalog = _catalog()
+    scenario = _read_scenario(scenario_file)
+    try:
+        request = parse_scenario(scenario, catalog)
+    except ScenarioError as error:
+        raise BadInput(str(error)) from None
+    result = make_plan(request, catalog)
+    if output_format == "ics":
+        body = _calendar(scenario, result, request, catalog, discreet)
+    else:
+        document = plan_to_dict(result, compute_budget(result, request, catalog), catalog)
+        if output_format == "json":
+            body = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+        else:
+            body = plan_to_text(document).encode()
+    if output:
+        Path(output).write_bytes(body)
+    else:
+        click.get_binary_stream("stdout").write(body)
 
 
 @click.command("catalog")
@@ -38,4 +113,5 @@ def catalog_command() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the planner's commands on the app."""
+    app.cli.add_command(plan_command)
     app.cli.add_command(catalog_command)

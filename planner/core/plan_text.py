@@ -1,0 +1,49 @@
+"""The plan JSON as a readable day-by-day itinerary (``flask plan --format text``)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def _clock(moment: str) -> str:
+    return datetime.fromisoformat(moment).strftime("%H:%M")
+
+
+def _day_title(day: str) -> str:
+    return date.fromisoformat(day).strftime("%a %d %b %Y")
+
+
+def _amount(line: dict) -> str:
+    return f"{line['low']}–{line['high']} {line.get('currency', '')}".rstrip()
+
+
+def plan_to_text(plan: dict) -> str:
+    """The plan JSON as plain text: dates, each day's appointments, the budget and notices."""
+    appointments = {a["key"]: a for a in plan["appointments"]}
+    lines = [
+        "Feasible: " + ("yes" if plan["feasible"] else "no"),
+        f"Arrival:   {plan['arrival']}",
+        f"Departure: {plan['departure'] or 'not fixed'}",
+        f"Earliest departure the treatments allow: {plan['earliest_departure'] or 'none'}",
+        f"Jet-lag buffer before invasive steps: {plan['jetlag_buffer_days']} day(s)",
+        "",
+        "Day by day",
+    ]
+    for day in plan["days"]:
+        heading = f"  {_day_title(day['date'])}  {day['kind']}"
+        lines.append(heading + (f" ({day['note']})" if day["note"] else ""))
+        for key in day["appointments"]:
+            item = appointments[key]
+            where = item["clinic_name"] if item["in_person"] else "video call"
+            lines.append(f"      {_clock(item['start'])}–{_clock(item['end'])}  {item['title']} · {where}")
+            lines.extend(f"          prepare: {text}" for text in item["preparation"])
+    budget = plan["budget"]
+    lines += ["", f"Budget ({budget['currency']}, rates of {budget['rates_date']})"]
+    for line in budget["lines"]:
+        lines.append(f"  {line['label']}: {_amount(line)}")
+    lines.append(f"  Total: {budget['low']}–{budget['high']} {budget['currency']} (typical {budget['typical']})")
+    for title, notices in (("Problems", plan["problems"]), ("Warnings", plan["warnings"])):
+        if notices:
+            lines += ["", title]
+            lines.extend(f"  - {notice['message']}" for notice in notices)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,35 @@
+"""The catalog pages: every protocol listed, each with its own page, prices and sources."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planner.services import current_catalog
+
+
+def test_index_lists_every_protocol(app, client):
+    body = client.get("/").get_data(as_text=True)
+    with app.app_context():
+        catalog = current_catalog()
+    assert catalog.protocols
+    for protocol_id, protocol in catalog.protocols.items():
+        assert f'href="/treatments/{protocol_id}"' in body
+        assert protocol.name.replace("&", "&amp;").replace("'", "&#39;") in body
+
+
+def test_each_protocol_page_shows_its_steps_and_sources(app, client):
+    with app.app_context():
+        catalog = current_catalog()
+    for protocol_id, protocol in catalog.protocols.items():
+        response = client.get(f"/treatments/{protocol_id}")
+        assert response.status_code == 200
+        body = response.get_data(as_text=True)
+        assert len(re.findall(r"<li>\s*<h3>", body)) == len(protocol.steps)
+        assert ("Sources" in body) == bool(protocol.sources)
+
+
+@pytest.mark.parametrize("protocol_id", ["no-such-treatment", "..", "%00"])
+def test_unknown_protocol_is_404(client, protocol_id):
+    assert client.get(f"/treatments/{protocol_id}").status_code == 404
