@@ -1,0 +1,159 @@
+"""Appointments from placements, and the notices that explain a plan in plain words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from planner.core.itinerary import Appointment, Notice
+from planner.core.pins import check_pins
+from planner.core.placement import Blocker
+from planner.core.protocol import StepKind
+from planner.core.wording import closure_reason, key_of, long_date, short_date, title_of
+
+
+def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
+    """The placed units as Appointments, in time order."""
+    clock, home = ctx.clock, ctx.request.traveller.home_timezone
+    result = []
+    for unit, placed in zip(outcome.units, outcome.placed, strict=True):
+        if placed is None:
+            continue
+        zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
+        moved = ""
+        if placed.day > placed.earliest_day and unit.pin is None:
+            moved = closure_reason(unit.clinic, clock.date(placed.earliest_day))
+        result.append(
+            Appointment(
+                key=key_of(unit),
+                protocol=unit.prefix,
+                step=unit.step.id,
+                occurrence=unit.n,
+                kind=unit.step.kind,
+                title=title_of(unit),
+                start=clock.at(placed.start, zone),
+                end=clock.at(placed.end, zone),
+                clinic=unit.clinic.id,
+                visit=unit.visit,
+                invasive=unit.step.invasive,
+                pinned=unit.pin is not None,
+                timezone=zone,
+                preparation=tuple(p.text for p in unit.step.preparation),
+                moved_by=moved,
+            )
+        )
+    return tuple(sorted(result, key=lambda a: (a.start, a.key)))
+
+
+def problems_for(ctx, outcome, earliest: datetime | None, fixes: dict[str, str]) -> list[Notice]:
+    """Why the trip cannot work as asked, and what would fix it."""
+    blocker: Blocker = outcome.blocker
+    unit = outcome.units[blocker.unit]
+    step = unit.step
+    asked = ctx.request.departure
+    if earliest is not None and asked is not None and (earliest > asked or blocker.rule in ("departure", "fly_after")):
+        day = earliest.date()
+        return [
+            Notice(
+                "stay_too_short",
+                f"Your treatments need until {long_date(day)}; stay until {short_date(day)}.",
+                {"departure": earliest.isoformat()},
+                unit.prefix,
+                step.id,
+            )
+        ]
+    if blocker.rule == "window":
+        anchor = outcome.units[blocker.anchor]
+        weekday = f"{ctx.clock.date(blocker.anchor_day):%A}"
+        days = _days(blocker.days)
+        message = (
+            f"A {anchor.step.title.lower()} on {weekday} leaves no open day within {days} for the {step.title.lower()}."
+        )
+        return [Notice("window_missed", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+    if blocker.rule == "pin":
+        pinned = outcome.units[blocker.anchor]
+        message = (
+            f"The confirmed {pinned.step.title.lower()} on {short_date(ctx.clock.date(blocker.anchor_day))} "
+            f"leaves no room for the {step.title.lower()} before it; ask the clinic to move it."
+        )
+        return [Notice("pin_conflict", message, {}, unit.prefix, step.id)]
+    limit = ctx.rules.max_stay_days
+    message = f"The {step.title.lower()} cannot be fitted within {limit} days of arrival."
+    return [Notice("cannot_fit", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+
+
+def _days(n: int) -> str:
+    return "the same day" if n == 0 else f"{n} day" + ("s" if n > 1 else "")
+
+
+def _fix_text(fixes: dict[str, str]) -> str:
+    if "arrival" in fixes:
+        return f" Arriving on {short_date(datetime.fromisoformat(fixes['arrival']).date())} would work."
+    if "count" in fixes:
+        return f" {fixes['count']} sessions would fit."
+    return " Ask the clinic about other days, or choose another clinic."
+
+
+def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[list[Notice], list[Notice]]:
+    """Pin problems (outside the stay, overlapping) and warnings (pins off the rules, clots, visa, holidays)."""
+    problems: list[Notice] = []
+    warnings: list[Notice] = []
+    if not outcome.feasible:
+        return problems, warnings
+    check_pins(ctx, outcome, problems, warnings)
+    for appointment in appointments:
+        if appointment.moved_by:
+            warnings.append(
+                Notice(
+                    "holiday_moved",
+                    f"{appointment.title} is on {short_date(appointment.start.date())} because {appointment.moved_by}.",
+                    protocol=appointment.protocol,
+                    step=appointment.step,
+                )
+            )
+    warnings.extend(_trip_warnings(ctx, outcome))
+    return problems, warnings
+
+
+def _trip_warnings(ctx, outcome) -> list[Notice]:
+    clock, rules, result = ctx.clock, ctx.rules, []
+    for visit, (arrive, leave) in enumerate(outcome.trips, start=1):
+        frame = outcome.frames[visit]
+        arrive_day, leave_day = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
+        invasive = [
+            (p.day, u)
+            for u, p in zip(outcome.units, outcome.placed, strict=True)
+            if p is not None and u.visit == visit and u.step.invasive and u.step.kind.in_person
+        ]
+        if invasive and frame.jetlag_day > arrive_day:
+            n = frame.jetlag_day - arrive_day
+            result.append(
+                Notice(
+                    "jetlag_buffer",
+                    f"Procedures wait {n} day{'s' if n > 1 else ''} after you land, so that your body clock "
+                    "has adjusted to the time difference.",
+                )
+            )
+        flight = ctx.request.inbound if visit == 1 else None
+        long_haul = flight is None or flight.hours is None or flight.hours > rules.long_flight_hours
+        recent = [(day, u) for day, u in invasive if leave_day - day <= rules.clot_risk_days]
+        if long_haul and recent:
+            day, unit = max(recent, key=lambda pair: pair[0])
+            result.append(
+                Notice(
+                    "clot_risk",
+                    f"Your flight home on {short_date(clock.date(leave_day))} is {_days(leave_day - day)} after the "
+                    f"{unit.step.title.lower()}. A flight over 4 hours about doubles the risk of a blood clot, more "
+                    "so in the week after a procedure: walk about, drink water, ask about compression stockings.",
+                    protocol=unit.prefix,
+                    step=unit.step.id,
+                )
+            )
+        if leave_day - arrive_day > rules.visa_days:
+            result.append(
+                Notice(
+                    "visa_limit",
+                    f"A stay of {leave_day - arrive_day} days is longer than the {rules.visa_days} days a C-3-3 "
+                    "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
+                )
+            )
+    return result

@@ -1,0 +1,269 @@
+"""Placing occurrences: earliest slot that keeps every rule, with bounded backtracking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from planner.core.clinic import Clinic
+from planner.core.days import GRID_MINUTES, MINUTES_PER_DAY, Clock, OpenHours, grid_start
+from planner.core.protocol import Step, StepKind
+
+#: minutes between appointments at different clinics (getting across town)
+CHANGE_CLINIC_MINUTES = 60
+#: candidate slots tried in one placement before giving up (keeps worst cases bounded)
+SEARCH_BUDGET = 20000
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One occurrence of a step of one treatment, to be placed."""
+
+    treatment: int
+    prefix: str  # protocol id, "~2"-suffixed for a repeated protocol
+    step: Step
+    n: int
+    total: int
+    clinic: Clinic
+    visit: int
+    pin: int | None = None  # fixed start in minutes
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The bounds of one trip in minutes; departure None while searching for the shortest stay."""
+
+    arrival: int
+    departure: int | None
+    arrival_day: int
+    jetlag_day: int  # first day an invasive step may happen
+    departure_day: int | None
+    last_day: int  # searching never goes past this day
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The travel rules the placer needs, in minutes."""
+
+    arrival_minutes: int
+    departure_minutes: int
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """Why a unit found no slot: the rule that closed its window last."""
+
+    unit: int
+    rule: str  # "window", "departure", "fly_after", "limit", "pin", "closed"
+    anchor: int | None = None  # the unit the window is measured from
+    days: int = 0  # the window's width or the fly-after days
+    anchor_day: int | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a unit went, and the earliest day the date rules allowed it."""
+
+    day: int
+    start: int
+    end: int
+    earliest_day: int
+
+
+class Placer:
+    """Places units in the given order; ``place`` returns a placement per unit or a Blocker."""
+
+    def __init__(self, units: list[Unit], frames: dict[int, Frame], clock: Clock, hours: OpenHours, rules: Rules):
+        self.units = units
+        self.frames = frames
+        self.clock = clock
+        self.hours = hours
+        self.rules = rules
+        self.placed: list[Placed | None] = [None] * len(units)
+        self.blocker: Blocker | None = None
+        self._deepest = -1
+        self._last: list[Blocker | None] = [None] * len(units)
+        self._budget = SEARCH_BUDGET
+        self._index = {(u.treatment, u.step.id, u.n): i for i, u in enumerate(units)}
+        for i, unit in enumerate(units):
+            if unit.pin is not None:
+                day = self._day(unit, unit.pin)
+                self.placed[i] = Placed(day, unit.pin, unit.pin + unit.step.minutes, day)
+
+    def place(self) -> list[Placed] | Blocker:
+        """Place every unit, backtracking to the last related unit when one cannot fit."""
+        free = [i for i, u in enumerate(self.units) if u.pin is None]
+        stack: list = []
+        pos = 0
+        while pos < len(free):
+            i = free[pos]
+            if len(stack) == pos:
+                stack.append(self._candidates(i))
+            slot = next(stack[pos], None)
+            if slot is not None:
+                self.placed[i] = slot
+                pos += 1
+                continue
+            stack.pop()
+            self.placed[i] = None
+            # a fixed bound (departure, stay limit, pin) only gets worse when earlier units move
+            fixed = self._last[i] is not None and self._last[i].rule in ("departure", "fly_after", "limit", "pin")
+            target = -1 if fixed or self._budget <= 0 else self._jump_target(free, pos)
+            if target < 0:
+                return self.blocker or Blocker(i, "limit")
+            while pos - 1 > target:
+                pos -= 1
+                stack.pop()
+                self.placed[free[pos]] = None
+            pos = target
+        return list(self.placed)
+
+    def _jump_target(self, free: list[int], pos: int) -> int:
+        """The position of the latest earlier unit whose move could help unit ``free[pos]``."""
+        unit = self.units[free[pos]]
+        for back in range(pos - 1, -1, -1):
+            other = self.units[free[back]]
+            if other.treatment == unit.treatment or (other.step.invasive and unit.step.invasive):
+                return back
+        return -1
+
+    def _day(self, unit: Unit, minutes: int) -> int:
+        return self.clock.day(minutes, unit.clinic.timezone)
+
+    def _fail(self, i: int, blocker: Blocker) -> None:
+        if i >= self._deepest:  # the unit furthest along explains the failure best
+            self._deepest = i
+            self.blocker = blocker
+
+    def _bounds(self, i: int):
+        """Day range, earliest start and latest end for a unit, with the rule closing the range."""
+        unit, step = self.units[i], self.units[i].step
+        frame = self.frames[unit.visit]
+        lo_day, lo_min, hi_end = frame.arrival_day, frame.arrival, None
+        hi_day, hi_rule, hi_anchor, hi_days, hi_anchor_day = frame.last_day, "limit", None, 0, None
+        if step.kind.in_person:
+            lo_min = frame.arrival + self.rules.arrival_minutes
+            if frame.departure is not None:
+                hi_end = frame.departure - self.rules.departure_minutes
+                hi_day, hi_rule = frame.departure_day, "departure"
+                if step.fly_after_days > 0:
+                    hi_day, hi_rule, hi_days = hi_day - step.fly_after_days, "fly_after", step.fly_after_days
+        elif step.kind is StepKind.REMOTE:
+            lo_day = frame.departure_day + 1
+            lo_min = frame.departure
+            hi_day = max(hi_day, lo_day + 400)
+        if step.invasive:
+            lo_day = max(lo_day, frame.jetlag_day)
+        previous = self._index.get((unit.treatment, step.id, unit.n - 1))
+        if previous is not None:
+            lo_day = max(lo_day, self.placed[previous].day + step.min_gap_days)
+            lo_min = max(lo_min, self.placed[previous].end)
+        for rule in step.after:
+            other = self._anchor(unit, rule.step, rule.anchor)
+            if other is None:
+                continue
+            anchor = self.placed[other]
+            lo_day = max(lo_day, anchor.day + rule.min_days)
+            lo_min = max(lo_min, anchor.end)
+            if rule.max_days is not None and anchor.day + rule.max_days < hi_day:
+                hi_day, hi_rule, hi_anchor, hi_days = anchor.day + rule.max_days, "window", other, rule.max_days
+                hi_anchor_day = anchor.day
+        for j, latest, earliest in self._pinned_limits(i):
+            lo_day = max(lo_day, earliest)
+            if latest < hi_day:
+                hi_day, hi_rule, hi_anchor, hi_anchor_day = latest, "pin", j, self.placed[j].day
+        return lo_day, hi_day, lo_min, hi_end, Blocker(i, hi_rule, hi_anchor, hi_days, hi_anchor_day)
+
+    def _anchor(self, unit: Unit, step_id: str, which: str) -> int | None:
+        total = next((u.total for u in self.units if u.treatment == unit.treatment and u.step.id == step_id), 0)
+        if total == 0:
+            return None
+        return self._index.get((unit.treatment, step_id, 1 if which == "first" else total))
+
+    def _pinned_limits(self, i: int):
+        """(pinned unit, latest day, earliest day) for a unit that a pinned later unit depends on."""
+        unit = self.units[i]
+        for j, other in enumerate(self.units):
+            if other.pin is None or other.treatment != unit.treatment or j == i:
+                continue
+            pin_day = self.placed[j].day
+            if other.step.id == unit.step.id and other.n > unit.n:
+                yield j, pin_day - unit.step.min_gap_days * (other.n - unit.n), -(10**6)
+            for rule in other.step.after:
+                if rule.step == unit.step.id and unit.n == (1 if rule.anchor == "first" else unit.total):
+                    earliest = pin_day - rule.max_days if rule.max_days is not None else -(10**6)
+                    yield j, pin_day - rule.min_days, earliest
+
+    def _candidates(self, i: int):
+        """Slots for a unit in time order: day rules first, then open spans on the grid."""
+        unit, step = self.units[i], self.units[i].step
+        lo_day, hi_day, lo_min, hi_end, blocker = self._bounds(i)
+        self._last[i] = blocker
+        earliest = None
+        for day in range(lo_day, hi_day + 1):
+            if not self._day_allowed(i, day):
+                continue
+            if earliest is None:
+                earliest = day
+            for start, end in self._spans(unit, day):
+                t = grid_start(start, lo_min) if _on_grid(step) else max(start, lo_min)
+                while t + step.minutes <= end and (hi_end is None or t + step.minutes <= hi_end):
+                    self._budget -= 1
+                    if self._budget <= 0:
+                        self._fail(i, blocker)
+                        return
+                    clash = self._clash(i, t, t + step.minutes)
+                    if clash is None:
+                        yield Placed(day, t, t + step.minutes, earliest)
+                        clash = t + 1
+                    t = grid_start(start, clash) if _on_grid(step) else t + GRID_MINUTES
+        self._fail(i, blocker)
+
+    def _spans(self, unit: Unit, day: int):
+        if not _on_grid(unit.step):
+            begin = self.clock.local(day, time(0), unit.clinic.timezone)
+            return ((begin, begin + MINUTES_PER_DAY),)
+        return self.hours.spans(unit.clinic, day, unit.step.kind is StepKind.REMOTE)
+
+    def _day_allowed(self, i: int, day: int) -> bool:
+        unit, step = self.units[i], self.units[i].step
+        if step.per_week_max is not None:
+            days = [
+                p.day
+                for j, p in enumerate(self.placed)
+                if p is not None
+                and j != i
+                and self.units[j].treatment == unit.treatment
+                and self.units[j].step.id == step.id
+                and day - 6 <= p.day <= day + 6
+            ]
+            for first in range(day - 6, day + 1):
+                if sum(1 for d in days if first <= d <= first + 6) + 1 > step.per_week_max:
+                    return False
+        if step.invasive:
+            for j, p in enumerate(self.placed):
+                other = self.units[j]
+                if p is None or j == i or not other.step.invasive or other.treatment == unit.treatment:
+                    continue
+                if p.day <= day <= p.day + other.step.rest_days or day <= p.day <= day + step.rest_days:
+                    return False
+        return True
+
+    def _clash(self, i: int, start: int, end: int) -> int | None:
+        """The end of the first appointment the patient cannot combine with [start, end), or None."""
+        unit = self.units[i]
+        if not (unit.step.kind.in_person or unit.step.kind is StepKind.REMOTE):
+            return None
+        for j, p in enumerate(self.placed):
+            other = self.units[j]
+            if p is None or j == i or other.step.kind is StepKind.LAB or other.step.kind is StepKind.REST:
+                continue
+            gap = CHANGE_CLINIC_MINUTES if other.clinic.id != unit.clinic.id else 0
+            if start < p.end + gap and p.start < end + gap:
+                return p.end + gap
+        return None
+
+
+def _on_grid(step: Step) -> bool:
+    """Whether a step needs an open interval (and so starts on the grid)."""
+    return step.needs_clinic_open and step.kind is not StepKind.REST

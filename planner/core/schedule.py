@@ -1,0 +1,252 @@
+"""The scheduler: a trip request and the catalog in, a Plan out (appointments, days, notices)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.core.catalog import Catalog
+from planner.core.days import MINUTES_PER_DAY, Clock, OpenHours
+from planner.core.itinerary import Plan, Visit
+from planner.core.notices import appointments_of, problems_for, warnings_for
+from planner.core.occurrences import Treatment, build_units, resolve
+from planner.core.placement import Blocker, Frame, Placed, Placer, Rules, Unit
+from planner.core.protocol import StepKind
+from planner.core.stay import days_of
+from planner.core.travel import TravelRules, jetlag_buffer_days
+
+#: later departures tried when remote follow-ups miss their window after the shortest one
+REMOTE_RETRIES = 45
+#: later arrivals tried when looking for a fix to a trip that cannot work
+FIX_ARRIVAL_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage of one planning run shares."""
+
+    request: object
+    rules: TravelRules
+    clock: Clock
+    hours: OpenHours
+    treatments: tuple[Treatment, ...]
+    zone: str
+    two_trips: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one way of planning: placements per unit and the trips, or a blocker."""
+
+    units: tuple[Unit, ...]
+    placed: tuple[Placed | None, ...]
+    #: per visit: (arrival, departure) in minutes
+    trips: tuple[tuple[int, int], ...]
+    frames: dict[int, Frame]
+    blocker: Blocker | None = None
+
+    @property
+    def feasible(self) -> bool:
+        """Whether every unit found a slot."""
+        return self.blocker is None
+
+
+def plan(request, catalog: Catalog) -> Plan:
+    """Plan a trip: appointments that keep every rule, the days, problems and warnings."""
+    ctx = _context(request, catalog)
+    shortest = _shortest_outcome(ctx)
+    outcome = shortest if request.departure is None else _given_outcome(ctx)
+    earliest = _departure_time(ctx, shortest)
+    arrival_min = ctx.clock.minutes(request.arrival)
+    departure = request.departure or (earliest if shortest.feasible else None)
+    visits = [Visit(1, request.arrival, departure, proposed=request.departure is None)]
+    for number, (arrive, leave) in enumerate(outcome.trips[1:], start=2):
+        visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
+    appointments = appointments_of(ctx, outcome) if outcome.feasible else ()
+    trips = outcome.trips or ((arrival_min, ctx.clock.minutes(departure) if departure else arrival_min),)
+    problems = ()
+    if not outcome.feasible:
+        problems = problems_for(ctx, outcome, earliest if shortest.feasible else None, _fixes(ctx, catalog, shortest))
+    pin_problems, warnings = warnings_for(ctx, outcome, appointments)
+    return Plan(
+        feasible=outcome.feasible and not pin_problems,
+        arrival=request.arrival,
+        departure=departure,
+        earliest_departure=earliest if shortest.feasible else None,
+        appointments=appointments,
+        days=days_of(ctx, outcome, trips, appointments),
+        visits=tuple(visits),
+        problems=tuple(problems) + tuple(pin_problems),
+        warnings=tuple(warnings),
+        jetlag_buffer_days=_buffer(ctx, arrival_min),
+    )
+
+
+def earliest_departure(request, catalog: Catalog) -> datetime | None:
+    """The smallest departure (date-level) for which the treatments fit, or None."""
+    ctx = _context(request, catalog)
+    shortest = _shortest_outcome(ctx)
+    return _departure_time(ctx, shortest) if shortest.feasible else None
+
+
+def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome) -> dict[str, str]:
+    """What would make an impossible trip work: a later arrival, or fewer sessions."""
+    if shortest.feasible:
+        return {}
+    request = ctx.request
+    for days in range(1, FIX_ARRIVAL_DAYS + 1):
+        later = replace(request, arrival=request.arrival + timedelta(days=days), departure=None, pins=())
+        if _shortest_outcome(_context(later, catalog)).feasible:
+            return {"arrival": later.arrival.isoformat()}
+    for k, wanted in enumerate(request.treatments):
+        protocol = catalog.protocols[wanted.protocol]
+        if protocol.count is None:
+            continue
+        for count in range((wanted.count or protocol.count.default) - 1, protocol.count.min - 1, -1):
+            treatments = request.treatments[:k] + (replace(wanted, count=count),) + request.treatments[k + 1 :]
+            fewer = replace(request, treatments=treatments, departure=None, pins=())
+            if _shortest_outcome(_context(fewer, catalog)).feasible:
+                return {"count": str(count), "treatment": str(k)}
+    return {}
+
+
+def _context(request, catalog: Catalog) -> Context:
+    treatments = resolve(request, catalog)
+    zone = treatments[0].clinic.timezone
+    clock = Clock(zone, request.arrival.astimezone(ZoneInfo(zone)).date())
+    rules = catalog.rules
+    hours = OpenHours(clock, request.traveller.home_timezone, rules.home_awake)
+    two = any(t.protocol.visits > 1 for t in treatments)
+    return Context(request, rules, clock, hours, treatments, zone, two)
+
+
+def _buffer(ctx: Context, arrival: int) -> int:
+    return jetlag_buffer_days(ctx.request.traveller.home_timezone, ctx.zone, ctx.clock.at(arrival, ctx.zone), ctx.rules)
+
+
+def _frame(ctx: Context, arrival: int, departure: int | None) -> Frame:
+    day = ctx.clock.day(arrival, ctx.zone)
+    return Frame(
+        arrival=arrival,
+        departure=departure,
+        arrival_day=day,
+        jetlag_day=day + _buffer(ctx, arrival),
+        departure_day=None if departure is None else ctx.clock.day(departure, ctx.zone),
+        last_day=day + ctx.rules.max_stay_days,
+    )
+
+
+def _place(ctx: Context, units: list[Unit], frames: dict[int, Frame]) -> list[Placed] | Blocker:
+    rules = Rules(ctx.rules.arrival_to_clinic_hours * 60, ctx.rules.clinic_to_departure_hours * 60)
+    return Placer(units, frames, ctx.clock, ctx.hours, rules).place()
+
+
+def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dict[int, Frame], visit: int):
+    """Place one visit's units around the earlier visits' (fixed); departure None = find the shortest."""
+    chosen = [i for i, u in enumerate(units) if i in done or u.visit == visit]
+    fixed = [replace(units[i], pin=done[i].start) if i in done else units[i] for i in chosen]
+    frame = frames[visit]
+    if frame.departure is not None:
+        return _merge(chosen, done, _place(ctx, fixed, frames)), frame.departure
+    away = [k for k, u in enumerate(fixed) if u.step.kind is not StepKind.REMOTE or chosen[k] in done]
+    first = _place(ctx, [fixed[k] for k in away], frames)
+    if isinstance(first, Blocker):
+        return _merge([chosen[k] for k in away], done, first), None
+    own = [(fixed[k], first[n]) for n, k in enumerate(away) if chosen[k] not in done]
+    leave = _shortest_departure(ctx, own, frame)
+    has_remote = len(away) < len(fixed)
+    result: dict[int, Placed] | Blocker = _merge([chosen[k] for k in away], done, first)
+    for extra in range(REMOTE_RETRIES if has_remote else 1):
+        departure = leave + extra * MINUTES_PER_DAY
+        trial = dict(frames)
+        trial[visit] = _frame(ctx, frame.arrival, departure)
+        result = _merge(chosen, done, _place(ctx, fixed, trial))
+        if not isinstance(result, Blocker):
+            return result, departure
+    return result, None
+
+
+def _merge(chosen: list[int], done: dict[int, Placed], result) -> dict[int, Placed] | Blocker:
+    if isinstance(result, Blocker):
+        anchor = None if result.anchor is None else chosen[result.anchor]
+        return replace(result, unit=chosen[result.unit], anchor=anchor)
+    merged = dict(done)
+    for k, placed in enumerate(result):
+        merged.setdefault(chosen[k], placed)
+    return merged
+
+
+def _shortest_departure(ctx: Context, own: list[tuple[Unit, Placed]], frame: Frame) -> int:
+    """The earliest departure after these placements: the fly-after date at the default time, or later."""
+    clock, rules = ctx.clock, ctx.rules
+    in_person = [(u, p) for u, p in own if u.step.kind.in_person]
+    day = max([p.day + u.step.fly_after_days for u, p in in_person] + [frame.arrival_day])
+    needed = max([p.end + rules.clinic_to_departure_hours * 60 for _, p in in_person] + [frame.arrival + 1])
+    departure = clock.local(day, rules.default_departure_time, ctx.zone)
+    if departure >= needed:
+        return departure
+    if clock.day(needed, ctx.zone) == day:
+        return needed
+    return max(needed, clock.local(day + 1, rules.default_departure_time, ctx.zone))
+
+
+def _gap_days(ctx: Context) -> int:
+    return max((t.protocol.visit_gap.min_days for t in ctx.treatments if t.protocol.visit_gap), default=0)
+
+
+def _second_trip(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dict[int, Frame], leave: int):
+    """Propose trip 2: from the visit gap, as early as its steps allow, with the shortest stay."""
+    clock, arrival = ctx.clock, ctx.request.arrival.astimezone(ctx.clock.tzinfo(ctx.zone))
+    day = clock.day(leave, ctx.zone) + _gap_days(ctx)
+    frames[2] = _frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
+    result, departure = _stage(ctx, units, done, dict(frames), 2)
+    if isinstance(result, Blocker):
+        return result, None
+    first = min(p.day for i, p in result.items() if i not in done and units[i].step.kind.in_person)
+    later = first - max(frames[2].jetlag_day - frames[2].arrival_day, 1)
+    if later > day:
+        frames[2] = _frame(ctx, clock.local(later, arrival.time(), ctx.zone), None)
+        moved, moved_departure = _stage(ctx, units, done, dict(frames), 2)
+        if not isinstance(moved, Blocker):
+            result, departure = moved, moved_departure
+        else:
+            frames[2] = _frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
+    frames[2] = _frame(ctx, frames[2].arrival, departure)
+    return result, departure
+
+
+def _run(ctx: Context, two_trips: bool, departure: int | None) -> Outcome:
+    units = build_units(ctx.treatments, ctx.request, ctx.clock, two_trips)
+    arrival = ctx.clock.minutes(ctx.request.arrival)
+    frames = {1: _frame(ctx, arrival, departure)}
+    result, leave = _stage(ctx, units, {}, frames, 1)
+    if isinstance(result, Blocker):
+        return Outcome(tuple(units), (), (), frames, result)
+    frames[1] = _frame(ctx, arrival, leave)
+    trips = [(arrival, leave)]
+    if two_trips and any(u.visit == 2 for u in units):
+        result, leave2 = _second_trip(ctx, units, result, frames, leave)
+        if isinstance(result, Blocker):
+            return Outcome(tuple(units), (), tuple(trips), frames, result)
+        trips.append((frames[2].arrival, leave2))
+    placed = tuple(result.get(i) for i in range(len(units)))
+    return Outcome(tuple(units), placed, tuple(trips), frames)
+
+
+def _shortest_outcome(ctx: Context) -> Outcome:
+    return _run(ctx, ctx.two_trips, None)
+
+
+def _given_outcome(ctx: Context) -> Outcome:
+    departure = ctx.clock.minutes(ctx.request.departure)
+    one_trip = _run(ctx, False, departure)
+    if one_trip.feasible or not ctx.two_trips:
+        return one_trip
+    return _run(ctx, True, departure)
+
+
+def _departure_time(ctx: Context, outcome: Outcome) -> datetime | None:
+    if not outcome.feasible:
+        return None
+    return ctx.clock.at(outcome.trips[0][1], ctx.zone)
