@@ -63,17 +63,24 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     known = frozenset(rates.currencies)
     costs = _section("costs.toml", _read(root, "costs.toml"), lambda t: _costs(t, known))
     rules, rule_sources = _section("rules.toml", _read(root, "rules.toml"), _rules)
-    protocols, _ = _collect(root, "protocols", lambda d, where: parse_protocol(d, where=where, currencies=known), "protocol")
+    protocols, _ = _collect(
+        root, "protocols", lambda d, where: parse_protocol(d, where=where, currencies=known), "protocol"
+    )
     clinics, clinic_files = _collect(root, "clinics", parse_clinic, "clinic")
     categories = {p.category for p in protocols.values()}
     for clinic in clinics.values():
         for i, category in enumerate(clinic.categories):
             if category not in categories:
                 raise CatalogError(
-                    clinic_files[clinic.id], clinic.id, f"categories[{i}]",
-                    f"no protocol has category '{category}' (known: {', '.join(sorted(categories))})", subject="clinic",
+                    clinic_files[clinic.id],
+                    clinic.id,
+                    f"categories[{i}]",
+                    f"no protocol has category '{category}' (known: {', '.join(sorted(categories))})",
+                    subject="clinic",
                 )
-    return Catalog(protocols=protocols, clinics=clinics, costs=costs, rates=rates, rules=rules, rule_sources=rule_sources)
+    return Catalog(
+        protocols=protocols, clinics=clinics, costs=costs, rates=rates, rules=rules, rule_sources=rule_sources
+    )
 
 
 def _reject_strays(root: Path) -> None:
@@ -82,7 +89,12 @@ def _reject_strays(root: Path) -> None:
         raise CatalogError(str(root.name), "", "", "catalog directory not found")
     for path in sorted(root.glob("*.toml")):
         if path.name not in _SINGLE_FILES:
-            raise CatalogError(path.name, "", "", f"unexpected file (expected {', '.join(_SINGLE_FILES)}, protocols/*.toml, clinics/*.toml)")
+            raise CatalogError(
+                path.name,
+                "",
+                "",
+                f"unexpected file (expected {', '.join(_SINGLE_FILES)}, protocols/*.toml, clinics/*.toml)",
+            )
 
 
 def _read(root: Path, name: str) -> dict:
@@ -133,7 +145,9 @@ def _collect(root: Path, folder: str, parse, subject: str) -> tuple[dict, dict[s
                     raise CatalogError(where, "", f"{folder}[{i}].{err.field}", err.reason) from None
                 raise
             if item.id in found:
-                raise CatalogError(where, item.id, "id", f"duplicate {subject} id (also in {origin[item.id]})", subject=subject)
+                raise CatalogError(
+                    where, item.id, "id", f"duplicate {subject} id (also in {origin[item.id]})", subject=subject
+                )
             found[item.id] = item
             origin[item.id] = where
     return found, origin
@@ -145,8 +159,9 @@ def _money(table: Table, known: frozenset[str]) -> tuple[MoneyRange, str]:
 
 
 def _costs(table: Table, known: frozenset[str]) -> Costs:
+    table.expect(f.name for f in fields(Costs) if f.name != "sources")
     sources: dict[str, str] = {}
-    lodging_table = table.table("lodging", required=True)
+    lodging_table = table.table("lodging", required=True).expect(_LODGING_TIERS)
     lodging = {}
     for tier in _LODGING_TIERS:
         lodging[tier], sources[f"lodging.{tier}"] = _money(lodging_table.table(tier, required=True), known)
@@ -159,6 +174,7 @@ def _costs(table: Table, known: frozenset[str]) -> Costs:
 
 
 def _rates(table: Table) -> Rates:
+    table.expect(f.name for f in fields(Rates))
     base = currency(table.text("base", required=True), "base", None)
     per_unit_table = table.table("per_unit", required=True)
     per_unit = {}
@@ -183,8 +199,9 @@ def _rates(table: Table) -> Rates:
 
 def _rules(table: Table) -> tuple[TravelRules, dict[str, str]]:
     values, sources = {}, {}
+    table.expect(f.name for f in fields(TravelRules))
     for rule in fields(TravelRules):
-        entry = table.table(rule.name, required=True)
+        entry = table.table(rule.name, required=True).expect(("value", "source"))
         sources[rule.name] = entry.text("source", required=True)
         values[rule.name] = _rule_value(entry, type(rule.default))
         entry.done()

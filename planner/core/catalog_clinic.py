@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +28,7 @@ def parse_clinic(data: dict, *, where: str = "") -> Clinic:
 
 
 def _clinic(table: Table) -> Clinic:
+    table.expect(f.name for f in fields(Clinic))
     tier = table.text("tier", required=True)
     if tier not in TIERS:
         raise Invalid("tier", f"unknown tier '{tier}' (one of: {', '.join(TIERS)})")
@@ -45,7 +47,9 @@ def _clinic(table: Table) -> Clinic:
         openings=_openings(openings) if openings else {},
         tier=tier,
         languages=tuple(_language(v, f"languages[{i}]") for i, v in enumerate(table.items("languages", required=True))),
-        categories=tuple(slug(string(v, f"categories[{i}]"), f"categories[{i}]") for i, v in enumerate(table.items("categories"))),
+        categories=tuple(
+            slug(string(v, f"categories[{i}]"), f"categories[{i}]") for i, v in enumerate(table.items("categories"))
+        ),
         sample=table.flag("sample", False),
         source=table.text("source", ""),
     )
@@ -66,7 +70,9 @@ def _timezone(name: str) -> str:
 def _country(code: str) -> str:
     """A country the `holidays` package knows, or "" for no public holidays."""
     if code and code not in holiday_calendars.list_supported_countries():
-        raise Invalid("holiday_country", f"unknown holiday country '{code}' (an ISO code the holidays package supports, e.g. KR)")
+        raise Invalid(
+            "holiday_country", f"unknown holiday country '{code}' (an ISO code the holidays package supports, e.g. KR)"
+        )
     return code
 
 
@@ -83,11 +89,14 @@ def _day_hours(value: Any, path: str) -> tuple[Interval, ...]:
     intervals = tuple(interval(v, f"{path}[{i}]") for i, v in enumerate(value))
     for i in range(1, len(intervals)):
         if intervals[i][0] < intervals[i - 1][1]:
-            raise Invalid(f"{path}[{i}]", "starts before the previous interval ends (list them in order, without overlap)")
+            raise Invalid(
+                f"{path}[{i}]", "starts before the previous interval ends (list them in order, without overlap)"
+            )
     return intervals
 
 
 def _week(table: Table) -> tuple[tuple[Interval, ...], ...]:
+    table.expect(WEEKDAYS)
     week = tuple(_day_hours(table.raw(name), table.at(name)) for name in WEEKDAYS)
     table.done()
     return week

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ def parse_protocol(data: dict, *, where: str = "", currencies: Collection[str] |
 
 
 def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
+    table.expect(_names(Protocol))
     protocol_id = slug(table.text("id", required=True), "id")
     steps = tuple(_step(Table(raw, f"steps[{i}]"), known) for i, raw in enumerate(table.items("steps", required=True)))
     if not steps:
@@ -54,6 +56,7 @@ def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
 
 
 def _count(table: Table) -> Count:
+    table.expect(_names(Count))
     count = Count(
         min=table.integer("min", required=True),
         max=table.integer("max", required=True),
@@ -70,6 +73,7 @@ def _count(table: Table) -> Count:
 def _visit_gap(table: Table | None) -> VisitGap | None:
     if table is None:
         return None
+    table.expect(_names(VisitGap))
     gap = VisitGap(
         min_days=table.integer("min_days", required=True),
         typical_days=table.integer("typical_days", required=True),
@@ -78,7 +82,10 @@ def _visit_gap(table: Table | None) -> VisitGap | None:
     )
     table.done()
     if not gap.min_days <= gap.typical_days <= gap.max_days:
-        raise Invalid(table.path, f"must be min_days ≤ typical_days ≤ max_days, got {gap.min_days}/{gap.typical_days}/{gap.max_days}")
+        raise Invalid(
+            table.path,
+            f"must be min_days ≤ typical_days ≤ max_days, got {gap.min_days}/{gap.typical_days}/{gap.max_days}",
+        )
     return gap
 
 
@@ -94,6 +101,7 @@ def _stay(table: Table) -> tuple[int, int] | None:
 
 
 def _step(table: Table, known: frozenset[str] | None) -> Step:
+    table.expect(_names(Step))
     step_id = slug(table.text("id", required=True), table.at("id"))
     kind_name = table.text("kind", required=True)
     try:
@@ -124,7 +132,9 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
         fly_after_days=table.integer("fly_after_days", 0),
         visit=table.integer("visit", 1, minimum=1),
         prices=_prices(table.table("prices"), known),
-        preparation=tuple(_preparation(Table(raw, table.at(f"preparation[{i}]"))) for i, raw in enumerate(table.items("preparation"))),
+        preparation=tuple(
+            _preparation(Table(raw, table.at(f"preparation[{i}]"))) for i, raw in enumerate(table.items("preparation"))
+        ),
         description=table.text("description", ""),
         source=table.text("source", ""),
     )
@@ -133,6 +143,7 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
 
 
 def _after(table: Table) -> After:
+    table.expect(_names(After))
     after = After(
         step=table.text("step", required=True),
         min_days=table.integer("min_days", 0),
@@ -160,6 +171,7 @@ def _prices(table: Table | None, known: frozenset[str] | None) -> dict[str, Pric
 
 def price_range(table: Table, known: frozenset[str] | None) -> PriceRange:
     """A low/typical/high range with its currency and (required) source."""
+    table.expect(_names(PriceRange))
     low, typical, high = (table.amount(k) for k in ("low", "typical", "high"))
     price = PriceRange(
         low=low,
@@ -177,6 +189,7 @@ def price_range(table: Table, known: frozenset[str] | None) -> PriceRange:
 
 
 def _preparation(table: Table) -> Preparation:
+    table.expect(_names(Preparation))
     preparation = Preparation(
         text=table.text("text", required=True),
         hours_before=table.integer("hours_before", 0),
@@ -184,6 +197,10 @@ def _preparation(table: Table) -> Preparation:
     )
     table.done()
     return preparation
+
+
+def _names(cls) -> list[str]:
+    return [f.name for f in fields(cls)]
 
 
 def _check_steps(protocol: Protocol) -> None:
@@ -220,7 +237,7 @@ def _check_cycles(protocol: Protocol, index: dict[str, int]) -> None:
         if state.get(step_id) == "done":
             return
         if state.get(step_id) == "open":
-            loop = " → ".join([*chain[chain.index(step_id):], step_id])
+            loop = " → ".join([*chain[chain.index(step_id) :], step_id])
             raise Invalid(f"steps[{index[step_id]}].after", f"steps wait for each other in a cycle: {loop}")
         state[step_id] = "open"
         for after in protocol.steps[index[step_id]].after:
@@ -240,7 +257,9 @@ def _check_count(protocol: Protocol) -> None:
     if counted:
         reachable = sum(s.count.max for s in counted)
         if reachable < protocol.count.max:
-            raise Invalid("count.max", f"{protocol.count.max} cannot be reached: the counted steps allow at most {reachable}")
+            raise Invalid(
+                "count.max", f"{protocol.count.max} cannot be reached: the counted steps allow at most {reachable}"
+            )
 
 
 def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
@@ -260,7 +279,12 @@ def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
         data["count"] = _count_dict(protocol.count)
     if protocol.visit_gap is not None:
         gap = protocol.visit_gap
-        data["visit_gap"] = {"min_days": gap.min_days, "typical_days": gap.typical_days, "max_days": gap.max_days, "source": gap.source}
+        data["visit_gap"] = {
+            "min_days": gap.min_days,
+            "typical_days": gap.typical_days,
+            "max_days": gap.max_days,
+            "source": gap.source,
+        }
     if protocol.typical_stay is not None:
         data["typical_stay"] = list(protocol.typical_stay)
     return data
@@ -304,5 +328,10 @@ def _after_dict(after: After) -> dict[str, Any]:
 
 def price_dict(price: PriceRange) -> dict[str, Decimal | str]:
     """The TOML-shaped dict of a price range."""
-    return {"low": price.low, "typical": price.typical, "high": price.high, "currency": price.currency, "source": price.source}
-
+    return {
+        "low": price.low,
+        "typical": price.typical,
+        "high": price.high,
+        "currency": price.currency,
+        "source": price.source,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,7 +17,9 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 class CatalogError(ValueError):
     """A mistake in the catalog: which file, which protocol or clinic, which field, and why."""
 
-    def __init__(self, file: str = "", protocol: str = "", field: str = "", reason: str = "", *, subject: str = "protocol"):
+    def __init__(
+        self, file: str = "", protocol: str = "", field: str = "", reason: str = "", *, subject: str = "protocol"
+    ):
         self.file = file
         #: the protocol id, clinic id or section the mistake is in ("" when none applies)
         self.protocol = protocol
@@ -82,14 +85,27 @@ class Table:
         """The value of a required key, untyped."""
         self._used.add(key)
         if key not in self.data:
-            raise Invalid(self.at(key), "missing (required)")
+            raise self._missing(key)
         return self.data[key]
 
-    def integer(self, key: str, default: int | None = None, *, minimum: int | None = 0, required: bool = False) -> int | None:
+    def _missing(self, key: str) -> Invalid:
+        return Invalid(self.at(key), "missing (required)")
+
+    def expect(self, keys: Iterable[str]) -> Table:
+        """Reject keys outside ``keys`` before reading, so a typo is reported rather than a missing key."""
+        allowed = set(keys)
+        for key in self.data:
+            if key not in allowed:
+                raise _unknown(self.at(str(key)), str(key), allowed)
+        return self
+
+    def integer(
+        self, key: str, default: int | None = None, *, minimum: int | None = 0, required: bool = False
+    ) -> int | None:
         """An integer key, at least ``minimum`` (if given)."""
         if not self.has(key):
             if required:
-                raise Invalid(self.at(key), "missing (required)")
+                raise self._missing(key)
             return default
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int):
@@ -102,7 +118,7 @@ class Table:
         """A string key; a required one must not be blank."""
         if not self.has(key):
             if required or default is None:
-                raise Invalid(self.at(key), "missing (required)")
+                raise self._missing(key)
             return default
         value = self.data[key]
         if not isinstance(value, str):
@@ -128,7 +144,7 @@ class Table:
         """A list key (empty when absent and not required)."""
         if not self.has(key):
             if required:
-                raise Invalid(self.at(key), "missing (required)")
+                raise self._missing(key)
             return []
         value = self.data[key]
         if not isinstance(value, list):
@@ -139,7 +155,7 @@ class Table:
         """A sub-table, or None when absent and not required."""
         if not self.has(key):
             if required:
-                raise Invalid(self.at(key), "missing (required)")
+                raise self._missing(key)
             return None
         return Table(self.data[key], self.at(key))
 
@@ -162,9 +178,15 @@ class Table:
         """Reject keys nobody read: they are typos or unsupported."""
         for key in self.data:
             if key not in self._used:
-                hint = difflib.get_close_matches(str(key), sorted(self._used), n=1)
-                reason = f"unknown key; did you mean '{hint[0]}'?" if hint else f"unknown key (expected one of: {', '.join(sorted(self._used))})"
-                raise Invalid(self.at(str(key)), reason)
+                raise _unknown(self.at(str(key)), str(key), self._used)
+
+
+def _unknown(path: str, key: str, allowed: Iterable[str]) -> Invalid:
+    """An unknown key, with the closest allowed key as a hint."""
+    hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+    if hint:
+        return Invalid(path, f"unknown key; did you mean '{hint[0]}'?")
+    return Invalid(path, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
 
 
 def string(value: Any, path: str) -> str:
