@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from planner.core.budget import compute_budget
 from planner.core.catalog import Catalog, CatalogError
@@ -63,7 +64,7 @@ def _calendar(scenario: object, result, request, catalog: Catalog, discreet: boo
     name = uuid.uuid5(SCENARIO_NAMESPACE, canonical)
     host = current_app.config["PLANNER_HOST"]
     options = CalendarOptions(
-        calendar_uid=f"plan-{name}@{host}",
+        calendar_uid=f"plan-{name}",
         name="Treatment trip" if discreet else f"Treatment trip · {request.traveller.name or 'patient'}",
         host=host,
         stamp=request.arrival.astimezone(UTC),
@@ -77,6 +78,7 @@ def _calendar(scenario: object, result, request, catalog: Catalog, discreet: boo
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text")
 @click.option("--discreet", is_flag=True, help="Calendar titles that do not name the treatment.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+@with_appcontext
 def plan_command(scenario_file: str, output_format: str, discreet: bool, output: str | None) -> None:
     """Plan the trip described by a JSON scenario: itinerary, budget and notices."""
     catalog = _catalog()
@@ -97,10 +99,11 @@ def plan_command(scenario_file: str, output_format: str, discreet: bool, output:
     if output:
         Path(output).write_bytes(body)
     else:
-        click.get_binary_stream("stdout").write(body)
+        click.echo(body.decode() if output_format != "ics" else body, nl=False)
 
 
 @click.command("catalog")
+@with_appcontext
 def catalog_command() -> None:
     """List the protocols: id, name, sessions range and typical stay."""
     catalog = _catalog()

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
 
 from planner.database import configure_sqlite
 
@@ -27,8 +28,10 @@ def test_pragmas(engine):
 def test_foreign_keys_are_enforced(engine):
     with engine.begin() as connection:
         connection.exec_driver_sql("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
-        connection.exec_driver_sql("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))")
-    with pytest.raises(Exception, match="FOREIGN KEY constraint failed"), engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))"
+        )
+    with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"), engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO child (parent_id) VALUES (42)")
 
 
