@@ -101,7 +101,8 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
         return problems, warnings
     check_pins(ctx, outcome, problems, warnings)
     for appointment in appointments:
-        if appointment.moved_by:
+        # a follow-up moved after the trip keeps its reason but is no change to the stay itself
+        if appointment.moved_by and appointment.in_person:
             warnings.append(
                 Notice(
                     "holiday_moved",
