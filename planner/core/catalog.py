@@ -18,6 +18,7 @@ from planner.core.protocol import Protocol
 from planner.core.travel import TravelRules
 
 __all__ = [
+    "DEFAULT_DIRECTORY",
     "Catalog",
     "CatalogError",
     "clinic_to_dict",
@@ -132,9 +133,7 @@ def _collect(root: Path, folder: str, parse, subject: str) -> tuple[dict, dict[s
         where = f"{folder}/{path.name}"
         data = _read(root, where)
         try:
-            table = Table(data)
-            entries = table.items(folder, required=True)
-            table.done()
+            entries = Table(data).expect((folder,)).items(folder, required=True)
         except Invalid as err:
             raise CatalogError(where, "", err.field, err.reason) from None
         for i, entry in enumerate(entries):
