@@ -1,0 +1,65 @@
+"""Rules across a protocol's steps: unique ids, known and acyclic ordering, visits, the shared count."""
+
+from __future__ import annotations
+
+from planner.core.catalog_reader import Invalid
+from planner.core.protocol import Protocol
+
+
+def check_steps(protocol: Protocol) -> None:
+    """Rules across steps: unique ids, known and acyclic ordering, visits, the shared count."""
+    index: dict[str, int] = {}
+    for i, step in enumerate(protocol.steps):
+        if step.id in index:
+            raise Invalid(f"steps[{i}].id", f"duplicate step id '{step.id}' (also steps[{index[step.id]}])")
+        index[step.id] = i
+    for i, step in enumerate(protocol.steps):
+        for j, after in enumerate(step.after):
+            path = f"steps[{i}].after[{j}].step"
+            if after.step == step.id:
+                raise Invalid(path, f"step '{step.id}' cannot come after itself")
+            if after.step not in index:
+                raise Invalid(path, f"unknown step '{after.step}'")
+            if protocol.steps[index[after.step]].visit > step.visit:
+                raise Invalid(path, f"'{after.step}' is in a later visit than '{step.id}'")
+    _check_cycles(protocol, index)
+    visits = sorted({s.visit for s in protocol.steps})
+    if visits != list(range(1, len(visits) + 1)):
+        raise Invalid("steps", f"visits must be numbered 1, 2, … without gaps, got {visits}")
+    if len(visits) > 1 and protocol.visit_gap is None:
+        raise Invalid("visit_gap", f"missing: steps are in {len(visits)} visits, so the gap between trips is required")
+    if len(visits) == 1 and protocol.visit_gap is not None:
+        raise Invalid("visit_gap", "given, but every step is in visit 1")
+    _check_count(protocol)
+
+
+def _check_cycles(protocol: Protocol, index: dict[str, int]) -> None:
+    state: dict[str, str] = {}
+
+    def visit(step_id: str, chain: list[str]) -> None:
+        if state.get(step_id) == "done":
+            return
+        if state.get(step_id) == "open":
+            loop = " → ".join([*chain[chain.index(step_id) :], step_id])
+            raise Invalid(f"steps[{index[step_id]}].after", f"steps wait for each other in a cycle: {loop}")
+        state[step_id] = "open"
+        for after in protocol.steps[index[step_id]].after:
+            visit(after.step, [*chain, step_id])
+        state[step_id] = "done"
+
+    for step in protocol.steps:
+        visit(step.id, [])
+
+
+def _check_count(protocol: Protocol) -> None:
+    counted = protocol.counted_steps
+    if counted and protocol.count is None:
+        raise Invalid("count", f"missing: step '{counted[0].id}' is counted, so the protocol needs a count")
+    if protocol.count is not None and not counted:
+        raise Invalid("count", "given, but no step has counted = true")
+    if counted:
+        reachable = sum(s.count.max for s in counted)
+        if reachable < protocol.count.max:
+            raise Invalid(
+                "count.max", f"{protocol.count.max} cannot be reached: the counted steps allow at most {reachable}"
+            )
