@@ -19,9 +19,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
         if placed is None:
             continue
         zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
-        moved = ""
-        if placed.day > placed.earliest_day and unit.pin is None:
-            moved = closure_reason(unit.clinic, clock.date(placed.earliest_day))
+        moved = "" if unit.pin is not None else _moved_by(clock, unit, placed)
         result.append(
             Appointment(
                 key=key_of(unit),
@@ -42,6 +40,15 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
             )
         )
     return tuple(sorted(result, key=lambda a: (a.start, a.key)))
+
+
+def _moved_by(clock, unit, placed) -> str:
+    """The first holiday or closure in the run of closed days just before the appointment, if any."""
+    reason, day = "", placed.day - 1
+    while day >= placed.earliest_day and not unit.clinic.is_open(clock.date(day)):
+        reason = closure_reason(unit.clinic, clock.date(day)) or reason
+        day -= 1
+    return reason
 
 
 def problems_for(ctx, outcome, earliest: datetime | None, fixes: dict[str, str]) -> list[Notice]:
