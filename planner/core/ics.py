@@ -46,7 +46,7 @@ class TripEvents:
 
     plan: Plan
     request: TripRequest
-    #: e.g. "trip-<uuid>": event UIDs are f"{uid_prefix}-{event_key}@{host}"
+    #: e.g. "trip-<uuid>": event UIDs are f"{uid_prefix}-{event_key}@{host}" (key hashed when discreet)
     uid_prefix: str
     #: event key → revision, kept by the database
     revisions: Mapping[str, Revision] = field(default_factory=dict, hash=False, compare=False)
@@ -101,7 +101,7 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
     for index, trip in enumerate(trips):
         _check_trip(trip, index)
         for entry in _entries(trip, catalog, options.discreet):
-            uid = f"{trip.uid_prefix}-{entry.key}@{options.host}"
+            uid = f"{trip.uid_prefix}-{_uid_key(entry.key, options.discreet)}@{options.host}"
             if uid in uids:
                 raise ValueError(f"trips[{index}].uid_prefix: event UID {uid} is already used by another event")
             uids.add(uid)
@@ -116,6 +116,11 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
 
 def _entries(trip: TripEvents, catalog: Catalog, discreet: bool) -> tuple[Entry, ...]:
     return entries_for(trip.plan, trip.request, catalog, confirmed=trip.confirmed, label=trip.label, discreet=discreet)
+
+
+def _uid_key(key: str, discreet: bool) -> str:
+    """The event key, or in discreet mode a stable hash of it: keys name the treatment steps."""
+    return hashlib.sha256(key.encode()).hexdigest()[:20] if discreet else key
 
 
 def _check_options(options: CalendarOptions) -> None:
