@@ -160,7 +160,7 @@ def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catal
                 Decimal(stay.nights),
                 "night",
                 nightly.times(stay.nights),
-                source=costs.sources.get("lodging", ""),
+                source=costs.sources.get(f"lodging.{request.lodging}") or costs.sources.get("lodging", ""),
             )
         )
         person_days = stay.days * request.travellers

@@ -32,7 +32,7 @@ def make_costs(**overrides) -> Costs:
         meals=krw(40_000, 60_000, 80_000),
         interpreter=krw(130_000, 200_000, 400_000),
         keta=krw(10_000, 10_000, 10_000),
-        sources={"lodging": "test lodging", "keta": "test keta"},
+        sources={"lodging.mid": "test mid lodging", "lodging": "test lodging", "keta": "test keta"},
     )
     values.update(overrides)
     return Costs(**values)

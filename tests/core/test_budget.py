@@ -76,6 +76,8 @@ def test_nights_and_days_of_a_stay(nights, lodging, expected_lodging, expected_m
     budget = compute_budget(make_plan(nights=nights), make_request(lodging=lodging), make_catalog())
     assert (only(budget, "lodging").quantity, triple(only(budget, "lodging").amount)) == (nights, expected_lodging)
     assert (only(budget, "meals").quantity, triple(only(budget, "meals").amount)) == (nights + 1, expected_meals)
+    # the loader keys lodging sources by tier; a tier without its own source uses the general one
+    assert only(budget, "lodging").source == {"mid": "test mid lodging", "budget": "test lodging"}[lodging]
 
 
 def test_nights_are_counted_in_the_clinic_zone():

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from budget_factories import acupuncture_plan, appointment, make_catalog, make_plan, make_request, seoul
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.core.budget import budget_to_dict, compute_budget
@@ -79,7 +79,6 @@ def amounts(budget):
             yield line.original
 
 
-@settings(max_examples=150, deadline=None)
 @given(plans(), requests())
 def test_total_is_the_sum_of_the_lines(plan, request):
     budget = compute_budget(plan, request, make_catalog())
@@ -87,7 +86,6 @@ def test_total_is_the_sum_of_the_lines(plan, request):
         assert getattr(budget.total, field) == sum((getattr(line.amount, field) for line in budget.lines), Decimal(0))
 
 
-@settings(max_examples=150, deadline=None)
 @given(plans(), requests())
 def test_ranges_are_ordered_rounded_and_decimal(plan, request):
     budget = compute_budget(plan, request, make_catalog())
@@ -114,7 +112,6 @@ def no_float(value) -> bool:
     return True
 
 
-@settings(max_examples=100, deadline=None)
 @given(plans(), requests())
 def test_no_float_anywhere(plan, request):
     budget = compute_budget(plan, request, make_catalog())
@@ -123,7 +120,6 @@ def test_no_float_anywhere(plan, request):
         assert all(isinstance(line[k], str) for k in ("quantity", "low", "typical", "high"))
 
 
-@settings(max_examples=150, deadline=None)
 @given(plans(), requests(), st.sampled_from(("USD", "EUR", "JPY")))
 def test_krw_and_back_stays_within_rounding(plan, request, currency):
     catalog = make_catalog()

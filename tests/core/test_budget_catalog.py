@@ -1,0 +1,80 @@
+"""The budget of a real catalog protocol, planned by the scheduler."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner.core.budget import compute_budget
+from planner.core.catalog import load_catalog
+from planner.core.schedule import plan
+from planner.core.trip import Insurance, Traveller, TreatmentRequest, TripRequest
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    """The package's own catalog."""
+    return load_catalog()
+
+
+def acute_pain_trip(**overrides) -> TripRequest:
+    """Five acupuncture sessions at the local sample clinic, 20 nights from Monday 5 Oct 2026."""
+    values = dict(
+        traveller=Traveller("Ana", "Asia/Tokyo"),
+        arrival=datetime(2026, 10, 5, 8, tzinfo=SEOUL),
+        departure=datetime(2026, 10, 25, 18, tzinfo=SEOUL),
+        treatments=(TreatmentRequest("acupuncture-acute-pain", 5, "sample-km-clinic-gangnam"),),
+        needs_keta=False,
+    )
+    values.update(overrides)
+    return TripRequest(**values)
+
+
+def by_label(budget, word):
+    """The single treatment line whose label mentions a word."""
+    (line,) = [line for line in budget.lines if line.code == "treatment" and word in line.label]
+    return line
+
+
+def test_acute_pain_course_at_a_local_clinic(catalog):
+    request = acute_pain_trip(interpreter=True)
+    trip = plan(request, catalog)
+    assert trip.feasible
+    budget = compute_budget(trip, request, catalog)
+    # 5 sessions fill the intensive phase (4 at most) and leave 1 for maintenance; local prices
+    consultation = by_label(budget, "consultation")
+    intensive, maintenance = by_label(budget, "intensive"), by_label(budget, "maintenance")
+    assert (consultation.quantity, intensive.quantity, maintenance.quantity) == (1, 4, 1)
+    assert (intensive.amount.low, intensive.amount.typical, intensive.amount.high) == (80_000, 140_000, 200_000)
+    assert (maintenance.amount.low, maintenance.amount.high) == (20_000, 50_000)
+    lodging = next(line for line in budget.lines if line.code == "lodging")
+    # 5 → 25 October is 20 nights of a mid-range room at ₩180,000/240,000/300,000
+    assert (lodging.quantity, lodging.amount.low, lodging.amount.high) == (20, 3_600_000, 6_000_000)
+    interpreter = next(line for line in budget.lines if line.code == "interpreter")
+    # 6 clinic visits × US$100/200/300 at ₩1,450 a dollar
+    assert (interpreter.amount.low, interpreter.amount.typical, interpreter.amount.high) == (
+        870_000,
+        1_740_000,
+        2_610_000,
+    )
+    assert interpreter.original.currency == "USD" and budget.converted
+    assert budget.rates_date == catalog.rates.date
+    assert all(line.source for line in budget.lines)
+
+
+def test_acute_pain_course_with_nhi_in_euros(catalog):
+    request = acute_pain_trip(currency="EUR", insurance=Insurance(nhi=True, patient_share=Decimal("0.3")))
+    budget = compute_budget(plan(request, catalog), request, catalog)
+    consultation = by_label(budget, "consultation")
+    # 30% of ₩15,000/25,000/40,000 = ₩4,500/7,500/12,000, at ₩1,650 a euro = €2.727…/4.545…/7.272…
+    assert (consultation.amount.low, consultation.amount.typical, consultation.amount.high) == (
+        Decimal("2.73"),
+        Decimal("4.55"),
+        Decimal("7.27"),
+    )
+    assert all(line.to_confirm for line in budget.lines if line.code == "treatment")
