@@ -118,7 +118,7 @@ def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[
         lines.append(
             RawLine(
                 "treatment",
-                f"{step.title} × {count}{where}",
+                f"{step.title}{f' × {count}' if count != 1 else ''}{where}",
                 Decimal(count),
                 unit,
                 amount,

@@ -50,7 +50,7 @@ def D(*values):
     [
         # local tier ₩20,000/35,000/50,000 per session (seed 000)
         (6, "c-local", D(120_000, 210_000, 300_000), "Acupuncture session × 6 (local clinic)"),
-        (1, "c-local", D(20_000, 35_000, 50_000), "Acupuncture session × 1 (local clinic)"),
+        (1, "c-local", D(20_000, 35_000, 50_000), "Acupuncture session (local clinic)"),
         # university tier ₩70,000/100,000/150,000
         (4, "c-uni", D(280_000, 400_000, 600_000), "Acupuncture session × 4 (university hospital)"),
     ],

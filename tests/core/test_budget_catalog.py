@@ -78,3 +78,23 @@ def test_acute_pain_course_with_nhi_in_euros(catalog):
         Decimal("7.27"),
     )
     assert all(line.to_confirm for line in budget.lines if line.code == "treatment")
+
+
+def test_dental_implants_budget_the_proposed_second_trip(catalog):
+    request = acute_pain_trip(
+        departure=None,
+        treatments=(TreatmentRequest("dental-implant-two-stage", clinic="sample-dental-clinic"),),
+        travellers=2,
+    )
+    trip = plan(request, catalog)
+    assert trip.feasible and len(trip.visits) == 2
+    budget = compute_budget(trip, request, catalog)
+    first, second = [line for line in budget.lines if line.code == "lodging"]
+    assert "(proposed dates)" in first.label and "trip 2 (proposed)" in second.label
+    for line, visit in zip((first, second), trip.visits, strict=True):
+        assert line.quantity == (visit.departure.astimezone(SEOUL).date() - visit.arrival.astimezone(SEOUL).date()).days
+    # two trips, two transfers each, two people
+    (transfers,) = [line for line in budget.lines if line.code == "airport_transfer"]
+    assert transfers.quantity == 8
+    steps = {line.label for line in budget.lines if line.code == "treatment"}
+    assert len(steps) == len([s for s in catalog.protocols["dental-implant-two-stage"].steps if s.prices])
