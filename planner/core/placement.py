@@ -12,7 +12,7 @@ from planner.core.protocol import Step, StepKind
 #: minutes between appointments at different clinics (getting across town)
 CHANGE_CLINIC_MINUTES = 60
 #: candidate slots tried in one placement before giving up (keeps worst cases bounded)
-SEARCH_BUDGET = 20000
+SEARCH_BUDGET = 5000
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,9 @@ class Placer:
         self.blocker: Blocker | None = None
         self._deepest = -1
         self._last: list[Blocker | None] = [None] * len(units)
+        #: a day a unit must reach before it can help a later unit's window (skip-ahead on backtracking)
+        self._floor: list[int] = [-(10**6)] * len(units)
+        self._lo: list[int] = [0] * len(units)
         self._budget = SEARCH_BUDGET
         self._index = {(u.treatment, u.step.id, u.n): i for i, u in enumerate(units)}
         for i, unit in enumerate(units):
@@ -109,6 +112,11 @@ class Placer:
             # a fixed bound (departure, stay limit, pin) only gets worse when earlier units move
             fixed = self._last[i] is not None and self._last[i].rule in ("departure", "fly_after", "limit", "pin")
             target = -1 if fixed or self._budget <= 0 else self._jump_target(free, pos)
+            last = self._last[i]
+            if target >= 0 and last is not None and last.rule == "window" and last.anchor in free[: target + 1]:
+                target = free.index(last.anchor)
+                needed = max(self._lo[i], self._floor[i]) - last.days
+                self._floor[last.anchor] = max(self._floor[last.anchor], needed)
             if target < 0:
                 return self.blocker or Blocker(i, "limit")
             while pos - 1 > target:
@@ -199,8 +207,12 @@ class Placer:
         unit, step = self.units[i], self.units[i].step
         lo_day, hi_day, lo_min, hi_end, blocker = self._bounds(i)
         self._last[i] = blocker
+        self._lo[i] = lo_day
+        self._floor[i] = -(10**6)
         earliest = None
         for day in range(lo_day, hi_day + 1):
+            if day < self._floor[i]:
+                continue
             if not self._day_allowed(i, day):
                 continue
             if earliest is None:
