@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import ics_checks
 import pytest
@@ -16,11 +17,10 @@ HANGUL = "서울특별시 강남구 테헤란로 줄기세포 관절 클리닉 �
 
 
 def hangul_calendar() -> bytes:
+    """The knee trip at a clinic whose name, address and calendar name are long Hangul text."""
     clinic = replace(CLINIC, name=HANGUL.strip(), address=HANGUL.strip())
-    catalog = replace(
-        make_catalog(),
-        clinics={CLINIC.id: clinic, **{k: v for k, v in make_catalog().clinics.items() if k != CLINIC.id}},
-    )
+    catalog = make_catalog()
+    catalog = replace(catalog, clinics={**catalog.clinics, CLINIC.id: clinic})
     return render_calendar([knee_trip()], catalog, options(name=HANGUL.strip()))
 
 
@@ -60,8 +60,6 @@ def test_floating_time_and_tzid_utc_are_caught():
 
 
 def test_feed_has_matching_refresh_and_ttl():
-    from datetime import timedelta
-
     data = render_calendar([knee_trip()], make_catalog(), options(refresh=timedelta(hours=12)))
     assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in data
     assert b"\r\nX-PUBLISHED-TTL:PT12H\r\n" in data
