@@ -1,0 +1,131 @@
+"""Planning a scenario for the web: the engine of the CLI, with pins, one-click fixes and calendars."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from planner.core.budget import Budget, compute_budget
+from planner.core.catalog import Catalog
+from planner.core.ics import CalendarOptions, TripEvents, render_calendar
+from planner.core.itinerary import Plan
+from planner.core.plan_json import plan_to_dict
+from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.schedule import plan as make_plan
+from planner.core.trip import TripRequest
+from planner.services import current_catalog
+
+#: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
+UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
+
+
+@dataclass(frozen=True)
+class PlannedTrip:
+    """A scenario with what the engine made of it: the request, the plan and its budget."""
+
+    #: the scenario as planned, pins included
+    scenario: dict
+    request: TripRequest
+    plan: Plan
+    budget: Budget
+    catalog: Catalog
+
+
+def _pin_entry(pin) -> dict:
+    """A pin (a core Pin or a Pin row: same attribute names) as a scenario entry."""
+    return {"protocol": pin.protocol, "step": pin.step, "occurrence": pin.occurrence, "start": pin.start.isoformat()}
+
+
+def check_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None = None) -> tuple[dict, TripRequest]:
+    """The scenario with the pins added, and its trip request; raises ScenarioError naming the bad field."""
+    catalog = catalog or current_catalog()
+    if not isinstance(scenario, dict):
+        raise ScenarioError("scenario", "must be a JSON object")
+    data = dict(scenario)
+    extra = [_pin_entry(pin) for pin in pins]
+    if extra:
+        given = data.get("pins") or []
+        if not isinstance(given, list):
+            raise ScenarioError("pins", "must be a list")
+        data["pins"] = [*given, *extra]
+    return data, parse_scenario(data, catalog)
+
+
+def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None = None) -> PlannedTrip:
+    """Validate a scenario (plus pins) and plan it; raises ScenarioError naming the bad field."""
+    catalog = catalog or current_catalog()
+    data, request = check_scenario(scenario, pins, catalog)
+    result = make_plan(request, catalog)
+    return PlannedTrip(data, request, result, compute_budget(result, request, catalog), catalog)
+
+
+def plan_document(planned: PlannedTrip) -> dict:
+    """The plan as the JSON of the CLI's ``--format json``."""
+    return plan_to_dict(planned.plan, planned.budget, planned.catalog)
+
+
+def _moment(value: object, field: str) -> datetime:
+    if not isinstance(value, str):
+        raise ScenarioError(field, "must be a date and time")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ScenarioError(field, f"{value!r} is not a date and time") from None
+    if moment.tzinfo is None:
+        raise ScenarioError(field, f"{value!r} has no UTC offset")
+    return moment
+
+
+def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = None) -> dict:
+    """The scenario with a problem's fix applied: a later departure, a later trip or fewer sessions."""
+    catalog = catalog or current_catalog()
+    request = parse_scenario(scenario, catalog)
+    changed = copy.deepcopy(scenario)
+    if fix.get("departure"):
+        changed["departure"] = _moment(fix["departure"], "fix.departure").isoformat()
+    elif fix.get("arrival"):
+        arrival = _moment(fix["arrival"], "fix.arrival")
+        # the whole trip moves: a booked stay length is kept, and a new shortfall gets its own fix
+        shift = arrival - request.arrival
+        changed["arrival"] = arrival.isoformat()
+        if request.departure is not None:
+            changed["departure"] = (request.departure + shift).isoformat()
+    elif fix.get("count"):
+        index, count = fix.get("treatment", "0"), fix["count"]
+        if not (index.isdigit() and int(index) < len(request.treatments)):
+            raise ScenarioError("fix.treatment", f"{index!r} is not one of the trip's treatments")
+        if not count.isdigit():
+            raise ScenarioError("fix.count", f"{count!r} is not a whole number")
+        changed["treatments"][int(index)]["count"] = int(count)
+    else:
+        raise ScenarioError("fix", "nothing to change")
+    return changed
+
+
+def calendar_file(planned: PlannedTrip, *, host: str, discreet: bool, trip_uuid: str | None = None,
+                  stamp: datetime | None = None) -> bytes:
+    """The plan as .ics bytes: a saved trip's events are named by its uuid, an unsaved one's by its scenario.
+
+    Without a ``stamp`` (an unsaved plan has no history) DTSTAMP is the arrival instant, so the
+    same scenario always downloads as the same bytes.
+    """
+    if trip_uuid is None:
+        canonical = json.dumps(planned.scenario, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        prefix = f"plan-{uuid.uuid5(UNSAVED_NAMESPACE, canonical)}"
+    else:
+        prefix = f"trip-{trip_uuid}"
+    confirmed = frozenset(a.key for a in planned.plan.appointments if a.pinned)
+    name = planned.request.traveller.name
+    options = CalendarOptions(
+        calendar_uid=prefix,
+        name="Treatment trip" if discreet or not name else f"Treatment trip · {name}",
+        host=host,
+        stamp=(stamp or planned.request.arrival).astimezone(UTC),
+        discreet=discreet,
+    )
+    events = TripEvents(planned.plan, planned.request, prefix, confirmed=confirmed)
+    return render_calendar([events], planned.catalog, options)

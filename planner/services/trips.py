@@ -1,0 +1,150 @@
+"""A patient's own trips: save with a private link, open it, edit, fix, pin, replace or revoke the link.
+
+Each public function is one use case and commits once. The private link's token is the only
+credential: it is shown once (in the URL) and stored as its sha256.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask import abort
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+
+from planner.core.scenario import ScenarioError
+from planner.core.trip import Pin as PinnedTime
+from planner.extensions import db
+from planner.models import Pin, ShareLink, Trip
+from planner.services.planning import PlannedTrip, apply_fix, check_scenario, plan_scenario
+from planner.services.tokens import hash_token, new_token
+
+
+@dataclass(frozen=True)
+class TripPage:
+    """What the private link opens: the link, its trip and the trip re-planned."""
+
+    link: ShareLink
+    trip: Trip
+    planned: PlannedTrip
+
+
+def _without_pins(scenario: dict) -> tuple[dict, list[dict]]:
+    data = dict(scenario)
+    return data, list(data.pop("pins", None) or [])
+
+
+def save_trip(scenario: dict, *, discreet: bool) -> str:
+    """Store a new trip (its pins as rows) with a private link; returns the link's token."""
+    _, request = check_scenario(scenario)
+    data, _ = _without_pins(scenario)
+    name = request.traveller.name
+    trip = Trip(scenario=data, discreet=discreet, title=f"{name}'s trip" if name else "")
+    for pin in request.pins:
+        trip.pins.append(Pin(protocol=pin.protocol, step=pin.step, occurrence=pin.occurrence, start=pin.start))
+    token, token_hash = new_token()
+    trip.links.append(ShareLink(kind="private", token_hash=token_hash))
+    db.session.add(trip)
+    db.session.commit()
+    return token
+
+
+def _link_or_404(token: str) -> ShareLink:
+    """The live private link of a token, its trip and pins loaded in two queries whatever the trip's size."""
+    statement = (
+        select(ShareLink)
+        .join(ShareLink.trip)
+        .options(contains_eager(ShareLink.trip).selectinload(Trip.pins))
+        .where(ShareLink.token_hash == hash_token(token), ShareLink.kind == "private", ShareLink.revoked_at.is_(None))
+    )
+    link = db.session.execute(statement).unique().scalar_one_or_none()
+    if link is None:
+        abort(404)
+    return link
+
+
+def open_trip(token: str) -> TripPage:
+    """The trip of a private link, re-planned from its scenario and pins (404 if the link is not live)."""
+    link = _link_or_404(token)
+    return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
+
+
+def _keep_valid_pins(trip: Trip, scenario: dict) -> None:
+    """Drop the pins that no longer fit a changed scenario (a step removed, fewer sessions)."""
+    kept = []
+    for pin in list(trip.pins):
+        try:
+            check_scenario(scenario, [*kept, pin])
+        except ScenarioError:
+            trip.pins.remove(pin)
+        else:
+            kept.append(pin)
+
+
+def update_trip(token: str, scenario: dict, *, discreet: bool) -> None:
+    """Replace a trip's request (edited in the form) and re-plan; raises ScenarioError if it is bad."""
+    trip = _link_or_404(token).trip
+    data, _ = _without_pins(scenario)
+    check_scenario(data)
+    _keep_valid_pins(trip, data)
+    trip.scenario = data
+    trip.discreet = discreet
+    db.session.commit()
+
+
+def fix_trip(token: str, fix: Mapping[str, str]) -> None:
+    """Apply one of the plan's suggested fixes to a saved trip."""
+    trip = _link_or_404(token).trip
+    changed = apply_fix(trip.scenario, fix)
+    check_scenario(changed)
+    _keep_valid_pins(trip, changed)
+    trip.scenario = changed
+    db.session.commit()
+
+
+def pin_appointment(token: str, key: str, start: datetime) -> None:
+    """Fix an appointment at the time the clinic confirmed; the rest is re-planned around it."""
+    trip = _link_or_404(token).trip
+    planned = plan_scenario(trip.scenario, trip.pins)
+    appointment = next((a for a in planned.plan.appointments if a.key == key), None)
+    if appointment is None:
+        raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
+    occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
+    existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
+    others = [p for p in trip.pins if p is not existing]
+    check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)])
+    if existing is not None:
+        existing.start = start
+    else:
+        trip.pins.append(Pin(protocol=appointment.protocol, step=appointment.step,
+                             occurrence=appointment.occurrence, start=start))
+    db.session.commit()
+
+
+def unpin(token: str, pin_id: int) -> None:
+    """Let the planner choose an appointment's time again."""
+    trip = _link_or_404(token).trip
+    pin = next((p for p in trip.pins if p.id == pin_id), None)
+    if pin is None:
+        abort(404)
+    trip.pins.remove(pin)
+    db.session.commit()
+
+
+def replace_link(token: str) -> str:
+    """Revoke the private link and give the trip a new one; returns the new token."""
+    link = _link_or_404(token)
+    link.revoked_at = datetime.now(UTC)
+    fresh, fresh_hash = new_token()
+    link.trip.links.append(ShareLink(kind="private", token_hash=fresh_hash))
+    db.session.commit()
+    return fresh
+
+
+def revoke_link(token: str) -> None:
+    """Revoke the private link: the trip can no longer be opened with it."""
+    link = _link_or_404(token)
+    link.revoked_at = datetime.now(UTC)
+    db.session.commit()
