@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hmac
-
 from flask import Flask, current_app
 
 from planner.core.catalog import Catalog, CatalogError, load_catalog
-from planner.extensions import db, login
+from planner.extensions import login
 
 _KEY = "planner.catalog"
 
@@ -27,14 +25,12 @@ def init_app(app: Flask) -> None:
 
 
 def _load_user(session_id: str):
-    """The user of a session id "<id>:<token>", if the token is still the current one."""
-    from planner.models import User
+    """The user of a session, unless the account or this browser's login was revoked."""
+    from flask import session
 
-    user_id, _, token = session_id.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    if user is None or not hmac.compare_digest(user.session_token, token):
-        return None
-    return user
+    from planner.services.accounts import BROWSER_KEY, load_user
+
+    return load_user(session_id, session.get(BROWSER_KEY))
 
 
 def current_catalog() -> Catalog:

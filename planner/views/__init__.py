@@ -7,6 +7,14 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint of the planner to the app."""
+    from planner.views.accounts import blueprint as accounts
     from planner.views.catalog import blueprint as catalog
+    from planner.views.clients import blueprint as clients
+    from planner.views.dashboard import blueprint as dashboard
+    from planner.views.facilitator_trips import blueprint as facilitator_trips
 
     app.register_blueprint(catalog)
+    app.register_blueprint(accounts)
+    app.register_blueprint(clients)
+    app.register_blueprint(dashboard)
+    app.register_blueprint(facilitator_trips)

@@ -1,0 +1,1 @@
+"""WTForms: field validation only; choices are passed in as keyword-only arguments."""

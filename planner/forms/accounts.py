@@ -1,0 +1,59 @@
+"""Account forms: register, log in, change and reset a password."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+
+from planner.services.passwords import MAX_LENGTH, password_problem
+
+
+def _email_shape(form, field) -> None:
+    """One @ with something on each side and no spaces (the real check is the account itself)."""
+    local, at, domain = (field.data or "").strip().rpartition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in field.data.strip()):
+        raise ValidationError("Enter an email address such as name@example.com.")
+
+
+def _new_password(form, field) -> None:
+    email = getattr(form, "email", None)
+    problem = password_problem(field.data or "", email.data if email is not None and email.data else "")
+    if problem:
+        raise ValidationError(f"The password {problem}.")
+
+
+def _password(label: str, *extra) -> PasswordField:
+    # the cap on length is checked before anything hashes the value
+    return PasswordField(label, validators=[DataRequired(), Length(max=MAX_LENGTH), *extra])
+
+
+class RegisterForm(FlaskForm):
+    """A new facilitator account."""
+
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254), _email_shape])
+    display_name = StringField("Your name (shown to you only)", validators=[Optional(), Length(max=120)])
+    password = _password("Password (at least 8 characters)", _new_password)
+    confirm = _password("Repeat the password", EqualTo("password", message="The two passwords differ."))
+
+
+class LoginForm(FlaskForm):
+    """Email and password; field names fixed by the issue (``email``, ``password``)."""
+
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = _password("Password")
+
+
+class ChangePasswordForm(FlaskForm):
+    """The current password, then the new one twice."""
+
+    current_password = _password("Current password")
+    password = _password("New password (at least 8 characters)", _new_password)
+    confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))
+
+
+class ResetPasswordForm(FlaskForm):
+    """A new password, twice, from a reset link."""
+
+    password = _password("New password (at least 8 characters)", _new_password)
+    confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))

@@ -1,0 +1,74 @@
+"""The client form: name, contact, home time zone, language, notes."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
+
+#: languages facilitators work in most (BCP 47 tags), as (tag, name)
+LANGUAGES = (
+    ("en", "English"),
+    ("ko", "Korean"),
+    ("ja", "Japanese"),
+    ("zh", "Chinese"),
+    ("ru", "Russian"),
+    ("mn", "Mongolian"),
+    ("kk", "Kazakh"),
+    ("uz", "Uzbek"),
+    ("vi", "Vietnamese"),
+    ("th", "Thai"),
+    ("id", "Indonesian"),
+    ("ar", "Arabic"),
+    ("es", "Spanish"),
+    ("pt", "Portuguese"),
+    ("fr", "French"),
+    ("de", "German"),
+)
+NOTES_MAX = 10_000
+
+
+def _iana_zone(form, field) -> None:
+    name = (field.data or "").strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"Unknown time zone {name!r}: use a name such as Europe/Lisbon.") from None
+    if "/" not in name and name != "UTC":
+        raise ValidationError(f"Use a city-based name such as Europe/Lisbon, not {name!r}.")
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class ClientForm(FlaskForm):
+    """A client's details; notes are health data (kept out of calendars, caches and logs)."""
+
+    name = StringField("Name", filters=[_strip], validators=[DataRequired(), Length(max=200)])
+    contact = StringField("Email or phone", filters=[_strip], validators=[Length(max=200)])
+    home_timezone = StringField(
+        "Home time zone", filters=[_strip], default="UTC", validators=[DataRequired(), Length(max=64), _iana_zone]
+    )
+    language = SelectField("Language", choices=LANGUAGES, default="en")
+    notes = TextAreaField(
+        "Health notes (private: never in calendars or shared links)", validators=[Length(max=NOTES_MAX)]
+    )
+
+    def __init__(self, *args, current_language: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # a client saved with a language outside the list keeps it as a choice
+        if current_language and current_language not in dict(LANGUAGES):
+            self.language.choices = [*LANGUAGES, (current_language, current_language)]
+
+    def values(self) -> dict:
+        """The cleaned values, by column name."""
+        return {
+            "name": self.name.data,
+            "contact": self.contact.data or "",
+            "home_timezone": self.home_timezone.data,
+            "language": self.language.data,
+            "notes": self.notes.data or "",
+        }

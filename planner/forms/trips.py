@@ -1,0 +1,29 @@
+"""Forms of a facilitator's trip page: its status, and a copy for another client."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+
+
+class StatusForm(FlaskForm):
+    """The status to move the trip to (the workflow's next steps are the choices)."""
+
+    status = SelectField("New status", validate_choice=True)
+
+    def __init__(self, *args, statuses, **kwargs):
+        """``statuses``: (value, label) pairs the trip may move to."""
+        super().__init__(*args, **kwargs)
+        self.status.choices = list(statuses)
+
+
+class DuplicateForm(FlaskForm):
+    """The client to copy the trip for."""
+
+    #: the choice is checked by looking the client up among the facilitator's own (404 otherwise)
+    client = SelectField("Copy this trip for", coerce=int, validate_choice=False)
+
+    def __init__(self, *args, clients=(), **kwargs):
+        """``clients``: (id, name) pairs of the facilitator's clients, to show."""
+        super().__init__(*args, **kwargs)
+        self.client.choices = list(clients)

@@ -1,0 +1,137 @@
+"""A facilitator's trips for a client: create, move through statuses, pin confirmed times, duplicate.
+
+Each public function is one use case and commits once. Every edit that can move a calendar
+event records the new event revisions before committing, so subscribed calendars update in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, select
+
+from planner.core.scenario import ScenarioError
+from planner.core.trip import Pin as PinnedTime
+from planner.extensions import db
+from planner.models import Client, Pin, Trip
+from planner.services import current_catalog
+from planner.services.planning import PlannedTrip, check_scenario
+from planner.services.revisions import planned_trip, record_revisions
+from planner.services.sharing import Change, changes_since_seen
+
+#: the statuses a trip may move to from each status; back to draft when plans change again
+TRANSITIONS = {"draft": ("proposed",), "proposed": ("confirmed", "draft"), "confirmed": ("draft",)}
+STATUS_WORDS = {
+    "draft": "Draft: still being planned",
+    "proposed": "Proposed: waiting for the clinic to confirm",
+    "confirmed": "Confirmed by the clinic",
+}
+
+
+@dataclass(frozen=True)
+class TripView:
+    """A trip as its facilitator sees it: the plan (None if it no longer fits the catalog) and changes."""
+
+    trip: Trip
+    planned: PlannedTrip | None
+    #: what moved since the client last opened their link; None if they never did
+    changes: list[Change] | None
+    #: (id, name) of the facilitator's other clients, to copy the trip for
+    other_clients: list[tuple[int, str]]
+
+
+def owned_trips(owner_id: int) -> Select:
+    """The query of a facilitator's trips: every lookup of a trip starts here."""
+    return select(Trip).where(Trip.owner_id == owner_id)
+
+
+def _title(request, catalog) -> str:
+    names = [catalog.protocols[t.protocol].name for t in request.treatments]
+    return f"{' + '.join(names)}, {request.arrival:%b %Y}"[:200]
+
+
+def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime) -> Trip:
+    """A new draft trip for a client; raises ScenarioError naming the bad field."""
+    data = {key: value for key, value in scenario.items() if key != "pins"}
+    data["traveller"] = {**data.get("traveller", {})}
+    data["traveller"].setdefault("name", client.name)
+    _, request = check_scenario(data)
+    trip = Trip(owner_id=client.owner_id, client=client, scenario=data, discreet=discreet,
+                title=_title(request, current_catalog()))
+    db.session.add(trip)
+    db.session.flush()
+    record_revisions(trip, None, now)
+    db.session.commit()
+    return trip
+
+
+def trip_view(trip: Trip) -> TripView:
+    """The trip re-planned from its scenario and pins, with the changes since the client looked."""
+    planned = planned_trip(trip)
+    changes = changes_since_seen(trip, planned.plan) if planned is not None else None
+    others = db.session.execute(
+        select(Client.id, Client.name)
+        .where(Client.owner_id == trip.owner_id, Client.id != trip.client_id)
+        .order_by(Client.name)
+    )
+    return TripView(trip, planned, changes, [(row.id, row.name) for row in others])
+
+
+def set_status(trip: Trip, status: str, now: datetime) -> None:
+    """Move a trip to the next status; raises ScenarioError for a move the workflow does not allow."""
+    if status not in TRANSITIONS.get(trip.status, ()):
+        raise ScenarioError("status", f"a {trip.status} trip cannot become {status}")
+    trip.status = status
+    # the events' STATUS (tentative/confirmed) follows the trip's status
+    record_revisions(trip, None, now)
+    db.session.commit()
+
+
+def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> None:
+    """Fix an appointment at the time the clinic confirmed; the rest is re-planned around it."""
+    planned = planned_trip(trip)
+    if planned is None:
+        raise ScenarioError("key", "the trip no longer fits the catalog; edit it first")
+    appointment = next((a for a in planned.plan.appointments if a.key == key), None)
+    if appointment is None:
+        raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
+    occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
+    existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
+    others = [p for p in trip.pins if p is not existing]
+    check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)])
+    if existing is not None:
+        existing.start = start.astimezone(UTC)
+    else:
+        trip.pins.append(Pin(protocol=occurrence[0], step=occurrence[1], occurrence=occurrence[2],
+                             start=start.astimezone(UTC)))
+    db.session.flush()
+    record_revisions(trip, None, now)
+    db.session.commit()
+
+
+def unpin(trip: Trip, pin_id: int, now: datetime) -> bool:
+    """Let the planner choose an appointment's time again; False if the trip has no such pin."""
+    pin = next((p for p in trip.pins if p.id == pin_id), None)
+    if pin is None:
+        return False
+    trip.pins.remove(pin)
+    db.session.flush()
+    record_revisions(trip, None, now)
+    db.session.commit()
+    return True
+
+
+def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
+    """A draft copy of a trip for another client of the same facilitator (confirmed times stay behind)."""
+    if client.owner_id != trip.owner_id:
+        raise ScenarioError("client", "choose one of your own clients")
+    data = dict(trip.scenario)
+    data["traveller"] = {**data.get("traveller", {}), "name": client.name, "home_timezone": client.home_timezone}
+    copy = Trip(owner_id=trip.owner_id, client=client, scenario=data, discreet=trip.discreet,
+                title=trip.title)
+    db.session.add(copy)
+    db.session.flush()
+    record_revisions(copy, None, now)
+    db.session.commit()
+    return copy

@@ -1,0 +1,138 @@
+"""Accounts: register, log in and out, change a password, reset it from a link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from planner.extensions import limiter, login
+from planner.forms.accounts import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from planner.security import no_store
+from planner.services import accounts
+from planner.services.accounts import AccountError
+
+blueprint = Blueprint("accounts", __name__)
+
+#: where the browser keeps its LoginSession token (inside Flask's signed cookie)
+BROWSER_KEY = accounts.BROWSER_KEY
+
+
+@blueprint.record_once
+def _send_anonymous_to_login(state) -> None:
+    login.login_view = "accounts.login"
+    login.login_message = "Please log in to open that page."
+    login.login_message_category = "info"
+
+
+def _login_key() -> str:
+    """Rate-limit key: the client's address and the email tried (lower-cased)."""
+    return f"{request.remote_addr}|{accounts.normalize_email(request.form.get('email', ''))[:254]}"
+
+
+def _login_limit() -> str:
+    return current_app.config.get("LOGIN_RATE_LIMIT", "10 per minute")
+
+
+def _address_limit() -> str:
+    return current_app.config.get("LOGIN_RATE_LIMIT_PER_ADDRESS", "60 per minute")
+
+
+def _start(user, token: str) -> None:
+    """Rotate the session: drop everything the browser had, then log in with a fresh token."""
+    session.clear()
+    session[BROWSER_KEY] = token
+    login_user(user)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a local path: a ?next= pointing elsewhere would make the login page an open redirect."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("dashboard.index")
+
+
+def _refuse(form, error: AccountError) -> None:
+    getattr(form, error.field).errors.append(error.reason)
+
+
+@blueprint.route("/register", methods=["GET", "POST"])
+def register():
+    """Create a facilitator account."""
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user, token = accounts.register(form.email.data, form.password.data, form.display_name.data or "")
+        except AccountError as error:
+            _refuse(form, error)
+        else:
+            _start(user, token)
+            flash("Welcome! Add your first client to start planning.", "success")
+            return redirect(url_for("clients.index"))
+    return render_template("accounts/register.html", form=form)
+
+
+@blueprint.route("/login", methods=["GET", "POST"], endpoint="login")
+@limiter.limit(_login_limit, key_func=_login_key, methods=["POST"])
+@limiter.limit(_address_limit, methods=["POST"])
+def login_page():
+    """Log in with email and password; one answer for an unknown email and a wrong password."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user, token = accounts.log_in(form.email.data, form.password.data)
+        except AccountError as error:
+            _refuse(form, error)
+        else:
+            _start(user, token)
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("accounts/login.html", form=form)
+
+
+@blueprint.post("/logout")
+def logout():
+    """Log this browser out (the form carries the CSRF token); other devices stay logged in."""
+    accounts.log_out(session.get(BROWSER_KEY))
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("accounts.login"))
+
+
+@blueprint.route("/account/password", methods=["GET", "POST"])
+@login_required
+@no_store
+def change_password():
+    """Change the password: every other browser is logged out."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            token = accounts.change_password(current_user, form.current_password.data, form.password.data)
+        except AccountError as error:
+            _refuse(form, error)
+        else:
+            _start(current_user._get_current_object(), token)
+            flash("Password changed. Your other devices are logged out.", "success")
+            return redirect(url_for("dashboard.index"))
+    return render_template("accounts/password.html", form=form)
+
+
+@blueprint.route("/reset-password/<token>", methods=["GET", "POST"])
+@no_store
+def reset_password(token: str):
+    """Choose a new password from a link made by ``flask reset-password``."""
+    form = ResetPasswordForm()
+    if accounts.user_for_reset(token) is None:
+        return render_template("accounts/reset_expired.html"), 404
+    if form.validate_on_submit():
+        try:
+            accounts.reset_password(token, form.password.data)
+        except AccountError as error:
+            _refuse(form, error)
+        else:
+            logout_user()
+            session.clear()
+            flash("Password changed. Log in with the new one.", "success")
+            return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset.html", form=form)

@@ -1,0 +1,84 @@
+"""A facilitator's clients: list, search, sort, create, edit, delete."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from planner.extensions import db
+from planner.forms.clients import ClientForm
+from planner.security import no_store
+from planner.services import clients
+from planner.services.zones import zone_names
+
+blueprint = Blueprint("clients", __name__, url_prefix="/clients")
+
+
+@blueprint.before_request
+@login_required
+def _facilitators_only() -> None:
+    """Every page here is a facilitator's: anonymous visitors are sent to log in."""
+
+
+def _owned_client(client_id: int):
+    return db.first_or_404(clients.owned(current_user.id).where(clients.Client.id == client_id))
+
+
+@blueprint.get("/")
+@no_store
+def index():
+    """The clients, searched by name or contact, sorted by name or next appointment."""
+    search = request.args.get("q", "")[:200]
+    sort = request.args.get("sort", "name")
+    if sort not in clients.SORTS:
+        sort = "name"
+    rows = clients.list_clients(current_user.id, search, sort, datetime.now(UTC))
+    return render_template("clients/index.html", rows=rows, search=search, sort=sort)
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@no_store
+def create():
+    """Add a client."""
+    form = ClientForm()
+    if form.validate_on_submit():
+        client = clients.create_client(current_user.id, form.values())
+        flash(f"{client.name} added.", "success")
+        return redirect(url_for("clients.show", client_id=client.id))
+    return render_template("clients/form.html", form=form, client=None, zones=zone_names())
+
+
+@blueprint.get("/<int:client_id>")
+@no_store
+def show(client_id: int):
+    """One client: details, notes and trips."""
+    client = _owned_client(client_id)
+    return render_template("clients/show.html", client=client)
+
+
+@blueprint.route("/<int:client_id>/edit", methods=["GET", "POST"])
+@no_store
+def edit(client_id: int):
+    """Edit a client."""
+    client = _owned_client(client_id)
+    form = ClientForm(obj=client, current_language=client.language)
+    if form.validate_on_submit():
+        clients.update_client(client, form.values())
+        flash("Saved.", "success")
+        return redirect(url_for("clients.show", client_id=client.id))
+    return render_template("clients/form.html", form=form, client=client, zones=zone_names())
+
+
+@blueprint.route("/<int:client_id>/delete", methods=["GET", "POST"])
+@no_store
+def delete(client_id: int):
+    """Ask, then delete a client with all their trips (POST with the CSRF token)."""
+    client = _owned_client(client_id)
+    if request.method == "POST":
+        name = client.name
+        clients.delete_client(client)
+        flash(f"{name} and their trips were deleted.", "success")
+        return redirect(url_for("clients.index"))
+    return render_template("clients/delete.html", client=client)

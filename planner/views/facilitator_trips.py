@@ -1,0 +1,149 @@
+"""A facilitator's trips for a client: plan one, move its status, pin confirmed times, copy it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from planner.core.scenario import ScenarioError
+from planner.extensions import db
+from planner.forms.plan import ActionForm, PinForm, PlanForm
+from planner.forms.trips import DuplicateForm, StatusForm
+from planner.models import Client, Trip
+from planner.security import no_store
+from planner.services import clients, current_catalog
+from planner.services import facilitator_trips as trips
+from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_field_of, scenario_from_form
+from planner.services.zones import zone_names
+
+blueprint = Blueprint("facilitator_trips", __name__)
+
+
+@blueprint.before_request
+@login_required
+def _facilitators_only() -> None:
+    """Every page here is a facilitator's: anonymous visitors are sent to log in."""
+
+
+def _owned_trip(trip_id: int) -> Trip:
+    return db.first_or_404(trips.owned_trips(current_user.id).where(Trip.id == trip_id))
+
+
+def _owned_client(client_id: int) -> Client:
+    return db.first_or_404(clients.owned(current_user.id).where(Client.id == client_id))
+
+
+def _plan_form(**kwargs) -> PlanForm:
+    return PlanForm(**kwargs, zones=zone_names(), **form_choices(current_catalog()))
+
+
+def _place_error(form: PlanForm, path: str, reason: str) -> None:
+    """Put an engine error next to the form field it is about (or above the form)."""
+    name = form_field_of(path)
+    field = form._fields.get(name) if name and "-" not in name else None
+    if name and "-" in name:
+        _, index, part = name.split("-")
+        field = form.treatments.entries[int(index)].form[part]
+    if field is None:
+        form.form_errors.append(reason)
+    else:
+        field.errors = [*field.errors, reason]
+
+
+@blueprint.route("/clients/<int:client_id>/trips/new", methods=["GET", "POST"])
+@no_store
+def create(client_id: int):
+    """Plan a trip for a client with the same form as the patient's."""
+    client = _owned_client(client_id)
+    form = _plan_form(data={"name": client.name, "home_timezone": client.home_timezone})
+    if form.validate_on_submit():
+        try:
+            trip = trips.create_trip(client, scenario_from_form(form.data), discreet=form.discreet.data,
+                                     now=datetime.now(UTC))
+        except FormProblem as problem:
+            _place_error(form, problem.field, problem.reason)
+        except ScenarioError as error:
+            _place_error(form, error.field, error.reason)
+        else:
+            flash("Trip planned. Check it, then propose it to the clinic.", "success")
+            return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    return render_template("facilitator/new_trip.html", form=form, client=client, zones=zone_names())
+
+
+@blueprint.get("/trips/<int:trip_id>")
+@no_store
+def show(trip_id: int):
+    """The trip's plan, status, confirmed times and what changed since the client looked."""
+    view = trips.trip_view(_owned_trip(trip_id))
+    return _page(view)
+
+
+def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, status=200):
+    statuses = [(s, trips.STATUS_WORDS[s]) for s in trips.TRANSITIONS[view.trip.status]]
+    return render_template(
+        "facilitator/trip.html",
+        view=view,
+        pin_form=pin_form or PinForm(formdata=None),
+        status_form=status_form or StatusForm(formdata=None, statuses=statuses),
+        duplicate_form=duplicate_form or DuplicateForm(formdata=None, clients=view.other_clients),
+        action_form=ActionForm(formdata=None),
+        status_words=trips.STATUS_WORDS,
+    ), status
+
+
+@blueprint.post("/trips/<int:trip_id>/status")
+@no_store
+def change_status(trip_id: int):
+    """Move the trip along draft → proposed → confirmed (or back to draft)."""
+    trip = _owned_trip(trip_id)
+    statuses = [(s, trips.STATUS_WORDS[s]) for s in trips.TRANSITIONS[trip.status]]
+    form = StatusForm(statuses=statuses)
+    if form.validate_on_submit():
+        trips.set_status(trip, form.status.data, datetime.now(UTC))
+        flash(trips.STATUS_WORDS[trip.status] + ".", "success")
+        return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    return _page(trips.trip_view(trip), status_form=form, status=400)
+
+
+@blueprint.post("/trips/<int:trip_id>/pins")
+@no_store
+def pin(trip_id: int):
+    """Pin an appointment at the date and time the clinic confirmed; the rest is re-planned."""
+    trip = _owned_trip(trip_id)
+    form = PinForm()
+    if form.validate_on_submit():
+        try:
+            trips.pin_appointment(trip, form.key.data, at_seoul(form.date.data, form.time.data), datetime.now(UTC))
+        except ScenarioError as error:
+            form.date.errors = [*form.date.errors, error.reason]
+        else:
+            flash("Confirmed time saved; the rest of the trip is planned around it.", "success")
+            return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    return _page(trips.trip_view(trip), pin_form=form, status=400)
+
+
+@blueprint.post("/trips/<int:trip_id>/pins/<int:pin_id>/delete")
+@no_store
+def unpin(trip_id: int, pin_id: int):
+    """Let the planner choose that appointment's time again."""
+    trip = _owned_trip(trip_id)
+    form = ActionForm()
+    if form.validate_on_submit() and trips.unpin(trip, pin_id, datetime.now(UTC)):
+        flash("The appointment is no longer fixed.", "success")
+        return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    return _page(trips.trip_view(trip), status=404)
+
+
+@blueprint.post("/trips/<int:trip_id>/duplicate")
+@no_store
+def duplicate(trip_id: int):
+    """Copy the trip for another of the facilitator's clients, as a draft."""
+    trip = _owned_trip(trip_id)
+    form = DuplicateForm()
+    if form.validate_on_submit():
+        copy = trips.duplicate_trip(trip, _owned_client(form.client.data), datetime.now(UTC))
+        flash(f"Copied for {copy.client.name}.", "success")
+        return redirect(url_for("facilitator_trips.show", trip_id=copy.id))
+    return _page(trips.trip_view(trip), duplicate_form=form, status=400)
