@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -77,6 +79,16 @@ class PlanForm(FlaskForm):
             entry.form.protocol.choices = blank + list(protocols)
             entry.form.clinic.choices = list(clinics)
 
+    def field_named(self, name: str):
+        """The field whose HTML name is ``name`` ("treatments-0-count"), or None."""
+        head, _, rest = name.partition("-")
+        if head != "treatments":
+            return self._fields.get(name)
+        index, _, part = rest.partition("-")
+        if not index.isdigit() or int(index) >= len(self.treatments.entries):
+            return None
+        return self.treatments.entries[int(index)].form._fields.get(part)
+
     def validate_home_timezone(self, field) -> None:
         """The zone must be an IANA name from the list (a city, such as Europe/Lisbon)."""
         if field.data and field.data.strip() not in self._zones:
@@ -119,6 +131,18 @@ class ScenarioForm(FlaskForm):
 
     scenario = HiddenField(validators=[DataRequired("The plan is missing; start again."), Length(max=20000)])
     discreet = BooleanField()
+    #: the scenario parsed from its JSON, once the form has validated
+    scenario_data: dict | None = None
+
+    def validate_scenario(self, field) -> None:
+        """The scenario must be a JSON object (the engine checks its contents)."""
+        try:
+            data = json.loads(field.data)
+        except ValueError:
+            raise ValidationError("The plan could not be read.") from None
+        if not isinstance(data, dict):
+            raise ValidationError("The plan could not be read.")
+        self.scenario_data = data
 
 
 class FixForm(ScenarioForm):

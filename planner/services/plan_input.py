@@ -8,7 +8,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.core.catalog import Catalog
-from planner.core.scenario import CLINIC_ZONE
+from planner.core.scenario import CLINIC_ZONE, ScenarioError
+from planner.services.planning import PlannedTrip, plan_scenario
 
 SEOUL = ZoneInfo(CLINIC_ZONE)
 #: longer than any scheduled flight with a stop: a bigger gap is a typing mistake
@@ -195,3 +196,12 @@ def form_field_of(path: str) -> str | None:
 def at_seoul(day: date, clock: time) -> datetime:
     """A Seoul wall-clock time as an aware datetime."""
     return datetime.combine(day, clock, tzinfo=SEOUL)
+
+
+def planned_from_form(data: dict) -> PlannedTrip:
+    """Plan the form's values; a bad value raises FormProblem naming the form field."""
+    scenario = scenario_from_form(data)
+    try:
+        return plan_scenario(scenario)
+    except ScenarioError as error:
+        raise FormProblem(form_field_of(error.field) or "", error.reason) from None

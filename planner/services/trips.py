@@ -18,7 +18,8 @@ from planner.core.scenario import ScenarioError
 from planner.core.trip import Pin as PinnedTime
 from planner.extensions import db
 from planner.models import Pin, ShareLink, Trip
-from planner.services.planning import PlannedTrip, apply_fix, check_scenario, plan_scenario
+from planner.services.plan_input import FormProblem, form_field_of, scenario_from_form
+from planner.services.planning import PlannedTrip, apply_fix, calendar_file, check_scenario, plan_scenario
 from planner.services.tokens import hash_token, new_token
 
 
@@ -92,6 +93,22 @@ def update_trip(token: str, scenario: dict, *, discreet: bool) -> None:
     trip.scenario = data
     trip.discreet = discreet
     db.session.commit()
+
+
+def edit_trip(token: str, form_data: dict) -> None:
+    """Save the edit form's values as the trip's request; a bad value raises FormProblem."""
+    scenario = scenario_from_form(form_data)
+    try:
+        update_trip(token, scenario, discreet=bool(form_data.get("discreet")))
+    except ScenarioError as error:
+        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+
+
+def trip_calendar(token: str, host: str) -> bytes:
+    """The trip's .ics download: events named by the trip's uuid, stamped with its last edit."""
+    page = open_trip(token)
+    return calendar_file(page.planned, host=host, discreet=page.trip.discreet, trip_uuid=page.trip.uuid,
+                         stamp=page.trip.updated_at)
 
 
 def fix_trip(token: str, fix: Mapping[str, str]) -> None:

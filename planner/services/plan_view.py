@@ -1,0 +1,128 @@
+"""What the plan page shows: month grids, each day with its appointments, follow-ups, one-click fixes."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from planner.core.clinic import Clinic
+from planner.core.itinerary import Appointment, Day, Notice
+from planner.core.protocol import StepKind
+from planner.services.planning import PlannedTrip
+
+#: the pages are written in English; Babel formats their dates and money in the same locale
+LOCALE = "en"
+_WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One date of a month grid; ``kind`` is None outside the stay."""
+
+    day: date
+    kind: str | None = None
+    appointments: int = 0
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month of the stay as weeks from Monday; None pads the first and last week."""
+
+    first: date
+    weeks: tuple[tuple[Cell | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class Visit:
+    """An appointment as the page shows it: times in its display zone, its clinic and length."""
+
+    appointment: Appointment
+    clinic: Clinic | None
+    start: datetime
+    end: datetime
+
+    @property
+    def minutes(self) -> int:
+        """How long the visit takes."""
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One day of the stay with its visits, in time order."""
+
+    day: Day
+    visits: tuple[Visit, ...]
+
+
+@dataclass(frozen=True)
+class FixOffer:
+    """A problem's fix as one button: its words and the hidden fields the button posts."""
+
+    label: str
+    fields: dict[str, str]
+
+
+def _visit(appointment: Appointment, planned: PlannedTrip) -> Visit:
+    zone = ZoneInfo(appointment.timezone)
+    clinic = planned.catalog.clinics.get(appointment.clinic)
+    return Visit(appointment, clinic, appointment.start.astimezone(zone), appointment.end.astimezone(zone))
+
+
+def months(planned: PlannedTrip) -> tuple[Month, ...]:
+    """Month grids for every month that has a day of the stay."""
+    days = {day.date: day for day in planned.plan.days}
+    firsts = sorted({d.replace(day=1) for d in days})
+    result = []
+    for first in firsts:
+        weeks = []
+        for week in _WEEKS.monthdatescalendar(first.year, first.month):
+            cells = []
+            for d in week:
+                if d.month != first.month:
+                    cells.append(None)
+                elif d in days:
+                    cells.append(Cell(d, days[d].kind, len(days[d].appointments)))
+                else:
+                    cells.append(Cell(d))
+            weeks.append(tuple(cells))
+        result.append(Month(first, tuple(weeks)))
+    return tuple(result)
+
+
+def day_entries(planned: PlannedTrip) -> tuple[DayEntry, ...]:
+    """Every day of the stay with its in-person visits."""
+    by_key = {a.key: a for a in planned.plan.appointments}
+    return tuple(
+        DayEntry(day, tuple(_visit(by_key[key], planned) for key in day.appointments if key in by_key))
+        for day in planned.plan.days
+    )
+
+
+def follow_ups(planned: PlannedTrip) -> tuple[Visit, ...]:
+    """Video follow-ups once home, in the patient's home time."""
+    return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE)
+
+
+def _day(value: str) -> str:
+    return format_date(datetime.fromisoformat(value).date(), "d MMMM", locale=LOCALE)
+
+
+def fix_offer(notice: Notice) -> FixOffer | None:
+    """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix."""
+    fix = notice.fix
+    try:
+        if fix.get("departure"):
+            return FixOffer(f"Stay until {_day(fix['departure'])}", {"fix_departure": fix["departure"]})
+        if fix.get("arrival"):
+            return FixOffer(f"Arrive on {_day(fix['arrival'])} instead", {"fix_arrival": fix["arrival"]})
+    except ValueError:
+        return None
+    if fix.get("count"):
+        fields = {"fix_count": fix["count"], "fix_treatment": fix.get("treatment", "0")}
+        return FixOffer(f"Book {fix['count']} sessions instead", fields)
+    return None

@@ -1,0 +1,34 @@
+"""The JSON API: a scenario in, the plan out (the same document as ``flask plan --format json``)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from planner.core.scenario import ScenarioError
+from planner.extensions import csrf
+from planner.security import no_store
+from planner.services.planning import plan_document, plan_scenario
+
+blueprint = Blueprint("plan_api", __name__, url_prefix="/api")
+# JSON in, JSON out, nothing stored: no cookie-borne state for a forged request to abuse
+csrf.exempt(blueprint)
+
+
+def _bad(field: str, reason: str):
+    return jsonify(error={"field": field, "reason": reason}), 400
+
+
+@blueprint.post("/plan")
+@no_store
+def plan():
+    """Plan a scenario posted as JSON; bad input answers 400 with the field and the reason."""
+    if not request.is_json:
+        return _bad("scenario", "send the scenario as JSON (Content-Type: application/json)")
+    scenario = request.get_json(silent=True)
+    if scenario is None:
+        return _bad("scenario", "the body is not valid JSON")
+    try:
+        planned = plan_scenario(scenario)
+    except ScenarioError as error:
+        return _bad(error.field, error.reason)
+    return jsonify(plan_document(planned))

@@ -1,0 +1,234 @@
+"""The patient's planner: the plan form, the plan page, fixes, saving and the private link."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+
+from planner.core.scenario import ScenarioError
+from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
+from planner.security import no_store
+from planner.services import current_catalog, trips
+from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_data_from_scenario, planned_from_form
+from planner.services.plan_view import day_entries, fix_offer, follow_ups, months
+from planner.services.planning import PlannedTrip, apply_fix, calendar_file, plan_scenario
+from planner.services.treatments import summarize
+from planner.services.zones import difference_to_seoul, zone_choices, zone_names
+from planner.views.plan_format import register_filters
+
+blueprint = Blueprint("planner", __name__)
+register_filters(blueprint)
+
+
+def _plan_form(**kwargs) -> PlanForm:
+    return PlanForm(**kwargs, **form_choices(current_catalog()), zones=zone_names())
+
+
+def _show_form(form: PlanForm, *, token: str | None = None, status: int = 200):
+    catalog = current_catalog()
+    protocols = [catalog.protocols[pid] for pid in sorted(catalog.protocols)]
+    summaries = {protocol.id: summarize(catalog, protocol) for protocol in protocols}
+    # the difference to Seoul is shown as it is today: the caller's clock, never the core's
+    zones = zone_choices(datetime.now(UTC))
+    body = render_template("planner/form.html", form=form, protocols=protocols, summaries=summaries, zones=zones,
+                           token=token, rates=catalog.rates)
+    return body, status
+
+
+def _attach(form: PlanForm, problem: FormProblem) -> None:
+    """Show a problem the engine found next to the field it concerns."""
+    field = form.field_named(problem.field)
+    if field is None:
+        form.form_errors.append(problem.reason)
+    else:
+        field.errors = [*field.errors, problem.reason]
+
+
+def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | None = None,
+               pin_form: PinForm | None = None, status: int = 200):
+    """The plan page, for an unsaved plan (its scenario rides along in the forms) or a saved trip."""
+    home = planned.request.traveller.home_timezone
+    body = render_template(
+        "planner/plan.html",
+        planned=planned,
+        plan=planned.plan,
+        budget=planned.budget,
+        months=months(planned),
+        days=day_entries(planned),
+        follow_ups=follow_ups(planned),
+        offers=[fix_offer(notice) for notice in planned.plan.problems],
+        difference=difference_to_seoul(home, planned.request.arrival),
+        scenario_json=json.dumps(planned.scenario, ensure_ascii=False, sort_keys=True),
+        discreet=discreet,
+        page=page,
+        token=token,
+        pin_form=pin_form,
+        pins={(p.protocol, p.step, p.occurrence): p for p in page.trip.pins} if page else {},
+    )
+    return body, status
+
+
+@blueprint.get("/plan")
+@no_store
+def new():
+    """The plan form, with a treatment chosen when coming from its catalog page."""
+    form = _plan_form(data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD"})
+    return _show_form(form)
+
+
+@blueprint.post("/plan")
+@no_store
+def create():
+    """Plan the form's trip and show it (nothing is stored until the patient saves)."""
+    form = _plan_form()
+    if form.validate_on_submit():
+        try:
+            planned = planned_from_form(form.data)
+        except FormProblem as problem:
+            _attach(form, problem)
+        else:
+            return _show_plan(planned, discreet=form.discreet.data)
+    return _show_form(form, status=400)
+
+
+def _problem(message: str):
+    return render_template("planner/problem.html", message=message), 400
+
+
+@blueprint.post("/plan/fix")
+@no_store
+def fix():
+    """Apply one suggested fix to an unsaved plan and show the new plan."""
+    form = FixForm()
+    if not form.validate_on_submit() or form.scenario_data is None:
+        return _problem("The plan could not be read. Please plan the trip again.")
+    try:
+        planned = plan_scenario(apply_fix(form.scenario_data, form.fix()))
+    except ScenarioError as error:
+        return _problem(f"That change could not be made ({error.field}: {error.reason}).")
+    return _show_plan(planned, discreet=form.discreet.data)
+
+
+@blueprint.post("/plan/save")
+def save():
+    """Save an unsaved plan and go to its private link."""
+    form = ScenarioForm()
+    if not form.validate_on_submit() or form.scenario_data is None:
+        return _problem("The plan could not be read. Please plan the trip again.")
+    try:
+        token = trips.save_trip(form.scenario_data, discreet=form.discreet.data)
+    except ScenarioError as error:
+        return _problem(f"The plan could not be saved ({error.field}: {error.reason}).")
+    flash("Saved. This page's address is your private link: bookmark it. Anyone with it can see and edit the trip.")
+    return redirect(url_for("planner.trip", token=token))
+
+
+def _ics(body: bytes, name: str):
+    headers = {"Content-Disposition": f'attachment; filename="{name}.ics"', "Cache-Control": "no-store"}
+    return current_app.response_class(body, mimetype="text/calendar", headers=headers)
+
+
+@blueprint.post("/plan/calendar.ics")
+def unsaved_calendar():
+    """The unsaved plan as an .ics download."""
+    form = ScenarioForm()
+    if not form.validate_on_submit() or form.scenario_data is None:
+        return _problem("The plan could not be read. Please plan the trip again.")
+    try:
+        planned = plan_scenario(form.scenario_data)
+    except ScenarioError as error:
+        return _problem(f"The calendar could not be made ({error.field}: {error.reason}).")
+    host = current_app.config["PLANNER_HOST"]
+    return _ics(calendar_file(planned, host=host, discreet=form.discreet.data), "treatment-trip")
+
+
+@blueprint.get("/t/<token>")
+@no_store
+def trip(token: str):
+    """A saved trip, opened with its private link and re-planned from its request and pins."""
+    page = trips.open_trip(token)
+    return _show_plan(page.planned, discreet=page.trip.discreet, page=page, token=token)
+
+
+@blueprint.route("/t/<token>/edit", methods=["GET", "POST"])
+@no_store
+def edit(token: str):
+    """Change a saved trip's request; the plan follows."""
+    if request.method == "GET":
+        page = trips.open_trip(token)
+        data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
+        return _show_form(_plan_form(data=data), token=token)
+    form = _plan_form()
+    if form.validate_on_submit():
+        try:
+            trips.edit_trip(token, form.data)
+        except FormProblem as problem:
+            _attach(form, problem)
+        else:
+            return redirect(url_for("planner.trip", token=token))
+    return _show_form(form, token=token, status=400)
+
+
+@blueprint.post("/t/<token>/fix")
+def trip_fix(token: str):
+    """Apply one suggested fix to a saved trip."""
+    form = TripFixForm()
+    if not form.validate_on_submit():
+        return _problem("The change could not be read. Please reload the page.")
+    try:
+        trips.fix_trip(token, form.fix())
+    except ScenarioError as error:
+        return _problem(f"That change could not be made ({error.field}: {error.reason}).")
+    return redirect(url_for("planner.trip", token=token))
+
+
+@blueprint.post("/t/<token>/pin")
+@no_store
+def pin(token: str):
+    """Fix an appointment at the time the clinic confirmed."""
+    form = PinForm()
+    if form.validate_on_submit():
+        try:
+            trips.pin_appointment(token, form.key.data, at_seoul(form.date.data, form.time.data))
+        except ScenarioError as error:
+            form.date.errors = [*form.date.errors, error.reason]
+        else:
+            return redirect(url_for("planner.trip", token=token, _anchor=f"a-{form.key.data}"))
+    page = trips.open_trip(token)
+    return _show_plan(page.planned, discreet=page.trip.discreet, page=page, token=token, pin_form=form, status=400)
+
+
+@blueprint.post("/t/<token>/pins/<int:pin_id>/delete")
+def unpin(token: str, pin_id: int):
+    """Let the planner choose the appointment's time again."""
+    if ActionForm().validate_on_submit():
+        trips.unpin(token, pin_id)
+    return redirect(url_for("planner.trip", token=token))
+
+
+@blueprint.post("/t/<token>/link/replace")
+def replace_link(token: str):
+    """A new private link; the old one stops working."""
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("planner.trip", token=token))
+    fresh = trips.replace_link(token)
+    flash("Here is your new private link: bookmark it. The old one no longer works.")
+    return redirect(url_for("planner.trip", token=fresh))
+
+
+@blueprint.post("/t/<token>/link/revoke")
+@no_store
+def revoke_link(token: str):
+    """Revoke the private link: nobody can open the trip with it any more."""
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("planner.trip", token=token))
+    trips.revoke_link(token)
+    return render_template("planner/revoked.html")
+
+
+@blueprint.get("/t/<token>/calendar.ics")
+def trip_calendar(token: str):
+    """The saved trip as an .ics download."""
+    return _ics(trips.trip_calendar(token, current_app.config["PLANNER_HOST"]), "treatment-trip")
