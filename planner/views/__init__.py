@@ -12,13 +12,17 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.clients import blueprint as clients
     from planner.views.dashboard import blueprint as dashboard
     from planner.views.facilitator_trips import blueprint as facilitator_trips
+    from planner.views.feeds import blueprint as feeds
     from planner.views.plan_api import blueprint as plan_api
     from planner.views.planner import blueprint as planner
+    from planner.views.share import blueprint as share
 
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
     app.register_blueprint(clients)
     app.register_blueprint(dashboard)
     app.register_blueprint(facilitator_trips)
+    app.register_blueprint(feeds)
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)
+    app.register_blueprint(share)

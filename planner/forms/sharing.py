@@ -1,0 +1,50 @@
+"""Forms for client links, calendar feeds and erasing a client; "today" is passed in, never looked up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, StringField
+from wtforms.validators import DataRequired, Optional, ValidationError
+
+
+class ClientLinkForm(FlaskForm):
+    """A new read-only link for the client (or a companion, with the costs hidden)."""
+
+    hide_costs = BooleanField("Hide the costs (for a companion)")
+    expires_on = DateField("Stops working after (optional)", validators=[Optional()])
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._today = today
+
+    def validate_expires_on(self, field) -> None:
+        """The link must work for at least the rest of today."""
+        if field.data is not None and field.data < self._today:
+            raise ValidationError(f"Choose today ({self._today.isoformat()}) or a later date.")
+
+
+class FeedForm(FlaskForm):
+    """A new calendar subscription; discreet titles keep the treatment out of other companies' servers."""
+
+    discreet = BooleanField("Discreet titles (“Appointment — clinic name”)", default=True)
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something (revoke, rotate): only the CSRF token."""
+
+
+class EraseForm(FlaskForm):
+    """Erasing a client for good: the facilitator types the client's name to confirm."""
+
+    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired()])
+
+    def __init__(self, *args, client_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._client_name = client_name
+
+    def validate_confirm_name(self, field) -> None:
+        """The typed name must match, so a click alone never erases anyone."""
+        if " ".join((field.data or "").split()).casefold() != " ".join(self._client_name.split()).casefold():
+            raise ValidationError("This is not the client's name as saved; nothing was erased.")

@@ -1,0 +1,246 @@
+"""Calendar subscription feeds: one per trip, one per facilitator; a secret token is the credential.
+
+A feed GET reads and never writes: SEQUENCE and DTSTAMP come from the stored revisions (see
+revisions.py). The rendered bytes are kept per process under a key of the database state they
+depend on, so a revalidation (304) costs one query and no rendering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import quote
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from planner.core.ics import CalendarOptions, TripEvents, render_calendar
+from planner.extensions import db
+from planner.models import Client, FeedToken, Trip
+from planner.services import current_catalog
+from planner.services.revisions import planned_trip, stored_revisions, uid_prefix
+from planner.services.tokens import hash_token, new_token
+
+#: how often subscribed calendars should fetch again (REFRESH-INTERVAL and X-PUBLISHED-TTL)
+REFRESH = timedelta(hours=1)
+#: a facilitator's feed leaves out trips that arrived longer ago than this (Google's ~1 MB limit)
+WINDOW = timedelta(days=60)
+#: any path segment shaped like a token from ``new_token()`` (43 URL-safe characters)
+_TOKEN_SHAPE = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A rendered feed: its bytes, strong ETag (hash of the bytes) and true Last-Modified."""
+
+    body: bytes
+    etag: str
+    last_modified: datetime
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """The addresses of a feed: https, webcal:// and Google's "add by URL" link."""
+
+    https: str
+    webcal: str
+    google: str
+
+
+class _RenderedFeeds:
+    """A small per-process LRU of rendered feeds, keyed by the state they were rendered from."""
+
+    def __init__(self, size: int = 256):
+        self._size = size
+        self._items: OrderedDict[tuple, Feed] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Feed | None:
+        with self._lock:
+            feed = self._items.get(key)
+            if feed is not None:
+                self._items.move_to_end(key)
+            return feed
+
+    def put(self, key: tuple, feed: Feed) -> None:
+        with self._lock:
+            self._items[key] = feed
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def _rendered() -> _RenderedFeeds:
+    """The current app's rendered feeds (per app, so that two apps never share bytes)."""
+    return current_app.extensions.setdefault("planner.feeds", _RenderedFeeds())
+
+
+def redact_tokens(text: str) -> str:
+    """The text with every token-shaped word replaced by "…" (for access logs)."""
+    return _TOKEN_SHAPE.sub("…", text)
+
+
+def subscription(base_url: str, token: str) -> Subscription:
+    """The https, webcal:// and Google "add by URL" addresses of the feed with this token."""
+    https = f"{base_url.rstrip('/')}/feeds/{token}.ics"
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return Subscription(https, webcal, "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe=""))
+
+
+def create_trip_feed(owner_id: int, trip_id: int, *, discreet: bool) -> tuple[FeedToken, str] | None:
+    """A new feed of one of the owner's trips and its token (shown once); None if no such trip."""
+    trip = db.session.scalar(select(Trip).where(Trip.id == trip_id, Trip.owner_id == owner_id))
+    if trip is None:
+        return None
+    token, token_hash = new_token()
+    feed = FeedToken(token_hash=token_hash, trip_id=trip.id, discreet=discreet)
+    db.session.add(feed)
+    db.session.commit()
+    return feed, token
+
+
+def create_owner_feed(owner_id: int, *, discreet: bool = True) -> tuple[FeedToken, str]:
+    """A new feed of all the facilitator's clients (discreet unless asked) and its token (shown once)."""
+    token, token_hash = new_token()
+    feed = FeedToken(token_hash=token_hash, owner_id=owner_id, discreet=discreet)
+    db.session.add(feed)
+    db.session.commit()
+    return feed, token
+
+
+def owner_feeds(owner_id: int) -> list[FeedToken]:
+    """The facilitator's all-clients feeds, newest first (revoked ones included, marked)."""
+    query = select(FeedToken).where(FeedToken.owner_id == owner_id).order_by(FeedToken.id.desc())
+    return list(db.session.scalars(query))
+
+
+def trip_feeds(owner_id: int, trip_id: int) -> list[FeedToken]:
+    """The feeds of one of the owner's trips, newest first."""
+    query = (
+        select(FeedToken)
+        .join(Trip, Trip.id == FeedToken.trip_id)
+        .where(Trip.id == trip_id, Trip.owner_id == owner_id)
+        .order_by(FeedToken.id.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def revoke_feed(owner_id: int, feed_id: int, now: datetime) -> FeedToken | None:
+    """Revoke one of the owner's feeds (its URL answers 404 from now on); None if not theirs."""
+    feed = _owned_feed(owner_id, feed_id)
+    if feed is None:
+        return None
+    if feed.revoked_at is None:
+        feed.revoked_at = now
+    db.session.commit()
+    return feed
+
+
+def _owned_feed(owner_id: int, feed_id: int) -> FeedToken | None:
+    feed = db.session.get(FeedToken, feed_id)
+    if feed is None:
+        return None
+    if feed.owner_id is not None:
+        return feed if feed.owner_id == owner_id else None
+    trip = db.session.get(Trip, feed.trip_id)
+    return feed if trip is not None and trip.owner_id == owner_id else None
+
+
+def feed_for_token(token: str, today: date) -> Feed | None:
+    """The calendar behind a feed token, or None if the token is unknown or revoked."""
+    feed = db.session.scalar(select(FeedToken).where(FeedToken.token_hash == hash_token(token)))
+    if feed is None or feed.revoked_at is not None:
+        return None
+    if feed.trip_id is not None:
+        return _trip_feed(feed)
+    return _owner_feed(feed, today)
+
+
+def _trip_feed(feed: FeedToken) -> Feed | None:
+    trip = db.session.get(Trip, feed.trip_id)
+    if trip is None:
+        return None
+    key = ("trip", feed.id, trip.updated_at, trip.calendar_changed_at)
+    cached = _rendered().get(key)
+    if cached is not None:
+        return cached
+    discreet = feed.discreet or trip.discreet
+    name = "Treatment trip" if discreet else f"Treatment trip · {trip.title or 'plan'}"
+    options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet)
+    body = render_calendar(trip_events([trip]), current_catalog(), options)
+    return _keep(key, body, trip.calendar_changed_at)
+
+
+def _owner_feed(feed: FeedToken, today: date) -> Feed:
+    # one aggregate query decides whether the cached bytes still hold: counts catch deletions,
+    # maxima catch edits (a client's rename changes the event titles of the feed)
+    state = db.session.execute(
+        select(
+            func.count(Trip.id),
+            func.max(Trip.updated_at),
+            func.max(Trip.calendar_changed_at),
+            func.max(Client.updated_at),
+        )
+        .select_from(Trip)
+        .outerjoin(Client, Client.id == Trip.client_id)
+        .where(Trip.owner_id == feed.owner_id)
+    ).one()
+    key = ("owner", feed.id, today, *state)
+    cached = _rendered().get(key)
+    if cached is not None:
+        return cached
+    first_day = (today - WINDOW).isoformat()
+    trips = [
+        trip
+        for trip in db.session.scalars(
+            select(Trip)
+            .where(Trip.owner_id == feed.owner_id)
+            .order_by(Trip.id)
+            .options(selectinload(Trip.client), selectinload(Trip.pins), selectinload(Trip.revisions))
+        )
+        if str((trip.scenario or {}).get("arrival", ""))[:10] >= first_day
+    ]
+    changed = [trip.calendar_changed_at for trip in trips] + [
+        trip.client.updated_at for trip in trips if trip.client is not None
+    ]
+    last_modified = max(changed, default=feed.created_at)
+    options = _options(f"facilitator-{feed.owner_id}-{feed.id}", "Clients' appointments", last_modified, feed.discreet)
+    body = render_calendar(trip_events(trips, label_of=_label), current_catalog(), options)
+    return _keep(key, body, last_modified)
+
+
+def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool) -> CalendarOptions:
+    host = current_app.config["PLANNER_HOST"]
+    return CalendarOptions(calendar_uid, name, host, stamp.astimezone(UTC), discreet=discreet, refresh=REFRESH)
+
+
+def trip_events(trips: list[Trip], label_of=None) -> list[TripEvents]:
+    """The calendar events of stored trips with their revisions (trips that no longer plan are left out)."""
+    catalog = current_catalog()
+    events = []
+    for trip in trips:
+        planned = planned_trip(trip, catalog)
+        if planned is None:
+            continue
+        label = label_of(trip) if label_of else ""
+        events.append(TripEvents(planned.plan, planned.request, uid_prefix(trip), stored_revisions(trip), label=label))
+    return events
+
+
+def _label(trip: Trip) -> str:
+    """ "Ana S." for Ana Silva: enough for the facilitator to tell clients apart in one calendar."""
+    words = (trip.client.name if trip.client is not None else trip.title).split()
+    if not words:
+        return "Client"
+    return words[0] if len(words) == 1 else f"{words[0]} {words[-1][0]}."
+
+
+def _keep(key: tuple, body: bytes, last_modified: datetime) -> Feed:
+    feed = Feed(body, hashlib.sha256(body).hexdigest()[:32], last_modified.astimezone(UTC).replace(microsecond=0))
+    _rendered().put(key, feed)
+    return feed

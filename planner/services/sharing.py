@@ -1,0 +1,173 @@
+"""Read-only links for a facilitator's client: create, rotate, revoke, open; what the client last saw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask import current_app
+from sqlalchemy import select
+
+from planner.core.ics import CalendarOptions, render_calendar
+from planner.core.itinerary import Plan
+from planner.extensions import db
+from planner.models import FeedToken, ShareLink, Trip
+from planner.services import current_catalog
+from planner.services.feeds import trip_events
+from planner.services.planning import plan_document
+from planner.services.revisions import planned_trip
+from planner.services.tokens import hash_token, new_token
+
+CLIENT = "client"
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What the facilitator's sharing page shows for one trip."""
+
+    trip: Trip
+    links: list[ShareLink]
+    feeds: list[FeedToken]
+
+
+@dataclass(frozen=True)
+class ClientView:
+    """A trip as its client sees it through a link: the plan document, costs hidden or not."""
+
+    trip: Trip
+    document: dict | None
+    hide_costs: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """An appointment that moved, appeared or disappeared since the client last looked."""
+
+    key: str
+    before: str | None
+    after: str | None
+
+
+def sharing_of(owner_id: int, trip_id: int) -> Sharing | None:
+    """One of the owner's trips with its client links and feeds, newest first; None if not theirs."""
+    trip = _owned_trip(owner_id, trip_id)
+    if trip is None:
+        return None
+    links = db.session.scalars(
+        select(ShareLink).where(ShareLink.trip_id == trip.id, ShareLink.kind == CLIENT).order_by(ShareLink.id.desc())
+    )
+    feeds = db.session.scalars(select(FeedToken).where(FeedToken.trip_id == trip.id).order_by(FeedToken.id.desc()))
+    return Sharing(trip, list(links), list(feeds))
+
+
+def create_client_link(
+    owner_id: int, trip_id: int, *, hide_costs: bool, expires_at: datetime | None
+) -> tuple[ShareLink, str] | None:
+    """A new read-only link to one of the owner's trips and its token (shown once); None if not theirs."""
+    trip = _owned_trip(owner_id, trip_id)
+    if trip is None:
+        return None
+    link, token = _new_link(trip, hide_costs, expires_at)
+    db.session.commit()
+    return link, token
+
+
+def rotate_client_link(owner_id: int, trip_id: int, link_id: int, now: datetime) -> tuple[ShareLink, str] | None:
+    """Revoke a link and make a new one with the same options (for a link sent to the wrong person)."""
+    old = _owned_link(owner_id, trip_id, link_id)
+    if old is None:
+        return None
+    old.revoked_at = old.revoked_at or now
+    link, token = _new_link(old.trip, old.hide_costs, old.expires_at)
+    db.session.commit()
+    return link, token
+
+
+def revoke_client_link(owner_id: int, trip_id: int, link_id: int, now: datetime) -> bool:
+    """Revoke one of the owner's client links (it answers 404 from now on); False if not theirs."""
+    link = _owned_link(owner_id, trip_id, link_id)
+    if link is None:
+        return False
+    link.revoked_at = link.revoked_at or now
+    db.session.commit()
+    return True
+
+
+def open_client_link(token: str, now: datetime) -> ClientView | None:
+    """The trip behind a live client link, recording what the client saw; None if the link is dead."""
+    link = _live_link(token, now)
+    if link is None:
+        return None
+    trip = link.trip
+    planned = planned_trip(trip)
+    document = None
+    if planned is not None:
+        document = plan_document(planned)
+        if link.hide_costs:
+            document.pop("budget")
+        trip.client_seen = seen_appointments(planned.plan)
+        trip.client_seen_at = now
+        db.session.commit()
+    return ClientView(trip, document, link.hide_costs)
+
+
+def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
+    """The .ics of the trip behind a live client link and its file name; None if the link is dead."""
+    link = _live_link(token, now)
+    if link is None:
+        return None
+    trip = link.trip
+    options = CalendarOptions(
+        calendar_uid=f"trip-{trip.uuid}",
+        name="Treatment trip" if trip.discreet else f"Treatment trip · {trip.title or 'plan'}",
+        host=current_app.config["PLANNER_HOST"],
+        stamp=trip.calendar_changed_at.astimezone(UTC),
+        discreet=trip.discreet,
+    )
+    return render_calendar(trip_events([trip]), current_catalog(), options), "treatment-trip.ics"
+
+
+def seen_appointments(plan: Plan) -> dict[str, str]:
+    """Appointment key → start (ISO, UTC): what a client who opens the plan now has seen."""
+    return {a.key: a.start.astimezone(UTC).isoformat() for a in plan.appointments}
+
+
+def changes_since_seen(trip: Trip, plan: Plan) -> list[Change] | None:
+    """What moved since the client last opened their link, in plan order; None if they never did."""
+    if trip.client_seen is None:
+        return None
+    before = trip.client_seen
+    now_seen = seen_appointments(plan)
+    changes = [Change(key, before.get(key), start) for key, start in now_seen.items() if before.get(key) != start]
+    changes += [Change(key, start, None) for key, start in before.items() if key not in now_seen]
+    return changes
+
+
+def _owned_trip(owner_id: int, trip_id: int) -> Trip | None:
+    return db.session.scalar(select(Trip).where(Trip.id == trip_id, Trip.owner_id == owner_id))
+
+
+def _owned_link(owner_id: int, trip_id: int, link_id: int) -> ShareLink | None:
+    return db.session.scalar(
+        select(ShareLink)
+        .join(Trip, Trip.id == ShareLink.trip_id)
+        .where(ShareLink.id == link_id, ShareLink.kind == CLIENT, Trip.id == trip_id, Trip.owner_id == owner_id)
+    )
+
+
+def _new_link(trip: Trip, hide_costs: bool, expires_at: datetime | None) -> tuple[ShareLink, str]:
+    token, token_hash = new_token()
+    link = ShareLink(trip=trip, kind=CLIENT, token_hash=token_hash, hide_costs=hide_costs, expires_at=expires_at)
+    db.session.add(link)
+    db.session.flush()
+    return link, token
+
+
+def _live_link(token: str, now: datetime) -> ShareLink | None:
+    query = select(ShareLink).where(ShareLink.token_hash == hash_token(token), ShareLink.kind == CLIENT)
+    link = db.session.scalar(query)
+    if link is None or link.revoked_at is not None:
+        return None
+    if link.expires_at is not None and link.expires_at <= now:
+        return None
+    return link
