@@ -48,8 +48,10 @@ def _start(user, token: str) -> None:
 
 def _safe_next(target: str | None) -> str:
     """Only a local path: a ?next= pointing elsewhere would make the login page an open redirect."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
+    # browsers read a backslash as "/": "/<backslash>evil.example" would leave the site too
+    if target and target.startswith("/") and "\\" not in target and not target.startswith("//"):
+        if not urlsplit(target).netloc and target.isprintable():
+            return target
     return url_for("dashboard.index")
 
 
