@@ -17,6 +17,7 @@ from wtforms import (
     StringField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
@@ -61,8 +62,8 @@ class PlanForm(FlaskForm):
     insurance = SelectField(
         "Health insurance in Korea",
         choices=[
-            ("visitor", "None: I pay in full (visitor)"),
-            ("nhi", "Enrolled in National Health Insurance (resident)"),
+            SelectChoice("visitor", "None: I pay in full (visitor)"),
+            SelectChoice("nhi", "Enrolled in National Health Insurance (resident)"),
         ],
         validate_choice=True,
     )
@@ -72,12 +73,12 @@ class PlanForm(FlaskForm):
         """Choices: protocols and clinics as (value, label) pairs, zone names, lodging tiers, currencies."""
         super().__init__(*args, **kwargs)
         self._zones = frozenset(zones)
-        self.lodging.choices = [(tier, tier.capitalize()) for tier in lodgings]
-        self.currency.choices = [(code, code) for code in currencies]
+        self.lodging.choices = [SelectChoice(tier, tier.capitalize()) for tier in lodgings]
+        self.currency.choices = [SelectChoice(code, code) for code in currencies]
         for index, entry in enumerate(self.treatments):
-            blank = [("", "Choose a treatment")] if index == 0 else [("", "No second treatment")]
-            entry.form.protocol.choices = blank + list(protocols)
-            entry.form.clinic.choices = list(clinics)
+            blank = SelectChoice("", "Choose a treatment" if index == 0 else "No second treatment")
+            entry.form.protocol.choices = [blank] + [SelectChoice(value, label) for value, label in protocols]
+            entry.form.clinic.choices = [SelectChoice(value, label) for value, label in clinics]
 
     def field_named(self, name: str):
         """The field whose HTML name is ``name`` ("treatments-0-count"), or None."""
@@ -105,25 +106,25 @@ class PlanForm(FlaskForm):
             second.protocol.errors = [*second.protocol.errors, "This treatment is already chosen above."]
             raise ValidationError("The same treatment twice.")
 
-    def validate_departure_date(self, field) -> None:
-        """Without "shortest stay", the flight home is needed."""
-        if not self.shortest.data and field.data is None and not field.errors:
-            raise ValidationError("When does your flight home leave? Or tick “Find my shortest stay”.")
-
-    def validate_departure_time(self, field) -> None:
-        """A departure date needs its time."""
-        if not self.shortest.data and self.departure_date.data is not None and field.data is None and not field.errors:
-            raise ValidationError("At what time does your flight home leave?")
-
-    def validate_outbound_time(self, field) -> None:
-        """Take-off date and time go together."""
-        if (self.outbound_date.data is None) != (field.data is None) and not self.outbound_date.errors:
-            raise ValidationError("Give both the take-off date and time, or neither.")
-
-    def validate_inbound_time(self, field) -> None:
-        """Landing date and time go together."""
-        if (self.inbound_date.data is None) != (field.data is None) and not self.inbound_date.errors:
-            raise ValidationError("Give both the landing date and time, or neither.")
+    def validate(self, extra_validators=None) -> bool:
+        """Field checks, then the rules between fields (empty optional fields skip inline validators)."""
+        valid = super().validate(extra_validators)
+        pairs = (
+            (self.outbound_date, self.outbound_time, "Give both the take-off date and time, or neither."),
+            (self.inbound_date, self.inbound_time, "Give both the landing date and time, or neither."),
+        )
+        if not self.shortest.data:
+            if self.departure_date.data is None and not self.departure_date.errors:
+                self.departure_date.errors = ["When does your flight home leave? Or tick “Find my shortest stay”."]
+                valid = False
+            pairs += ((self.departure_date, self.departure_time, "At what time does your flight home leave?"),)
+        for day, clock, message in pairs:
+            if day.errors or clock.errors:
+                continue
+            if (day.data is None) != (clock.data is None):
+                clock.errors = [message]
+                valid = False
+        return valid
 
 
 class ScenarioForm(FlaskForm):
