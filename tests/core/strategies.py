@@ -140,6 +140,11 @@ def trips(draw, max_treatments: int = 3, pins: bool = True) -> tuple[TripRequest
         count = draw(st.none() | st.integers(protocol.count.min, protocol.count.max)) if protocol.count else None
         where = draw(st.sampled_from([("c-a", None), ("c-b", None), (None, "local"), (None, "specialized")]))
         treatments.append(TreatmentRequest(protocol.id, count, *where))
+    return _request(draw, tuple(treatments), (chosen[0].id, "consult") if pins else None), catalog
+
+
+def _request(draw, treatments: tuple[TreatmentRequest, ...], pin: tuple[str, str] | None) -> TripRequest:
+    """A request for these treatments: arrival, maybe a departure, a home zone, maybe a pin."""
     arrival_zone = draw(st.sampled_from([SEOUL, ZoneInfo("UTC")]))
     landing = datetime.combine(draw(arrival_dates), draw(landing_times), SEOUL).astimezone(arrival_zone)
     departure = None
@@ -148,13 +153,26 @@ def trips(draw, max_treatments: int = 3, pins: bool = True) -> tuple[TripRequest
         departure = (landing + stay).replace(second=0, microsecond=0)
     inbound = draw(st.none() | st.builds(lambda h: Flight(landing, hours=Decimal(h)), st.integers(2, 14)))
     pinned = ()
-    if pins and draw(st.integers(0, 3)) == 0:
+    if pin and draw(st.integers(0, 3)) == 0:
         day = landing.astimezone(SEOUL).date() + timedelta(days=draw(st.integers(0, 3)))
         start = datetime.combine(day, time(draw(st.sampled_from([9, 10, 15, 16]))), SEOUL)
-        pinned = (Pin(chosen[0].id, "consult", 1, start),)
+        pinned = (Pin(*pin, 1, start),)
     home = draw(st.sampled_from(HOME_ZONES))
-    request = TripRequest(Traveller("Ana", home), landing, tuple(treatments), departure, inbound=inbound, pins=pinned)
-    return request, catalog
+    request = TripRequest(Traveller("Ana", home), landing, treatments, departure, inbound=inbound, pins=pinned)
+    return request
+
+
+@st.composite
+def real_trips(draw, catalog: Catalog) -> TripRequest:
+    """A random request over the shipped catalog's protocols (1–3 different ones, counts in range)."""
+    ids = draw(st.lists(st.sampled_from(sorted(catalog.protocols)), min_size=1, max_size=3, unique=True))
+    treatments = []
+    for protocol_id in ids:
+        protocol = catalog.protocols[protocol_id]
+        count = draw(st.none() | st.integers(protocol.count.min, protocol.count.max)) if protocol.count else None
+        treatments.append(TreatmentRequest(protocol_id, count))
+    first = catalog.protocols[ids[0]].steps[0]
+    return _request(draw, tuple(treatments), (ids[0], first.id) if first.kind.in_person else None)
 
 
 def examples(base: int) -> int:

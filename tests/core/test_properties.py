@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 
 from hypothesis import given, settings
 from rules_oracle import violations
-from strategies import examples, trips
+from strategies import examples, real_trips, trips
 
+from planner.core.catalog import load_catalog
 from planner.core.schedule import plan
 
 PROBLEM_CODES = {"stay_too_short", "window_missed", "pin_conflict", "cannot_fit"}
@@ -61,3 +62,17 @@ def test_the_shortest_stay_works_when_asked_for_and_a_day_less_does_not(trip):
     if len(shortest.visits) == 1 and day_before > request.arrival:
         earlier = replace(request, departure=day_before)
         assert not plan(earlier, catalog).feasible, f"a day earlier ({day_before}) is feasible too"
+
+
+CATALOG = load_catalog()
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(real_trips(CATALOG))
+def test_plans_over_the_shipped_catalog_keep_every_rule(request):
+    result = plan(request, CATALOG)
+    if result.feasible:
+        assert violations(result, request, CATALOG) == []
+    else:
+        _explained(result, request, CATALOG)
+    assert plan(request, CATALOG) == result
