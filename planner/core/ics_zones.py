@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_EPOCH_YEAR = 1970
 
 
 def zone(name: str, field: str) -> ZoneInfo:
@@ -64,29 +65,41 @@ def _byday(moment: datetime) -> set[str]:
     return forms
 
 
+def _nth_weekday(year: int, month: int, byday: str) -> date:
+    """The date a BYDAY form ("2SU", "-1SU") names in a month."""
+    weekday, nth = _WEEKDAYS.index(byday[-2:]), int(byday[:-2])
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
 def _observance(changes: list[_Transition], daylight: bool):
     """One observance with a yearly rule matching every change given, or None if none fits."""
     months = {c.wall.month for c in changes}
     times = {c.wall.time() for c in changes}
     offsets = {(c.offset_from, c.offset_to) for c in changes}
+    # Only a 4th or 5th weekday can also be the last one, and such rules are "last Sunday".
     forms = set.intersection(*(_byday(c.wall) for c in changes))
     if len(months) != 1 or len(times) != 1 or len(offsets) != 1 or not forms:
         return None
     observance = TimezoneDaylight() if daylight else TimezoneStandard()
     first = changes[0]
-    observance.add("DTSTART", first.wall)
+    byday = min(forms, key=lambda form: (not form.startswith("-"), form))
+    # The rule starts in 1970, as Outlook and Google write it: a reader that caches a zone by
+    # its TZID then gets the same component from every file, whatever dates the trip has.
+    observance.add("DTSTART", datetime.combine(_nth_weekday(_EPOCH_YEAR, first.wall.month, byday), first.wall.time()))
     observance.add("TZNAME", first.name)
     observance.add("TZOFFSETFROM", first.offset_from)
     observance.add("TZOFFSETTO", first.offset_to)
-    # Only a 4th or 5th weekday can also be the last one, and such rules are "last Sunday".
-    byday = min(forms, key=lambda form: (not form.startswith("-"), form))
     observance.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": first.wall.month, "BYDAY": byday})
     return observance
 
 
 @lru_cache(maxsize=64)
 def vtimezone(name: str, first: date, last: date) -> Timezone:
-    """A VTIMEZONE for a zone, valid from the year before ``first`` through the year of ``last``."""
+    """A VTIMEZONE for a zone whose rule is checked from the year before ``first`` to the year of ``last``."""
     tz = zone(name, "time zone")
     years = range(first.year - 1, last.year + 1)
     changes = [change for year in years for change in _transitions(tz, year)]
@@ -95,7 +108,7 @@ def vtimezone(name: str, first: date, last: date) -> Timezone:
     if not changes:
         offset = datetime(first.year, first.month, first.day, 12, tzinfo=tz)
         standard = TimezoneStandard()
-        standard.add("DTSTART", datetime(1970, 1, 1))
+        standard.add("DTSTART", datetime(_EPOCH_YEAR, 1, 1))
         standard.add("TZNAME", offset.tzname() or name)
         standard.add("TZOFFSETFROM", offset.utcoffset())
         standard.add("TZOFFSETTO", offset.utcoffset())
