@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 #: languages facilitators work in most (BCP 47 tags), as (tag, name)
@@ -52,7 +53,7 @@ class ClientForm(FlaskForm):
     home_timezone = StringField(
         "Home time zone", filters=[_strip], default="UTC", validators=[DataRequired(), Length(max=64), _iana_zone]
     )
-    language = SelectField("Language", choices=LANGUAGES, default="en")
+    language = SelectField("Language", choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], default="en")
     notes = TextAreaField(
         "Health notes (private: never in calendars or shared links)", validators=[Length(max=NOTES_MAX)]
     )
@@ -61,7 +62,7 @@ class ClientForm(FlaskForm):
         super().__init__(*args, **kwargs)
         # a client saved with a language outside the list keeps it as a choice
         if current_language and current_language not in dict(LANGUAGES):
-            self.language.choices = [*LANGUAGES, (current_language, current_language)]
+            self.language.choices = [*self.language.choices, SelectChoice(current_language, current_language)]
 
     def values(self) -> dict:
         """The cleaned values, by column name."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 
 
 class StatusForm(FlaskForm):
@@ -14,7 +15,7 @@ class StatusForm(FlaskForm):
     def __init__(self, *args, statuses, **kwargs):
         """``statuses``: (value, label) pairs the trip may move to."""
         super().__init__(*args, **kwargs)
-        self.status.choices = list(statuses)
+        self.status.choices = [SelectChoice(value, label) for value, label in statuses]
 
 
 class DuplicateForm(FlaskForm):
@@ -26,4 +27,4 @@ class DuplicateForm(FlaskForm):
     def __init__(self, *args, clients=(), **kwargs):
         """``clients``: (id, name) pairs of the facilitator's clients, to show."""
         super().__init__(*args, **kwargs)
-        self.client.choices = list(clients)
+        self.client.choices = [SelectChoice(str(value), label) for value, label in clients]

@@ -23,6 +23,7 @@ def add_client(client, name: str = "Ana Silva", **fields) -> int:
             "notes": "", **fields}
     response = client.post("/clients/new", data=data)
     assert response.status_code == 302, response.get_data(as_text=True)
+    client.get(response.location)  # shows (and so clears) the flashed message
     return int(response.location.rstrip("/").rsplit("/", 1)[1])
 
 
@@ -52,4 +53,5 @@ def add_trip(client, client_id: int, **form) -> int:
     """Plan a trip for a client through the form; returns the trip id."""
     response = client.post(f"/clients/{client_id}/trips/new", data=trip_form(**form))
     assert response.status_code == 302, response.get_data(as_text=True)
+    client.get(response.location)  # shows (and so clears) the flashed message
     return int(response.location.rstrip("/").rsplit("/", 1)[1])
