@@ -35,5 +35,8 @@ def test_upgrade_from_empty(db_url, monkeypatch):
         tables = set(inspect(db.engine).get_table_names())
         db.engine.dispose()
     migrations = list((Path(app.root_path).parent / "migrations" / "versions").glob("*.py"))
-    # alembic records the revision only once there is one to record
-    assert ("alembic_version" in tables) == bool(migrations)
+    import planner.models  # noqa: F401  (registers every table on db.metadata)
+
+    # migrations create only tables the models know (and alembic's own bookkeeping)
+    assert tables <= set(db.metadata.tables) | {"alembic_version"}
+    assert ("alembic_version" in tables) or not migrations
