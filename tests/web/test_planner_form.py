@@ -17,7 +17,7 @@ def test_form_lists_treatments_with_what_they_involve(app, client):
     assert response.status_code == 200
     with app.app_context():
         protocols = current_catalog().protocols
-    for protocol_id, protocol in protocols.items():
+    for protocol_id in protocols:
         assert f'<option value="{protocol_id}"' in body
         assert f'data-protocol="{protocol_id}"' in body
     assert '<option selected value="acupuncture-chronic-pain">' in body
