@@ -15,6 +15,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.feeds import blueprint as feeds
     from planner.views.plan_api import blueprint as plan_api
     from planner.views.planner import blueprint as planner
+    from planner.views.privacy import blueprint as privacy
     from planner.views.share import blueprint as share
 
     app.register_blueprint(catalog)
@@ -23,6 +24,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard)
     app.register_blueprint(facilitator_trips)
     app.register_blueprint(feeds)
+    app.register_blueprint(privacy)
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)
     app.register_blueprint(share)

@@ -1,0 +1,123 @@
+"""A client's data, all of it: export as JSON, or erase for good (trips, pins, links, feeds, revisions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from planner.extensions import db
+from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip
+
+#: bump when the export's shape changes, so that a reader can tell versions apart
+EXPORT_VERSION = 1
+
+
+def owned_client(owner_id: int, client_id: int) -> Client | None:
+    """One of the owner's clients, or None."""
+    return db.session.scalar(select(Client).where(Client.id == client_id, Client.owner_id == owner_id))
+
+
+def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
+    """Everything stored about one of the owner's clients as JSON-ready values (no token, not even hashed)."""
+    client = owned_client(owner_id, client_id)
+    if client is None:
+        return None
+    trips = db.session.scalars(select(Trip).where(Trip.client_id == client.id).order_by(Trip.id)).all()
+    feeds = _feeds_by_trip([trip.id for trip in trips])
+    return {
+        "export_version": EXPORT_VERSION,
+        "exported_at": _moment(now),
+        "client": {
+            "name": client.name,
+            "contact": client.contact,
+            "home_timezone": client.home_timezone,
+            "language": client.language,
+            "notes": client.notes,
+            "created_at": _moment(client.created_at),
+            "updated_at": _moment(client.updated_at),
+        },
+        "trips": [_trip(trip, feeds.get(trip.id, [])) for trip in trips],
+    }
+
+
+def erase_client(owner_id: int, client_id: int) -> bool:
+    """Delete one of the owner's clients and everything hanging from it; False if not theirs.
+
+    Rows are deleted explicitly, children first, rather than left to ON DELETE CASCADE: the
+    erasure must not depend on a database's foreign-key setting.
+    """
+    client = owned_client(owner_id, client_id)
+    if client is None:
+        return False
+    trip_ids = select(Trip.id).where(Trip.client_id == client.id)
+    for model in (FeedToken, ShareLink, Pin, EventRevision):
+        db.session.execute(
+            delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
+        )
+    db.session.execute(delete(Trip).where(Trip.client_id == client.id).execution_options(synchronize_session=False))
+    db.session.execute(delete(Client).where(Client.id == client.id).execution_options(synchronize_session=False))
+    db.session.commit()
+    db.session.expunge_all()
+    return True
+
+
+def _feeds_by_trip(trip_ids: list[int]) -> dict[int, list[FeedToken]]:
+    found: dict[int, list[FeedToken]] = {}
+    if trip_ids:
+        query = select(FeedToken).where(FeedToken.trip_id.in_(trip_ids)).order_by(FeedToken.id)
+        for feed in db.session.scalars(query):
+            found.setdefault(feed.trip_id, []).append(feed)
+    return found
+
+
+def _trip(trip: Trip, feeds: list[FeedToken]) -> dict:
+    return {
+        "uuid": trip.uuid,
+        "title": trip.title,
+        "status": trip.status,
+        "scenario": trip.scenario,
+        "discreet": trip.discreet,
+        "created_at": _moment(trip.created_at),
+        "updated_at": _moment(trip.updated_at),
+        "calendar_changed_at": _moment(trip.calendar_changed_at),
+        "client_seen": trip.client_seen,
+        "client_seen_at": _moment(trip.client_seen_at),
+        "pins": [
+            {
+                "protocol": p.protocol,
+                "step": p.step,
+                "occurrence": p.occurrence,
+                "start": _moment(p.start),
+                "created_at": _moment(p.created_at),
+            }
+            for p in trip.pins
+        ],
+        "links": [
+            {
+                "kind": link.kind,
+                "hide_costs": link.hide_costs,
+                "expires_at": _moment(link.expires_at),
+                "revoked_at": _moment(link.revoked_at),
+                "created_at": _moment(link.created_at),
+            }
+            for link in sorted(trip.links, key=lambda link: link.id)
+        ],
+        "feeds": [
+            {"discreet": feed.discreet, "revoked_at": _moment(feed.revoked_at), "created_at": _moment(feed.created_at)}
+            for feed in feeds
+        ],
+        "calendar_events": [
+            {
+                "key": r.event_key,
+                "sequence": r.sequence,
+                "changed_at": _moment(r.stamp),
+                "removed_at": _moment(r.removed_at),
+            }
+            for r in sorted(trip.revisions, key=lambda r: r.event_key)
+        ],
+    }
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,50 @@
+"""A client's data: download it all as JSON, or erase it for good."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from planner.forms.sharing import EraseForm
+from planner.models.base import utcnow
+from planner.security import no_store
+from planner.services import privacy
+
+blueprint = Blueprint("privacy", __name__, url_prefix="/clients/<int:client_id>")
+
+
+@blueprint.before_request
+@login_required
+def _facilitators_only() -> None:
+    """Every page here is a facilitator's: anonymous visitors are sent to log in."""
+
+
+@blueprint.get("/export.json")
+@no_store
+def export(client_id: int):
+    """Everything stored about the client, as a JSON download."""
+    document = privacy.export_client(current_user.id, client_id, utcnow())
+    if document is None:
+        abort(404)
+    body = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    response = Response(body, mimetype="application/json")
+    response.headers["Content-Disposition"] = f'attachment; filename="client-{client_id}.json"'
+    return response
+
+
+@blueprint.route("/erase", methods=["GET", "POST"])
+@no_store
+def erase(client_id: int):
+    """Confirm, then erase the client with every trip, pin, link and feed."""
+    client = privacy.owned_client(current_user.id, client_id)
+    if client is None:
+        abort(404)
+    form = EraseForm(client_name=client.name)
+    if form.validate_on_submit():
+        name = client.name
+        privacy.erase_client(current_user.id, client_id)
+        flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
+        return redirect(url_for("clients.index"))
+    return render_template("share/erase.html", client=client, form=form), 422 if form.errors else 200

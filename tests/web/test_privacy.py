@@ -1,0 +1,140 @@
+"""A client's data: the JSON export holds everything but tokens; erasure leaves no row in any table."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import JSON, String, Text, select
+
+from planner.extensions import db
+from planner.models import Pin, Trip
+from planner.services.feeds import create_owner_feed, create_trip_feed
+from planner.services.sharing import create_client_link
+from tests.web.workspace_factories import KNEE, create_client, create_facilitator, create_trip, log_in
+
+NOTES = "Takes warfarin; allergic to latex"
+
+
+@pytest.fixture
+def workspace(app):
+    """A facilitator with two clients; the first has two trips, a pin, a client link and a feed."""
+    http = app.test_client()
+    with app.app_context():
+        user, browser = create_facilitator()
+        ana = create_client(user, "Ana Silva", notes=NOTES, contact="ana@example.com")
+        bora = create_client(user, "Bora Kim", contact="bora@example.com")
+        first = create_trip(user, ana)
+        second = create_trip(user, ana, title="Check-up 2027")
+        kept = create_trip(user, bora, dict(KNEE, traveller={"name": "Bora Kim", "home_timezone": "Asia/Seoul"}))
+        first.pins.append(
+            Pin(
+                protocol="stem-cell-knee-svf",
+                step="consultation",
+                occurrence=1,
+                start=datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
+            )
+        )
+        db.session.commit()
+        _, link_token = create_client_link(user.id, first.id, hide_costs=True, expires_at=None)
+        _, feed_token = create_trip_feed(user.id, second.id, discreet=True)
+        _, owner_token = create_owner_feed(user.id)
+        log_in(http, user, browser)
+        return {
+            "http": http,
+            "ana": ana.id,
+            "bora": bora.id,
+            "trips": {first.id: first.uuid, second.id: second.uuid},
+            "kept": kept.uuid,
+            "tokens": (link_token, feed_token),
+            "owner_token": owner_token,
+        }
+
+
+def test_export_holds_the_client_trips_pins_and_link_metadata(workspace):
+    response = workspace["http"].get(f"/clients/{workspace['ana']}/export.json")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    document = json.loads(response.data)
+    assert document["client"]["name"] == "Ana Silva"
+    assert document["client"]["notes"] == NOTES
+    assert {trip["uuid"] for trip in document["trips"]} == set(workspace["trips"].values())
+    first = next(trip for trip in document["trips"] if trip["uuid"] == workspace["trips"][min(workspace["trips"])])
+    assert first["scenario"]["treatments"] == [{"protocol": "stem-cell-knee-svf"}]
+    assert first["pins"][0]["start"] == "2027-03-02T00:00:00+00:00"
+    assert first["links"][0]["hide_costs"] is True
+    second = next(trip for trip in document["trips"] if trip["title"] == "Check-up 2027")
+    assert second["feeds"][0]["discreet"] is True
+    assert "Bora" not in response.text and workspace["kept"] not in response.text
+
+
+def test_export_has_no_token_nor_token_hash(app, workspace):
+    text = workspace["http"].get(f"/clients/{workspace['ana']}/export.json").text
+    for token in workspace["tokens"]:
+        assert token not in text
+    assert "token" not in text
+    with app.app_context():
+        from planner.models import FeedToken, ShareLink
+
+        hashes = (
+            db.session.scalars(select(ShareLink.token_hash)).all()
+            + db.session.scalars(select(FeedToken.token_hash)).all()
+        )
+    assert hashes and not any(h in text for h in hashes)
+
+
+def test_erase_needs_the_typed_name(app, workspace):
+    http = workspace["http"]
+    refused = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Bora Kim"})
+    assert refused.status_code == 422
+    assert 'id="confirm-error"' in refused.text and 'value="Bora Kim"' in refused.text
+    with app.app_context():
+        assert db.session.scalar(select(Trip.id).where(Trip.client_id == workspace["ana"])) is not None
+
+
+def test_erase_leaves_nothing_in_any_table(app, client, workspace):
+    http = workspace["http"]
+    response = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": " ana  silva "})
+    assert response.status_code == 302
+    trip_ids = set(workspace["trips"])
+    traces = ["Ana Silva", "ana@example.com", NOTES, *workspace["trips"].values()]
+    with app.app_context():
+        survivors = 0
+        for table in db.metadata.sorted_tables:
+            for row in db.session.execute(select(table)).mappings():
+                survivors += 1
+                for column in table.columns:
+                    value = row[column.name]
+                    for key in column.foreign_keys:
+                        target = key.target_fullname
+                        assert not (target == "clients.id" and value == workspace["ana"]), (table.name, column.name)
+                        assert not (target == "trips.id" and value in trip_ids), (table.name, column.name)
+                    if column.name == "id" and table.name == "clients":
+                        assert value != workspace["ana"]
+                    if column.name == "id" and table.name == "trips":
+                        assert value not in trip_ids
+                    if isinstance(column.type, String | Text | JSON) and value is not None:
+                        text = json.dumps(value) if isinstance(column.type, JSON) else str(value)
+                        for trace in traces:
+                            assert trace not in text, (table.name, column.name, trace)
+        assert survivors > 0  # the other client, its trip and the facilitator are still there
+        assert db.session.scalar(select(Trip.uuid).where(Trip.client_id == workspace["bora"])) == workspace["kept"]
+    for token in workspace["tokens"][:1]:
+        assert client.get(f"/shared/{token}").status_code == 404
+    assert client.get(f"/feeds/{workspace['tokens'][1]}.ics").status_code == 404
+    everyone = client.get(f"/feeds/{workspace['owner_token']}.ics")
+    assert everyone.status_code == 200
+    for uuid in workspace["trips"].values():
+        assert uuid.encode() not in everyone.data.replace(b"\r\n ", b"")
+
+
+@pytest.mark.parametrize("path", ["/clients/{id}/export.json", "/clients/{id}/erase"])
+def test_another_facilitator_gets_404(app, workspace, path):
+    http = app.test_client()
+    with app.app_context():
+        other, browser = create_facilitator("second@example.com")
+        log_in(http, other, browser)
+    assert http.get(path.format(id=workspace["ana"])).status_code == 404
+    assert http.post(path.format(id=workspace["ana"]), data={"confirm_name": "Ana Silva"}).status_code in (404, 405)
