@@ -10,6 +10,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.accounts import blueprint as accounts
     from planner.views.catalog import blueprint as catalog
     from planner.views.clients import blueprint as clients
+    from planner.views.custom import blueprint as custom
     from planner.views.dashboard import blueprint as dashboard
     from planner.views.facilitator_trips import blueprint as facilitator_trips
     from planner.views.feeds import blueprint as feeds
@@ -21,6 +22,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
     app.register_blueprint(clients)
+    app.register_blueprint(custom)
     app.register_blueprint(dashboard)
     app.register_blueprint(facilitator_trips)
     app.register_blueprint(feeds)

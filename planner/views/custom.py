@@ -1,0 +1,128 @@
+"""A facilitator's own protocols (copies of catalog ones, edited) and clinics."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from planner.core.catalog import CatalogError
+from planner.extensions import db
+from planner.forms.custom import ProtocolForm, protocol_form_data
+from planner.forms.custom_clinic import ClinicForm, clinic_form_data
+from planner.models import CustomClinic, CustomProtocol
+from planner.security import no_store
+from planner.services import current_catalog, custom_catalog
+
+blueprint = Blueprint("custom", __name__, url_prefix="/own")
+
+
+@blueprint.before_request
+@login_required
+def _facilitators_only() -> None:
+    """Every page here is a facilitator's: anonymous visitors are sent to log in."""
+
+
+def _owned_protocol(row_id: int) -> CustomProtocol:
+    return db.first_or_404(custom_catalog.owned_protocols(current_user.id).where(CustomProtocol.id == row_id))
+
+
+def _owned_clinic(row_id: int) -> CustomClinic:
+    return db.first_or_404(custom_catalog.owned_clinics(current_user.id).where(CustomClinic.id == row_id))
+
+
+@blueprint.get("/")
+@no_store
+def index():
+    """The facilitator's protocols and clinics, and a way to copy a catalog protocol."""
+    protocols, clinics = custom_catalog.listing(current_user.id)
+    base = sorted(current_catalog().protocols.values(), key=lambda p: p.name)
+    return render_template("custom/index.html", protocols=protocols, clinics=clinics, base=base)
+
+
+@blueprint.route("/protocols/new", methods=["GET", "POST"])
+@no_store
+def new_protocol():
+    """Copy a catalog protocol (``?from=ID``) and edit it before the first save."""
+    base_id = request.args.get("from", "")
+    if base_id not in current_catalog().protocols:
+        abort(404)
+    return _protocol_page(None, custom_catalog.protocol_copy(base_id))
+
+
+@blueprint.route("/protocols/<int:row_id>", methods=["GET", "POST"])
+@no_store
+def edit_protocol(row_id: int):
+    """Edit one of the facilitator's protocols."""
+    row = _owned_protocol(row_id)
+    return _protocol_page(row, row.document)
+
+
+def _protocol_page(row: CustomProtocol | None, kept: dict):
+    form = ProtocolForm() if request.method == "POST" else ProtocolForm(data=protocol_form_data(kept))
+    if form.is_submitted() and form.add_step.data:
+        form.add_blank_step()
+    elif form.validate_on_submit():
+        document = form.document(kept)
+        if form.typed_ok():
+            try:
+                saved = custom_catalog.save_protocol(current_user.id, document, row)
+            except CatalogError as error:
+                form.show_error(error)
+            else:
+                flash(f"Protocol '{saved.protocol_id}' saved.", "success")
+                return redirect(url_for("custom.edit_protocol", row_id=saved.id))
+    return render_template("custom/protocol.html", form=form.with_blank_rows(), row=row)
+
+
+@blueprint.route("/clinics/new", methods=["GET", "POST"])
+@no_store
+def new_clinic():
+    """Add a clinic."""
+    return _clinic_page(None, custom_catalog.blank_clinic())
+
+
+@blueprint.route("/clinics/<int:row_id>", methods=["GET", "POST"])
+@no_store
+def edit_clinic(row_id: int):
+    """Edit one of the facilitator's clinics."""
+    row = _owned_clinic(row_id)
+    return _clinic_page(row, row.document)
+
+
+def _clinic_page(row: CustomClinic | None, kept: dict):
+    choices = custom_catalog.categories(current_user.id)
+    if request.method == "POST":
+        form = ClinicForm(category_choices=choices)
+    else:
+        form = ClinicForm(data=clinic_form_data(kept), category_choices=choices)
+    if form.validate_on_submit():
+        try:
+            saved = custom_catalog.save_clinic(current_user.id, form.document(kept), row)
+        except CatalogError as error:
+            form.show_error(error)
+        else:
+            flash(f"Clinic '{saved.clinic_id}' saved.", "success")
+            return redirect(url_for("custom.edit_clinic", row_id=saved.id))
+    return render_template("custom/clinic.html", form=form, row=row)
+
+
+@blueprint.post("/protocols/<int:row_id>/delete")
+def delete_protocol(row_id: int):
+    """Delete a protocol no trip uses."""
+    return _deleted(_owned_protocol(row_id), "protocol")
+
+
+@blueprint.post("/clinics/<int:row_id>/delete")
+def delete_clinic(row_id: int):
+    """Delete a clinic no trip uses."""
+    return _deleted(_owned_clinic(row_id), "clinic")
+
+
+def _deleted(row: CustomProtocol | CustomClinic, subject: str):
+    using = custom_catalog.delete_entry(row)
+    if using:
+        titles = ", ".join(trip.title or f"trip {trip.id}" for trip in using[:5])
+        flash(f"Not deleted: {len(using)} trip(s) use this {subject} ({titles}).", "error")
+    else:
+        flash(f"The {subject} was deleted.", "success")
+    return redirect(url_for("custom.index"))

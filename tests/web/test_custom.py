@@ -1,0 +1,275 @@
+"""A facilitator's own protocols and clinics: copy, edit, validate like the catalog, plan with them."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+
+from planner.core.catalog import protocol_to_dict
+from planner.extensions import db
+from planner.models import CustomClinic, CustomProtocol
+from planner.services import current_catalog
+from planner.services.custom_catalog import blank_clinic, catalog_for, stored
+from tests.web.custom_helpers import clinic_post, protocol_post
+from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
+
+BASE = "acupuncture-chronic-pain"
+
+
+@pytest.fixture
+def facilitator(app, client):
+    """A logged-in facilitator (the test client is their browser)."""
+    with app.app_context():
+        user, token = create_facilitator()
+        log_in(client, user, token)
+        return user.id
+
+
+def _copy(app) -> dict:
+    """The base protocol's document with the id and name a facilitator's copy gets."""
+    with app.app_context():
+        document = stored(protocol_to_dict(current_catalog().protocols[BASE]))
+    return {**document, "id": f"{BASE}-own", "name": "My chronic pain course"}
+
+
+def _clinic(**changes) -> dict:
+    return {**blank_clinic(), "id": "my-clinic", "name": "Hana Clinic", "address": "5 Teheran-ro, Seoul", **changes}
+
+
+def _save_copy(app, client, **changes) -> int:
+    response = client.post(f"/own/protocols/new?from={BASE}", data=protocol_post(_copy(app), **changes))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return int(response.location.rsplit("/", 1)[1])
+
+
+def _error_next_to(html: str, field_id: str) -> str:
+    """The error paragraph rendered for a field (empty if none)."""
+    marker = f'<p class="error" id="{field_id}-error">'
+    if marker not in html:
+        return ""
+    return unescape(html.split(marker, 1)[1].split("</p>", 1)[0])
+
+
+def _typed(html: str, name: str) -> str:
+    """The value an input or textarea named ``name`` shows."""
+    tag = re.search(rf'<(input|textarea)[^>]*name="{re.escape(name)}"[^>]*>', html)
+    assert tag, name
+    if tag.group(1) == "textarea":
+        return unescape(html[tag.end() :].split("</textarea>", 1)[0]).strip("\r\n")
+    value = re.search(r'value="([^"]*)"', tag.group(0))
+    return unescape(value.group(1)) if value else ""
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get("/own/")
+    assert response.status_code == 302
+    assert "/login" in response.location
+
+
+def test_the_copy_editor_starts_from_the_catalog_protocol(client, facilitator):
+    response = client.get(f"/own/protocols/new?from={BASE}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    assert f'value="{BASE}-own"' in html
+    # the chronic-pain course's intensive step: twice a week, after the consultation
+    assert 'name="steps-1-per_week_max" type="text" value="2"' in html or 'value="2"' in html
+    assert "consultation 0" in html
+
+
+def test_copying_an_unknown_protocol_is_404(client, facilitator):
+    assert client.get("/own/protocols/new?from=no-such-protocol").status_code == 404
+
+
+def test_a_saved_copy_plans_with_its_edited_price(app, client, facilitator):
+    row_id = _save_copy(app, client, **{"steps-1-prices-local-typical": "42000"})
+    with app.app_context():
+        row = db.session.get(CustomProtocol, row_id)
+        assert row.protocol_id == f"{BASE}-own"
+        catalog = catalog_for(facilitator)
+        own = catalog.protocols[f"{BASE}-own"]
+        assert own.step("intensive").prices["local"].typical == Decimal("42000")
+        # the base protocol is untouched, and another facilitator does not see the copy
+        assert catalog.protocols[BASE].step("intensive").prices["local"].typical == Decimal("35000")
+        other, _ = create_facilitator("second@example.com")
+        assert f"{BASE}-own" not in catalog_for(other.id).protocols
+        assert catalog_for(None) is current_catalog()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "field_id", "reason"),
+    [
+        ("steps-1-min_gap_days", "", None, None),
+        ("steps-1-per_week_max", "0", "steps-1-per_week_max", "must be between 1 and 7, got 0"),
+        ("steps-2-minutes", "0", "steps-2-minutes", "a session visit must last more than 0 minutes"),
+        ("steps-1-after", "nowhere 0", "steps-1-after", "unknown step 'nowhere'"),
+        ("steps-1-after", "consultation soon", "steps-1-after", "line 1: write STEP"),
+        ("steps-2-prices-local-high", "1", "steps-2-prices-local-typical", "must be low ≤ typical ≤ high"),
+        ("steps-2-prices-local-currency", "XYZ", "steps-2-prices-local-currency", "unknown currency 'XYZ'"),
+        ("steps-0-prices-any-low", "100", "steps-0-prices-any-typical", "missing (required)"),
+        ("count_max", "2", "count_min", "min 6 is more than max 2"),
+        ("id", "Bad Id", "id", "'Bad Id' is not a valid id"),
+        ("id", BASE, "id", "the catalog already has a protocol"),
+        ("steps-2-id", "intensive", "steps-2-id", "duplicate step id 'intensive'"),
+        ("steps-0-preparation-0-hours_before", "8", "steps-0-preparation-0-text", "missing (required)"),
+    ],
+)
+def test_catalog_errors_appear_next_to_their_field(app, client, facilitator, field, value, field_id, reason):
+    typed = protocol_post(_copy(app), **{field: value})
+    response = client.post(f"/own/protocols/new?from={BASE}", data=typed)
+    if field_id is None:
+        assert response.status_code == 302  # a blank optional number takes the catalog default
+        return
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert reason in _error_next_to(html, field_id), html
+    assert _typed(html, field) == value  # what was typed is kept
+    with app.app_context():
+        assert db.session.query(CustomProtocol).count() == 0
+
+
+def test_an_invalid_edit_keeps_the_saved_protocol(app, client, facilitator):
+    row_id = _save_copy(app, client)
+    with app.app_context():
+        before = db.session.get(CustomProtocol, row_id).document
+    edited = protocol_post(before, **{"steps-1-count_min": "9", "summary": "changed"})
+    html = client.post(f"/own/protocols/{row_id}", data=edited).get_data(as_text=True)
+    assert "is more than max" in _error_next_to(html, "steps-1-count_min")
+    with app.app_context():
+        assert db.session.get(CustomProtocol, row_id).document == before
+
+
+def test_the_id_is_fixed_once_saved(app, client, facilitator):
+    row_id = _save_copy(app, client)
+    with app.app_context():
+        document = db.session.get(CustomProtocol, row_id).document
+    html = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, id="renamed")).get_data(as_text=True)
+    assert "cannot change once saved" in _error_next_to(html, "id")
+
+
+def test_removing_and_adding_steps(app, client, facilitator):
+    row_id = _save_copy(app, client)
+    with app.app_context():
+        document = db.session.get(CustomProtocol, row_id).document
+    added = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, add_step="Add a step"))
+    assert 'name="steps-3-id"' in added.get_data(as_text=True)
+    # removing the maintenance phase leaves count.max 12 out of reach of the intensive phase's 6
+    html = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, **{"steps-2-remove": "y"})).get_data(
+        as_text=True
+    )
+    assert "cannot be reached" in _error_next_to(html, "count_max")
+    saved = client.post(
+        f"/own/protocols/{row_id}",
+        data=protocol_post(
+            document, **{"steps-2-remove": "y", "count_min": "6", "count_max": "6", "count_default": "6"}
+        ),
+    )
+    assert saved.status_code == 302
+    with app.app_context():
+        steps = db.session.get(CustomProtocol, row_id).document["steps"]
+        assert [s["id"] for s in steps] == ["consultation", "intensive"]
+
+
+def test_a_new_clinic_is_saved_and_used_for_planning(app, client, facilitator):
+    typed = clinic_post(
+        _clinic(categories=["acupuncture"]),
+        **{"hours-sat": "09:00-13:00", "closures": "2027-03-02\n2027-03-03", "lunch": "12:30-13:30"},
+    )
+    response = client.post("/own/clinics/new", data=typed)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        clinic = catalog_for(facilitator).clinics["my-clinic"]
+    assert clinic.hours[5][0][0].isoformat() == "09:00:00"
+    assert clinic.lunch[0].isoformat() == "12:30:00"
+    assert len(clinic.closures) == 2
+    assert clinic.categories == ("acupuncture",)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "field_id", "reason"),
+    [
+        ("hours-mon", "9am-5pm", "hours-mon", "must be a time written HH:MM"),
+        ("hours-tue", "18:00-09:00", "hours-tue", "not after its start"),
+        ("hours-wed", "09:00-13:00, 12:00-18:00", "hours-wed", "starts before the previous interval ends"),
+        ("lunch", "noon", "lunch", "must be a pair of times"),
+        ("closures", "2027-02-30", "closures", "must be a date written YYYY-MM-DD"),
+        ("languages", "English", "languages", "is not a language code"),
+        ("languages", "", "languages", "must name at least one language"),
+        ("timezone", "Seoul", "timezone", "unknown IANA time zone"),
+        ("holiday_country", "XX", "holiday_country", "unknown holiday country"),
+        ("id", "sample-km-clinic-gangnam", "id", "the catalog already has a clinic"),
+        ("name", "", "name", "must not be empty"),
+    ],
+)
+def test_clinic_errors_appear_next_to_their_field(app, client, facilitator, field, value, field_id, reason):
+    response = client.post("/own/clinics/new", data=clinic_post(_clinic(), **{field: value}))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert reason in _error_next_to(html, field_id), html
+    assert value in unescape(html)
+    with app.app_context():
+        assert db.session.query(CustomClinic).count() == 0
+
+
+def test_a_clinic_category_must_be_offered_by_some_protocol(client, facilitator):
+    response = client.post("/own/clinics/new", data=clinic_post(_clinic(), categories=["dentistry"]))
+    assert "'dentistry' is not a valid choice" in _error_next_to(response.get_data(as_text=True), "categories")
+
+
+def test_another_facilitators_entries_are_404(app, client, facilitator):
+    with app.app_context():
+        other, _ = create_facilitator("second@example.com")
+        protocol = CustomProtocol(owner_id=other.id, protocol_id="theirs", document={"id": "theirs"})
+        clinic = CustomClinic(owner_id=other.id, clinic_id="theirs", document=_clinic(id="theirs"))
+        db.session.add_all([protocol, clinic])
+        db.session.commit()
+        ids = protocol.id, clinic.id
+    assert client.get(f"/own/protocols/{ids[0]}").status_code == 404
+    assert client.post(f"/own/protocols/{ids[0]}", data={"name": "x"}).status_code == 404
+    assert client.post(f"/own/protocols/{ids[0]}/delete").status_code == 404
+    assert client.get(f"/own/clinics/{ids[1]}").status_code == 404
+    assert client.post(f"/own/clinics/{ids[1]}/delete").status_code == 404
+    with app.app_context():
+        assert db.session.query(CustomProtocol).count() == 1
+        assert db.session.query(CustomClinic).count() == 1
+
+
+def test_deleting_is_refused_while_a_trip_uses_it(app, client, facilitator):
+    row_id = _save_copy(app, client)
+    with app.app_context():
+        from planner.models import User
+
+        owner = db.session.get(User, facilitator)
+        trip = create_trip(
+            owner,
+            create_client(owner),
+            {
+                "traveller": {"name": "Ana", "home_timezone": "Europe/Lisbon"},
+                "arrival": "2027-03-01T16:00",
+                "departure": "2027-03-30T11:00",
+                "treatments": [{"protocol": f"{BASE}-own"}],
+            },
+        )
+        trip_id = trip.id
+    response = client.post(f"/own/protocols/{row_id}/delete", follow_redirects=True)
+    assert "Not deleted: 1 trip(s)" in response.get_data(as_text=True)
+    with app.app_context():
+        db.session.delete(db.session.get(type(trip), trip_id))
+        db.session.commit()
+    client.post(f"/own/protocols/{row_id}/delete")
+    with app.app_context():
+        assert db.session.get(CustomProtocol, row_id) is None
+
+
+def test_a_stored_document_that_no_longer_passes_is_left_out_and_shown(app, client, facilitator):
+    with app.app_context():
+        broken = {**_copy(app), "steps": []}
+        db.session.add(CustomProtocol(owner_id=facilitator, protocol_id=broken["id"], document=broken))
+        db.session.commit()
+        assert broken["id"] not in catalog_for(facilitator).protocols
+    html = client.get("/own/").get_data(as_text=True)
+    assert "Left out of plans until fixed" in html
+    assert "a protocol needs at least one step" in html
