@@ -8,28 +8,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Alarm as ValarmComponent
-from icalendar import Calendar, Event
-from icalendar.prop import vDuration, vText
-
 from planner.core.catalog import Catalog
 from planner.core.ics_events import Entry, entries_for, one_line
-from planner.core.ics_zones import vtimezone
+from planner.core.ics_text import duration, lines_to_bytes, moment, plain, text
+from planner.core.ics_zones import vtimezone_ical
 from planner.core.itinerary import Plan
 from planner.core.trip import TripRequest
 
 PRODID = "-//Treatment Trip Planner//Planner Calendar 1.0//EN"
 _UID_PART = re.compile(r"[A-Za-z0-9._~:+=/-]+")
-
-
-class _Text(vText):
-    """TEXT escaped by RFC 5545 alone: icalendar's own escaper turns a typed "\\N" into a line break."""
-
-    __slots__ = ()
-
-    def to_ical(self) -> bytes:
-        escaped = self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-        return escaped.encode(self.encoding)
 
 
 @dataclass(frozen=True)
@@ -81,23 +68,26 @@ def event_fingerprints(trip: TripEvents, catalog: Catalog, *, discreet: bool = F
 def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: CalendarOptions) -> bytes:
     """The calendar of some trips as iCalendar bytes: the same input always gives the same bytes."""
     _check_options(options)
-    calendar = Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
+    name = text(one_line(options.name))
     # PUBLISH, never REQUEST: Outlook turns REQUEST into meeting invitations.
-    calendar.add("METHOD", "PUBLISH")
-    calendar.add("UID", options.calendar_uid)
-    name = one_line(options.name)
-    calendar.add("NAME", _Text(name))
-    calendar.add("X-WR-CALNAME", _Text(name))
+    header = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{plain(PRODID)}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{name}",
+        f"X-WR-CALNAME:{name}",
+    ]
     if options.refresh is not None:
-        # icalendar's refresh_interval setter leaves out VALUE=DURATION, and a bare timedelta
-        # in an X- property renders as "12:00:00": both are written by hand here.
-        calendar.add("REFRESH-INTERVAL", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
-        calendar.add("X-PUBLISHED-TTL", vDuration(options.refresh))
-    events = []
+        # VALUE=DURATION is required on REFRESH-INTERVAL (icalendar's setter leaves it out).
+        header.append(f"REFRESH-INTERVAL;VALUE=DURATION:{duration(options.refresh)}")
+    header.append(f"UID:{plain(options.calendar_uid)}")
+    if options.refresh is not None:
+        header.append(f"X-PUBLISHED-TTL:{duration(options.refresh)}")
+    events: list[str] = []
     uids: set[str] = set()
+    bounds: list[datetime | date] = []
     for index, trip in enumerate(trips):
         _check_trip(trip, index)
         for entry in _entries(trip, catalog, options.discreet):
@@ -106,12 +96,12 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
                 raise ValueError(f"trips[{index}].uid_prefix: event UID {uid} is already used by another event")
             uids.add(uid)
             revision = trip.revisions.get(entry.key)
-            events.append(_event(entry, uid, revision, options.stamp, f"trips[{index}].revisions[{entry.key!r}]"))
-    for component in _timezones(events):
-        calendar.add_component(component)
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
+            events += _event(entry, uid, revision, options.stamp, f"trips[{index}].revisions[{entry.key!r}]")
+            bounds.append(_second(entry.start))
+            if entry.end is not None:
+                bounds.append(_second(entry.end))
+    events.append("END:VCALENDAR")
+    return lines_to_bytes(header) + _timezones(bounds) + lines_to_bytes(events)
 
 
 def _entries(trip: TripEvents, catalog: Catalog, discreet: bool) -> tuple[Entry, ...]:
@@ -147,50 +137,41 @@ def _utc(moment: datetime, field_name: str) -> datetime:
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, field_name: str) -> Event:
-    """One VEVENT with its VALARMs."""
+def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, field_name: str) -> list[str]:
+    """One VEVENT with its VALARMs, as content lines in icalendar's canonical property order."""
     if revision is not None and (not isinstance(revision.sequence, int) or revision.sequence < 0):
         raise ValueError(f"{field_name}.sequence: {revision.sequence!r} must be a whole number ≥ 0")
-    event = Event()
-    event.add("UID", uid)
-    event.add("DTSTAMP", _utc(revision.stamp, f"{field_name}.stamp") if revision else _utc(stamp, "options.stamp"))
-    event.add("SEQUENCE", revision.sequence if revision else 0)
-    event.add("SUMMARY", _Text(entry.title))
-    event.add("DTSTART", _second(entry.start))
+    dtstamp = _utc(revision.stamp, f"{field_name}.stamp") if revision else _utc(stamp, "options.stamp")
+    lines = ["BEGIN:VEVENT", f"SUMMARY:{text(entry.title)}", moment("DTSTART", _second(entry.start))]
     if entry.end is not None:
-        event.add("DTEND", _second(entry.end))
-    event.add("STATUS", entry.status)
-    event.add("TRANSP", "TRANSPARENT" if entry.transparent else "OPAQUE")
-    if entry.location:
-        event.add("LOCATION", _Text(entry.location))
+        lines.append(moment("DTEND", _second(entry.end)))
+    lines += [moment("DTSTAMP", dtstamp), f"UID:{plain(uid)}", f"SEQUENCE:{int(revision.sequence) if revision else 0}"]
     if entry.description:
-        event.add("DESCRIPTION", _Text(entry.description))
+        lines.append(f"DESCRIPTION:{text(entry.description)}")
+    if entry.location:
+        lines.append(f"LOCATION:{text(entry.location)}")
+    lines += [f"STATUS:{plain(entry.status)}", f"TRANSP:{'TRANSPARENT' if entry.transparent else 'OPAQUE'}"]
     for alarm in entry.alarms:
-        valarm = ValarmComponent()
-        valarm.add("ACTION", "DISPLAY")
-        valarm.add("TRIGGER", -alarm.before)
-        valarm.add("DESCRIPTION", _Text(alarm.text))
-        event.add_component(valarm)
-    return event
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{text(alarm.text)}",
+            f"TRIGGER:{duration(-alarm.before)}",
+            "END:VALARM",
+        ]
+    lines.append("END:VEVENT")
+    return lines
 
 
 def _second(value: datetime | date) -> datetime | date:
     return value.replace(microsecond=0) if isinstance(value, datetime) else value
 
 
-def _timezones(events: list[Event]) -> list:
+def _timezones(bounds: list[datetime | date]) -> bytes:
     """A VTIMEZONE for every TZID used, covering the calendar's dates, sorted by name."""
-    names: set[str] = set()
-    days: list[date] = []
-    for event in events:
-        for prop in ("DTSTART", "DTEND"):
-            if prop not in event:
-                continue
-            value = event.decoded(prop)
-            days.append(value.date() if isinstance(value, datetime) else value)
-            key = getattr(getattr(value, "tzinfo", None), "key", None)
-            if key is not None:
-                names.add(key)
+    names = {key for value in bounds if (key := getattr(getattr(value, "tzinfo", None), "key", None)) is not None}
     if not names:
-        return []
-    return [vtimezone(name, min(days), max(days)) for name in sorted(names)]
+        return b""
+    days = [value.date() if isinstance(value, datetime) else value for value in bounds]
+    first, last = min(days), max(days)
+    return b"".join(vtimezone_ical(name, first, last) for name in sorted(names))

@@ -124,3 +124,9 @@ def vtimezone(name: str, first: date, last: date) -> Timezone:
     for observance in rules:
         component.add_component(observance)
     return component
+
+
+@lru_cache(maxsize=64)
+def vtimezone_ical(name: str, first: date, last: date) -> bytes:
+    """The bytes of :func:`vtimezone`, kept: a feed renders the same few zones again and again."""
+    return vtimezone(name, first, last).to_ical()
