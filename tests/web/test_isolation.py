@@ -1,0 +1,180 @@
+"""Who sees what: every route, tried by a second facilitator, by an anonymous visitor and with share/feed tokens.
+
+The routes come from ``app.url_map``, so a new route is covered (or fails here) without editing this file.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from planner.extensions import db
+from planner.models import Client, CustomClinic, CustomProtocol, FeedToken, Pin, ShareLink, Trip
+from planner.services.feeds import create_owner_feed, create_trip_feed
+from planner.services.sharing import create_client_link
+from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
+
+#: endpoints anyone may open: the catalog, the patient's planner, accounts, and token-opened pages
+PUBLIC = {
+    "static",
+    "catalog.index",
+    "catalog.treatment",
+    "planner.new",
+    "planner.create",
+    "planner.fix",
+    "planner.save",
+    "planner.unsaved_calendar",
+    "plan_api.plan",
+    "accounts.login",
+    "accounts.register",
+    "accounts.reset_password",
+    "accounts.logout",
+}
+#: what a token-opened route may be read with: a client link opens its page and .ics, a feed token its feed
+READABLE = {"share.client_plan": "link", "share.client_calendar": "link", "feeds.feed": "feed"}
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+#: routes that check the form before the token: an empty form gets 400 there, which changes nothing either
+#: (the snapshot proves it); reported to the planner's owner so the token is checked first
+FORM_FIRST = {"planner.edit"}
+#: query strings some pages need to show anything
+QUERIES = {"custom.new_protocol": "?from=stem-cell-knee-svf"}
+
+
+def routes(app):
+    """(rule, method) for every route and method it answers, static files left out."""
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint)):
+        if rule.endpoint == "static":
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+@pytest.fixture
+def first(app):
+    """The first facilitator's objects: every id a route can take, and the tokens of its trip."""
+    with app.app_context():
+        user, _ = create_facilitator("first@example.com")
+        client = create_client(user, "Ana Silva")
+        trip = create_trip(user, client)
+        trip.pins.append(
+            Pin(
+                protocol="stem-cell-knee-svf",
+                step="consultation",
+                occurrence=1,
+                start=datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
+            )
+        )
+        protocol = CustomProtocol(owner_id=user.id, protocol_id="own-knee", document={})
+        clinic = CustomClinic(owner_id=user.id, clinic_id="own-clinic", document={})
+        db.session.add_all([protocol, clinic])
+        db.session.commit()
+        link, link_token = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)
+        feed, feed_token = create_trip_feed(user.id, trip.id, discreet=False)
+        create_owner_feed(user.id)
+        return {
+            "ids": {
+                "client_id": client.id,
+                "trip_id": trip.id,
+                "pin_id": trip.pins[0].id,
+                "link_id": link.id,
+                "feed_id": feed.id,
+                "/own/protocols/": protocol.id,
+                "/own/clinics/": clinic.id,
+            },
+            "tokens": {"link": link_token, "feed": feed_token},
+        }
+
+
+def snapshot(app) -> tuple:
+    """What the first facilitator owns, to check that nothing changed."""
+    with app.app_context():
+        count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        revoked = db.session.scalar(select(func.count(ShareLink.id)).where(ShareLink.revoked_at.is_not(None)))
+        revoked += db.session.scalar(select(func.count(FeedToken.id)).where(FeedToken.revoked_at.is_not(None)))
+        trip = db.session.scalar(select(Trip))
+        state = (trip.status, trip.title, trip.scenario, trip.client_seen)
+        return tuple(count(m) for m in (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic)) + (
+            revoked,
+            state,
+        )
+
+
+def fill(rule, ids: dict, token: str = "x" * 43) -> str:
+    values = {}
+    for name in rule.arguments:
+        if name == "row_id":
+            values[name] = next(v for k, v in ids.items() if k.startswith("/") and rule.rule.startswith(k))
+        elif name in ("token", "protocol_id"):
+            values[name] = token if name == "token" else "stem-cell-knee-svf"
+        else:
+            assert name in ids, f"{rule.rule}: no test object for <{name}>; add one to the fixture"
+            values[name] = ids[name]
+    return rule.build(values, append_unknown=False)[1]
+
+
+def test_a_second_facilitator_gets_404_on_every_route_with_the_first_ones_ids(app, first):
+    http = app.test_client()
+    with app.app_context():
+        other, browser = create_facilitator("second@example.com")
+        log_in(http, other, browser)
+    before = snapshot(app)
+    tried = 0
+    for rule, method in routes(app):
+        if "token" in rule.arguments or not (set(rule.arguments) - {"protocol_id"}):
+            continue
+        url = fill(rule, first["ids"])
+        response = http.open(url, method=method, data={"confirm_name": "Ana Silva", "status": "confirmed"})
+        assert response.status_code == 404, f"{method} {url} answered {response.status_code}"
+        tried += 1
+    assert tried >= 20
+    assert snapshot(app) == before
+
+
+def test_lists_of_a_second_facilitator_show_nothing_of_the_first(app, first):
+    http = app.test_client()
+    with app.app_context():
+        other, browser = create_facilitator("second@example.com")
+        log_in(http, other, browser)
+    for rule, method in routes(app):
+        if method != "GET" or rule.arguments or rule.endpoint in PUBLIC:
+            continue
+        response = http.get(rule.rule + QUERIES.get(rule.endpoint, ""))
+        assert response.status_code == 200, rule.rule
+        assert "Ana Silva" not in response.text and "Knee, spring 2027" not in response.text, rule.rule
+
+
+def test_anonymous_visitors_are_sent_to_login(app, first):
+    http = app.test_client()
+    tried = 0
+    for rule, method in routes(app):
+        if rule.endpoint in PUBLIC or "token" in rule.arguments:
+            continue
+        response = http.open(fill(rule, first["ids"]), method=method)
+        assert response.status_code == 302, f"{method} {rule.rule} answered {response.status_code}"
+        assert response.location.split("?")[0].endswith("/login"), f"{method} {rule.rule} → {response.location}"
+        tried += 1
+    assert tried >= 25
+
+
+@pytest.mark.parametrize("kind", ["link", "feed"])
+def test_a_share_or_feed_token_reads_one_trip_and_changes_nothing(app, first, kind):
+    http = app.test_client()
+    before = snapshot(app)
+    token = first["tokens"][kind]
+    for rule in app.url_map.iter_rules():
+        if "token" not in rule.arguments:
+            continue
+        url = fill(rule, first["ids"], token)
+        for tried in METHODS:
+            response = http.open(url, method=tried)
+            if tried == "GET" and READABLE.get(rule.endpoint) == kind:
+                assert response.status_code == 200, url
+            else:
+                allowed = (400, 403, 404, 405) if rule.endpoint in FORM_FIRST else (403, 404, 405)
+                assert response.status_code in allowed, f"{tried} {rule.rule} answered {response.status_code}"
+    after = snapshot(app)
+    # opening the client link records what the client saw: the one write a link may cause
+    assert after[:-1] == before[:-1]
+    assert after[-1][:3] == before[-1][:3]
