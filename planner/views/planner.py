@@ -74,7 +74,8 @@ def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | 
 @no_store
 def new():
     """The plan form, with a treatment chosen when coming from its catalog page."""
-    form = _plan_form(data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD"})
+    form = _plan_form(data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD",
+                             "lodging": "mid"})
     return _show_form(form)
 
 
