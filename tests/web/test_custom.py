@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 from html import unescape
 
 import pytest
 
 from planner.core.catalog import protocol_to_dict
+from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
 from planner.services import current_catalog
 from planner.services.custom_catalog import blank_clinic, catalog_for, stored
+from planner.services.planning import plan_scenario
 from tests.web.custom_helpers import clinic_post, protocol_post
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
 
@@ -273,3 +276,22 @@ def test_a_stored_document_that_no_longer_passes_is_left_out_and_shown(app, clie
     html = client.get("/own/").get_data(as_text=True)
     assert "Left out of plans until fixed" in html
     assert "a protocol needs at least one step" in html
+
+
+def test_a_trip_plans_with_the_facilitators_protocol_at_their_clinic(app, client, facilitator):
+    client.post("/own/clinics/new", data=clinic_post(_clinic(categories=["acupuncture"])))
+    _save_copy(app, client, **{"steps-1-minutes": "55"})
+    scenario = {
+        "traveller": {"name": "Ana", "home_timezone": "Europe/Lisbon"},
+        "arrival": "2027-03-01T16:00",
+        "departure": "2027-04-20T11:00",
+        "treatments": [{"protocol": f"{BASE}-own", "clinic": "my-clinic"}],
+    }
+    with app.app_context():
+        planned = plan_scenario(scenario, catalog=catalog_for(facilitator))
+        with pytest.raises(ScenarioError):
+            plan_scenario(scenario)  # the base catalog alone knows neither
+    sessions = [a for a in planned.plan.appointments if a.step == "intensive"]
+    assert sessions
+    assert {a.clinic for a in planned.plan.appointments} == {"my-clinic"}
+    assert all(a.end - a.start == timedelta(minutes=55) for a in sessions)
