@@ -164,7 +164,7 @@ def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, f
 
 
 def _second(value: datetime | date) -> datetime | date:
-    return value.replace(microsecond=0) if isinstance(value, datetime) else value
+    return value.replace(microsecond=0) if isinstance(value, datetime) and value.microsecond else value
 
 
 def _timezones(bounds: list[datetime | date]) -> bytes:
