@@ -8,6 +8,7 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+from sqlalchemy import event
 
 from planner.core.catalog import protocol_to_dict
 from planner.core.scenario import ScenarioError
@@ -295,3 +296,24 @@ def test_a_trip_plans_with_the_facilitators_protocol_at_their_clinic(app, client
     assert sessions
     assert {a.clinic for a in planned.plan.appointments} == {"my-clinic"}
     assert all(a.end - a.start == timedelta(minutes=55) for a in sessions)
+
+
+@pytest.mark.parametrize("entries", [1, 12])
+def test_catalog_for_costs_two_queries_however_many_entries(app, facilitator, entries):
+    with app.app_context():
+        for n in range(entries):
+            db.session.add(
+                CustomProtocol(owner_id=facilitator, protocol_id=f"p{n}", document={**_copy(app), "id": f"p{n}"})
+            )
+            db.session.add(CustomClinic(owner_id=facilitator, clinic_id=f"c{n}", document=_clinic(id=f"c{n}")))
+        db.session.commit()
+        statements = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listen)
+        try:
+            catalog = catalog_for(facilitator)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listen)
+    assert [s.split()[0] for s in statements if not s.startswith("BEGIN")] == ["SELECT", "SELECT"]
+    assert {f"p{n}" for n in range(entries)} <= set(catalog.protocols)
+    assert {f"c{n}" for n in range(entries)} <= set(catalog.clinics)
