@@ -7,10 +7,10 @@ from datetime import time
 
 from planner.core.clinic import Clinic
 from planner.core.days import GRID_MINUTES, MINUTES_PER_DAY, Clock, OpenHours, grid_start
+from planner.core.placement_links import links_of
+from planner.core.placement_links import on_grid as _on_grid
 from planner.core.protocol import Step, StepKind
 
-#: minutes between appointments at different clinics (getting across town)
-CHANGE_CLINIC_MINUTES = 60
 #: candidate slots tried in one placement before giving up (keeps worst cases bounded)
 SEARCH_BUDGET = 5000
 
@@ -87,11 +87,12 @@ class Placer:
         self._floor: list[int] = [-(10**6)] * len(units)
         self._lo: list[int] = [0] * len(units)
         self._budget = SEARCH_BUDGET
-        self._index = {(u.treatment, u.step.id, u.n): i for i, u in enumerate(units)}
         for i, unit in enumerate(units):
             if unit.pin is not None:
                 day = self._day(unit, unit.pin)
                 self.placed[i] = Placed(day, unit.pin, unit.pin + unit.step.minutes, day)
+        # the unit list never changes during a search, so every relation between units is looked up once
+        self._links = links_of(units, self.placed)
 
     def place(self) -> list[Placed] | Blocker:
         """Place every unit, backtracking to the last related unit when one cannot fit."""
@@ -145,70 +146,62 @@ class Placer:
 
     def _bounds(self, i: int):
         """Day range, earliest start and latest end for a unit, with the rule closing the range."""
-        unit, step = self.units[i], self.units[i].step
+        unit, step, links = self.units[i], self.units[i].step, self._links[i]
         frame = self.frames[unit.visit]
         lo_day, lo_min, hi_end = frame.arrival_day, frame.arrival, None
         hi_day, hi_rule, hi_anchor, hi_days, hi_anchor_day = frame.last_day, "limit", None, 0, None
-        if step.kind.in_person:
+        if links.in_person:
             lo_min = frame.arrival + self.rules.arrival_minutes
             if frame.departure is not None:
                 hi_end = frame.departure - self.rules.departure_minutes
                 hi_day, hi_rule = frame.departure_day, "departure"
                 if step.fly_after_days > 0:
                     hi_day, hi_rule, hi_days = hi_day - step.fly_after_days, "fly_after", step.fly_after_days
-        elif step.kind is StepKind.REMOTE:
+        elif links.remote:
             lo_day = frame.departure_day + 1
             lo_min = frame.departure
             hi_day = max(hi_day, lo_day + 400)
         if step.invasive:
             lo_day = max(lo_day, frame.jetlag_day)
-        previous = self._index.get((unit.treatment, step.id, unit.n - 1))
-        if previous is not None:
-            lo_day = max(lo_day, self.placed[previous].day + step.min_gap_days)
-            lo_min = max(lo_min, self.placed[previous].end)
-        for rule in step.after:
-            other = self._anchor(unit, rule.step, rule.anchor)
-            if other is None:
-                continue
+        if links.previous is not None:
+            previous = self.placed[links.previous]
+            lo_day = max(lo_day, previous.day + step.min_gap_days)
+            lo_min = max(lo_min, previous.end)
+        for rule, other in links.anchors:
             anchor = self.placed[other]
             lo_day = max(lo_day, anchor.day + rule.min_days)
             lo_min = max(lo_min, anchor.end)
             if rule.max_days is not None and anchor.day + rule.max_days < hi_day:
                 hi_day, hi_rule, hi_anchor, hi_days = anchor.day + rule.max_days, "window", other, rule.max_days
                 hi_anchor_day = anchor.day
-        for j, latest, earliest in self._pinned_limits(i):
+        for j, latest, earliest, pin_day in links.pinned:
             lo_day = max(lo_day, earliest)
             if latest < hi_day:
-                hi_day, hi_rule, hi_anchor, hi_anchor_day = latest, "pin", j, self.placed[j].day
+                hi_day, hi_rule, hi_anchor, hi_anchor_day = latest, "pin", j, pin_day
         return lo_day, hi_day, lo_min, hi_end, Blocker(i, hi_rule, hi_anchor, hi_days, hi_anchor_day)
 
-    def _anchor(self, unit: Unit, step_id: str, which: str) -> int | None:
-        total = next((u.total for u in self.units if u.treatment == unit.treatment and u.step.id == step_id), 0)
-        if total == 0:
-            return None
-        return self._index.get((unit.treatment, step_id, 1 if which == "first" else total))
+    def _follow_up_day(self, i: int) -> int:
+        """The first day this unit can take without closing the window of a follow-up after the trip.
 
-    def _pinned_limits(self, i: int):
-        """(pinned unit, latest day, earliest day) for a unit that a pinned later unit depends on."""
-        unit = self.units[i]
-        for j, other in enumerate(self.units):
-            if other.pin is None or other.treatment != unit.treatment or j == i:
-                continue
-            pin_day = self.placed[j].day
-            if other.step.id == unit.step.id and other.n > unit.n:
-                yield j, pin_day - unit.step.min_gap_days * (other.n - unit.n), -(10**6)
-            for rule in other.step.after:
-                if rule.step == unit.step.id and unit.n == (1 if rule.anchor == "first" else unit.total):
-                    earliest = pin_day - rule.max_days if rule.max_days is not None else -(10**6)
-                    yield j, pin_day - rule.min_days, earliest
+        A remote follow-up starts after the departure date whatever else moves, so an anchor day
+        that leaves its window ending before then can never work: the search skips such days.
+        """
+        first = -(10**6)
+        for j, max_days in self._links[i].followers:
+            departure_day = self.frames[self.units[j].visit].departure_day
+            if departure_day is not None:
+                first = max(first, departure_day + 1 - max_days)
+        return first
 
     def _candidates(self, i: int):
         """Slots for a unit in time order: day rules first, then open spans on the grid."""
-        unit, step = self.units[i], self.units[i].step
+        unit, step, links = self.units[i], self.units[i].step, self._links[i]
         lo_day, hi_day, lo_min, hi_end, blocker = self._bounds(i)
         self._last[i] = blocker
         self._lo[i] = lo_day
         self._floor[i] = -(10**6)
+        follow_up_day = self._follow_up_day(i) if links.followers else -(10**6)
+        minutes, on_grid = step.minutes, links.on_grid
         earliest = None
         for day in range(lo_day, hi_day + 1):
             if day < self._floor[i]:
@@ -217,18 +210,24 @@ class Placer:
                 continue
             if earliest is None:
                 earliest = day
+            if day < follow_up_day:
+                # what the follow-up's failure would teach by backtracking here, without the walk there
+                for j, max_days in links.followers:
+                    self._fail(j, Blocker(j, "window", i, max_days, day))
+                self._floor[i] = max(self._floor[i], follow_up_day)
+                continue
             for start, end in self._spans(unit, day):
-                t = grid_start(start, lo_min) if _on_grid(step) else max(start, lo_min)
-                while t + step.minutes <= end and (hi_end is None or t + step.minutes <= hi_end):
+                t = grid_start(start, lo_min) if on_grid else max(start, lo_min)
+                while t + minutes <= end and (hi_end is None or t + minutes <= hi_end):
                     self._budget -= 1
                     if self._budget <= 0:
                         self._fail(i, blocker)
                         return
-                    clash = self._clash(i, t, t + step.minutes)
+                    clash = self._clash(i, t, t + minutes)
                     if clash is None:
-                        yield Placed(day, t, t + step.minutes, earliest)
+                        yield Placed(day, t, t + minutes, earliest)
                         clash = t + 1
-                    t = grid_start(start, clash) if _on_grid(step) else t + GRID_MINUTES
+                    t = grid_start(start, clash) if on_grid else t + GRID_MINUTES
         self._fail(i, blocker)
 
     def _spans(self, unit: Unit, day: int):
@@ -238,44 +237,23 @@ class Placer:
         return self.hours.spans(unit.clinic, day, unit.step.kind is StepKind.REMOTE)
 
     def _day_allowed(self, i: int, day: int) -> bool:
-        unit, step = self.units[i], self.units[i].step
+        step, links, placed = self.units[i].step, self._links[i], self.placed
         if step.per_week_max is not None:
-            days = [
-                p.day
-                for j, p in enumerate(self.placed)
-                if p is not None
-                and j != i
-                and self.units[j].treatment == unit.treatment
-                and self.units[j].step.id == step.id
-                and day - 6 <= p.day <= day + 6
-            ]
+            days = [p.day for j in links.same_step if (p := placed[j]) is not None and day - 6 <= p.day <= day + 6]
             for first in range(day - 6, day + 1):
                 if sum(1 for d in days if first <= d <= first + 6) + 1 > step.per_week_max:
                     return False
-        if step.invasive:
-            for j, p in enumerate(self.placed):
-                other = self.units[j]
-                if p is None or j == i or not other.step.invasive or other.treatment == unit.treatment:
-                    continue
-                if p.day <= day <= p.day + other.step.rest_days or day <= p.day <= day + step.rest_days:
-                    return False
+        for j, rest_days in links.rivals:
+            p = placed[j]
+            if p is not None and (p.day <= day <= p.day + rest_days or day <= p.day <= day + step.rest_days):
+                return False
         return True
 
     def _clash(self, i: int, start: int, end: int) -> int | None:
         """The end of the first appointment the patient cannot combine with [start, end), or None."""
-        unit = self.units[i]
-        if not (unit.step.kind.in_person or unit.step.kind is StepKind.REMOTE):
-            return None
-        for j, p in enumerate(self.placed):
-            other = self.units[j]
-            if p is None or j == i or other.step.kind is StepKind.LAB or other.step.kind is StepKind.REST:
-                continue
-            gap = CHANGE_CLINIC_MINUTES if other.clinic.id != unit.clinic.id else 0
-            if start < p.end + gap and p.start < end + gap:
+        placed = self.placed
+        for j, gap in self._links[i].meets:
+            p = placed[j]
+            if p is not None and start < p.end + gap and p.start < end + gap:
                 return p.end + gap
         return None
-
-
-def _on_grid(step: Step) -> bool:
-    """Whether a step needs an open interval (and so starts on the grid)."""
-    return step.needs_clinic_open and step.kind is not StepKind.REST

@@ -1,0 +1,102 @@
+"""How the units of one search relate to each other: worked out once, read at every candidate slot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from planner.core.protocol import Step, StepKind
+
+if TYPE_CHECKING:
+    from planner.core.placement import Placed, Unit
+
+#: minutes between appointments at different clinics (getting across town)
+CHANGE_CLINIC_MINUTES = 60
+
+
+@dataclass
+class Links:
+    """One unit's relations to the others, worked out once per search."""
+
+    in_person: bool
+    remote: bool
+    on_grid: bool
+    previous: int | None  # the step's previous occurrence
+    anchors: tuple  # (After rule, anchor unit) in rule order
+    pinned: tuple  # (pinned unit, latest day, earliest day, pin day) for pins that depend on this unit
+    same_step: tuple[int, ...]  # other occurrences of the step (per-week rule)
+    rivals: tuple[tuple[int, int], ...]  # (invasive unit of another treatment, its rest days)
+    meets: tuple[tuple[int, int], ...]  # (unit taking the patient's time, minutes needed between)
+    followers: list[tuple[int, int]] = field(default_factory=list)  # (remote follow-up, window days)
+
+
+def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
+    """The relations of every unit (pinned units are already in ``placed``)."""
+    index = {(u.treatment, u.step.id, u.n): k for k, u in enumerate(units)}
+    totals: dict[tuple[int, str], int] = {}
+    for u in units:
+        totals.setdefault((u.treatment, u.step.id), u.total)
+    links = [_unit_links(i, units, placed, index, totals) for i in range(len(units))]
+    for i, found in enumerate(links):
+        found.followers.extend(_followers(i, units, links))
+    return links
+
+
+def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], index: dict, totals: dict) -> Links:
+    unit, step = units[i], units[i].step
+    anchors = []
+    for rule in step.after:
+        total = totals.get((unit.treatment, rule.step), 0)
+        other = index.get((unit.treatment, rule.step, 1 if rule.anchor == "first" else total)) if total else None
+        if other is not None:
+            anchors.append((rule, other))
+    pinned = []
+    for j, other in enumerate(units):
+        if other.pin is None or other.treatment != unit.treatment or j == i:
+            continue
+        pin_day = placed[j].day
+        if other.step.id == step.id and other.n > unit.n:
+            pinned.append((j, pin_day - step.min_gap_days * (other.n - unit.n), -(10**6), pin_day))
+        for rule in other.step.after:
+            if rule.step == step.id and unit.n == (1 if rule.anchor == "first" else unit.total):
+                earliest = pin_day - rule.max_days if rule.max_days is not None else -(10**6)
+                pinned.append((j, pin_day - rule.min_days, earliest, pin_day))
+    others = [(j, u) for j, u in enumerate(units) if j != i]
+    takes_time = step.kind.in_person or step.kind is StepKind.REMOTE
+    return Links(
+        in_person=step.kind.in_person,
+        remote=step.kind is StepKind.REMOTE,
+        on_grid=on_grid(step),
+        previous=index.get((unit.treatment, step.id, unit.n - 1)),
+        anchors=tuple(anchors),
+        pinned=tuple(pinned),
+        same_step=tuple(j for j, u in others if u.treatment == unit.treatment and u.step.id == step.id),
+        rivals=tuple(
+            (j, u.step.rest_days)
+            for j, u in others
+            if step.invasive and u.step.invasive and u.treatment != unit.treatment
+        ),
+        meets=tuple(
+            (j, CHANGE_CLINIC_MINUTES if u.clinic.id != unit.clinic.id else 0)
+            for j, u in others
+            if takes_time and u.step.kind is not StepKind.LAB and u.step.kind is not StepKind.REST
+        ),
+    )
+
+
+def _followers(i: int, units: list[Unit], links: list[Links]):
+    """(remote follow-up, window days) for the free follow-ups whose only window is measured from unit ``i``."""
+    for j, other in enumerate(units):
+        found = links[j]
+        if not found.remote or other.pin is not None or found.pinned or found.previous is not None:
+            continue
+        if len(found.anchors) != 1:
+            continue
+        rule, anchor = found.anchors[0]
+        if anchor == i and units[i].pin is None and len(other.step.after) == 1 and rule.max_days is not None:
+            yield j, rule.max_days
+
+
+def on_grid(step: Step) -> bool:
+    """Whether a step needs an open interval (and so starts on the grid)."""
+    return step.needs_clinic_open and step.kind is not StepKind.REST
