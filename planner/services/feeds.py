@@ -76,8 +76,15 @@ class _RenderedFeeds:
 
 
 def _rendered() -> _RenderedFeeds:
-    """The current app's rendered feeds (per app, so that two apps never share bytes)."""
-    return current_app.extensions.setdefault("planner.feeds", _RenderedFeeds())
+    """The current app's rendered feeds (per app, so that two apps never share bytes).
+
+    PLANNER_FEED_CACHE_SIZE=0 turns the memo off: the benchmark measures a true full render so.
+    """
+    rendered = current_app.extensions.get("planner.feeds")
+    if rendered is None:
+        rendered = _RenderedFeeds(current_app.config.get("PLANNER_FEED_CACHE_SIZE", 256))
+        current_app.extensions["planner.feeds"] = rendered
+    return rendered
 
 
 def redact_tokens(text: str) -> str:
@@ -153,22 +160,25 @@ def _owned_feed(owner_id: int, feed_id: int) -> FeedToken | None:
 
 def feed_for_token(token: str, today: date) -> Feed | None:
     """The calendar behind a feed token, or None if the token is unknown or revoked."""
-    feed = db.session.scalar(select(FeedToken).where(FeedToken.token_hash == hash_token(token)))
-    if feed is None or feed.revoked_at is not None:
+    # one light query (columns, no ORM objects) serves a revalidation from the memo
+    row = db.session.execute(
+        select(FeedToken.id, FeedToken.trip_id, Trip.updated_at, Trip.calendar_changed_at)
+        .outerjoin(Trip, Trip.id == FeedToken.trip_id)
+        .where(FeedToken.token_hash == hash_token(token), FeedToken.revoked_at.is_(None))
+    ).first()
+    if row is None:
         return None
-    if feed.trip_id is not None:
-        return _trip_feed(feed)
-    return _owner_feed(feed, today)
+    feed_id, trip_id, updated_at, changed_at = row
+    if trip_id is None:
+        return _owner_feed(db.session.get(FeedToken, feed_id), today)
+    key = ("trip", feed_id, updated_at, changed_at)
+    return _rendered().get(key) or _trip_feed(db.session.get(FeedToken, feed_id), key)
 
 
-def _trip_feed(feed: FeedToken) -> Feed | None:
+def _trip_feed(feed: FeedToken, key: tuple) -> Feed | None:
     trip = db.session.get(Trip, feed.trip_id)
     if trip is None:
         return None
-    key = ("trip", feed.id, trip.updated_at, trip.calendar_changed_at)
-    cached = _rendered().get(key)
-    if cached is not None:
-        return cached
     discreet = feed.discreet or trip.discreet
     name = "Treatment trip" if discreet else f"Treatment trip · {trip.title or 'plan'}"
     options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet)

@@ -255,3 +255,37 @@ def test_the_gunicorn_access_log_has_no_token(trip_feed):
     logger.access(Sent(), Asked(), environ, timedelta(milliseconds=3))
     assert lines and all(trip_feed[0] not in line for line in lines)
     assert '"GET /feeds/….ics HTTP/1.1" 200' in lines[0]
+
+
+def count_queries(app, http, path: str, headers: dict) -> tuple[int, int, list[str]]:
+    """(status, number of SQL queries, the queries) of one request."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def keep(conn, cursor, statement, *args):
+        # SQLite's BEGIN IMMEDIATE (database.py) opens every transaction; only real queries count
+        if not statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", keep)
+        try:
+            status = http.get(path, headers=headers).status_code
+        finally:
+            event.remove(db.engine, "before_cursor_execute", keep)
+    return status, len(seen), seen
+
+
+@pytest.mark.parametrize("trips", [1, 6])
+def test_a_revalidation_costs_a_constant_number_of_queries(app, client, trips):
+    with app.app_context():
+        user, _ = create_facilitator()
+        made = [create_trip(user, create_client(user, f"Client {n}")) for n in range(trips)]
+        trip_token = create_trip_feed(user.id, made[0].id, discreet=True)[1]
+        owner_token = create_owner_feed(user.id)[1]
+    for token, limit in ((trip_token, 1), (owner_token, 3)):
+        etag = client.get(f"/feeds/{token}.ics").headers["ETag"]
+        status, queries, seen = count_queries(app, client, f"/feeds/{token}.ics", {"If-None-Match": etag})
+        assert status == 304
+        assert queries <= limit, f"{queries} queries for a 304 with {trips} trips: {seen}"
