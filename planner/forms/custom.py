@@ -36,7 +36,7 @@ MAX_PREPARATIONS = 10
 #: form name of each price tier, and the catalog's key for it ("*" = any tier)
 PRICE_TIERS = (("any", "*"), ("local", "local"), ("specialized", "specialized"), ("university", "university"))
 _KEPT = ("visit_gap", "typical_stay", "cautions", "insurance_note", "nhi_covered")
-_STEP_KEYS = (
+STEP_KEYS = (
     "id", "title", "minutes", "counted", "per_week_max", "min_gap_days",
     "needs_clinic_open", "invasive", "rest_days", "fly_after_days", "visit", "description", "source",
 )  # fmt: skip
@@ -221,7 +221,7 @@ def _count(form: Form, path: str, aim) -> dict | None:
 def _step(form: StepForm, aim) -> dict:
     step: dict[str, Any] = {"kind": form.kind.data}
     aim("kind", form.kind)
-    for key in _STEP_KEYS:
+    for key in STEP_KEYS:
         field = getattr(form, key)
         aim(key, field)
         if field.data is not None:
@@ -288,42 +288,3 @@ def _days(text: str, rule: dict) -> bool:
     if high:
         rule["max_days"] = int(high)
     return True
-
-
-def protocol_form_data(document: dict) -> dict:
-    """The form's data for a catalog-shaped protocol (the inverse of ``ProtocolForm.document``)."""
-    data = {key: document.get(key, "") for key in ("id", "name", "category", "summary")}
-    data.update(_count_data(document.get("count")))
-    data["sources"] = "\n".join(document.get("sources", []))
-    data["steps"] = [_step_data(step) for step in document.get("steps", [])]
-    return data
-
-
-def _count_data(count: dict | None) -> dict:
-    count = count or {}
-    return {f"count_{key}": count.get(key) for key in ("min", "max", "default")}
-
-
-def _step_data(step: dict) -> dict:
-    data = {key: step.get(key) for key in _STEP_KEYS}
-    data["kind"] = step.get("kind")
-    data.update(_count_data(step.get("count")))
-    data["after"] = "\n".join(_after_line(rule) for rule in step.get("after", []))
-    prices = step.get("prices", {})
-    data["prices"] = {name: _price_data(prices.get(tier)) for name, tier in PRICE_TIERS}
-    data["preparation"] = [dict(note) for note in step.get("preparation", [])] or [{}]
-    return data
-
-
-def _price_data(price: dict | None) -> dict:
-    if price is None:
-        return {}
-    return {key: Decimal(str(price[key])) if key in ("low", "typical", "high") else price[key] for key in price}
-
-
-def _after_line(rule: dict) -> str:
-    days = str(rule.get("min_days", 0))
-    if rule.get("max_days") is not None:
-        days += f"..{rule['max_days']}"
-    anchor = f" {rule['anchor']}" if rule.get("anchor", "last") != "last" else ""
-    return f"{rule['step']} {days}{anchor}"

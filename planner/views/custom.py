@@ -7,8 +7,9 @@ from flask_login import current_user, login_required
 
 from planner.core.catalog import CatalogError
 from planner.extensions import db
-from planner.forms.custom import ProtocolForm, protocol_form_data
+from planner.forms.custom import ProtocolForm
 from planner.forms.custom_clinic import ClinicForm, clinic_form_data
+from planner.forms.custom_data import protocol_form_data
 from planner.models import CustomClinic, CustomProtocol
 from planner.security import no_store
 from planner.services import current_catalog, custom_catalog

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner.forms.custom import protocol_form_data
 from planner.forms.custom_clinic import clinic_form_data
+from planner.forms.custom_data import protocol_form_data
 
 
 def flatten(data, prefix: str = "") -> dict[str, str]:
