@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app planner
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint screenshots clean
 
 # stamps: reinstall only when a requirements file changed
 $(BIN)/python:
@@ -30,6 +30,9 @@ test: $(VENV)/.stamp-test
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/pytest benchmarks -p no:xdist --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+screenshots: $(VENV)/.stamp-test
+	$(BIN)/python scripts/screenshots.py
 
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check planner tests benchmarks

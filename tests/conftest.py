@@ -41,8 +41,21 @@ def db_url(request, tmp_path) -> str:
         if os.environ.get("CI") == "true":
             pytest.fail("TEST_DATABASE_URL is not set: CI must run the PostgreSQL variants")
         pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL to run it")
-    # one schema per xdist worker, so parallel workers never see each other's tables
-    return _fresh_schema(url, "test_" + os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    return _fresh_schema(url, _SCHEMA)
+
+
+#: one schema per test process, so parallel workers and concurrent runs never share tables
+_SCHEMA = f"test_{os.getpid()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schema():
+    """Drop this process's PostgreSQL schema when the run ends."""
+    yield
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{_SCHEMA}" CASCADE')
 
 
 @pytest.fixture
