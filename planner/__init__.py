@@ -13,8 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Modules are imported here, as in the Flask tutorial, so that importing ``planner.core``
     stays free of the web stack.
     """
-    from planner import cli, config, errors, security, services, views
-    from planner.database import configure_sqlite
+    from planner import cli, config, database, errors, security, services, views
     from planner.extensions import csrf, db, limiter, login, migrate
 
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
@@ -28,7 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     login.init_app(app)
     limiter.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine)
+        database.configure_sqlite(db.engine)
+    database.init_app(app)
     services.init_app(app)
 
     views.register_blueprints(app)

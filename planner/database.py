@@ -1,16 +1,27 @@
-"""Database engine settings: SQLite pragmas and immediate write transactions."""
+"""Database engine settings: SQLite pragmas, immediate write transactions, deferred reads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from flask import Flask, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+#: whether the transactions of the current request only read (set per request, see init_app)
+_reads_only: ContextVar[bool] = ContextVar("planner_reads_only", default=False)
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def configure_sqlite(engine: Engine) -> None:
-    """WAL, foreign keys on, and BEGIN IMMEDIATE for every transaction on SQLite.
+    """WAL, foreign keys on, and BEGIN IMMEDIATE for every transaction that may write on SQLite.
 
     With plain BEGIN, two writers that both read first deadlock and one gets "database is
     locked"; BEGIN IMMEDIATE takes the write lock up front and waits (busy timeout) instead.
+    Requests that only read (see ``init_app``) begin deferred, so readers never queue
+    behind the write lock — WAL lets them read while a writer works.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -27,4 +38,24 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if _reads_only.get() else "BEGIN IMMEDIATE")
+
+
+def writes_on_read(view: Callable) -> Callable:
+    """Mark a GET view that writes (e.g. records what a client saw): it keeps BEGIN IMMEDIATE."""
+    view.planner_writes_on_read = True
+    return view
+
+
+def init_app(app: Flask) -> None:
+    """Begin read-only transactions deferred for safe-method requests, unless the view writes."""
+
+    @app.before_request
+    def _choose_transaction_kind():
+        view = app.view_functions.get(request.endpoint) if request.endpoint else None
+        writes = getattr(view, "planner_writes_on_read", False)
+        _reads_only.set(request.method in _SAFE_METHODS and not writes)
+
+    @app.teardown_request
+    def _reset_transaction_kind(_error=None):
+        _reads_only.set(False)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm
 from planner.models.base import utcnow
 from planner.security import no_store
@@ -80,6 +81,7 @@ def revoke(trip_id: int, link_id: int):
 
 
 @blueprint.get("/shared/<token>")
+@writes_on_read
 @no_store
 def client_plan(token: str):
     """The client's read-only plan; opening it records what the client saw."""
@@ -90,6 +92,7 @@ def client_plan(token: str):
 
 
 @blueprint.get("/shared/<token>/trip.ics")
+@writes_on_read
 @no_store
 def client_calendar(token: str):
     """The trip as a one-off .ics download from the client's link."""
