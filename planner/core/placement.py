@@ -93,6 +93,7 @@ class Placer:
                 self.placed[i] = Placed(day, unit.pin, unit.pin + unit.step.minutes, day)
         # the unit list never changes during a search, so every relation between units is looked up once
         self._links = links_of(units, self.placed)
+        self._need = self._follow_up_days()
 
     def place(self) -> list[Placed] | Blocker:
         """Place every unit, backtracking to the last related unit when one cannot fit."""
@@ -180,18 +181,21 @@ class Placer:
                 hi_day, hi_rule, hi_anchor, hi_anchor_day = latest, "pin", j, pin_day
         return lo_day, hi_day, lo_min, hi_end, Blocker(i, hi_rule, hi_anchor, hi_days, hi_anchor_day)
 
-    def _follow_up_day(self, i: int) -> int:
-        """The first day this unit can take without closing the window of a follow-up after the trip.
+    def _follow_up_days(self) -> list[int]:
+        """Per unit, the first day it can take without closing the window of a follow-up after the trip.
 
-        A remote follow-up starts after the departure date whatever else moves, so an anchor day
-        that leaves its window ending before then can never work: the search skips such days.
+        A remote follow-up starts after the departure date whatever else moves, so a unit whose
+        window (directly, or through the windows of the units between) would end before then can
+        never lead to a plan: the search skips such days instead of walking every slot in them.
         """
-        first = -(10**6)
-        for j, max_days in self._links[i].followers:
-            departure_day = self.frames[self.units[j].visit].departure_day
-            if departure_day is not None:
-                first = max(first, departure_day + 1 - max_days)
-        return first
+        need = [-(10**6)] * len(self.units)
+        for i in range(len(self.units) - 1, -1, -1):
+            frame = self.frames[self.units[i].visit]
+            if self._links[i].remote and self.units[i].pin is None and frame.departure_day is not None:
+                need[i] = frame.departure_day + 1
+            for j, max_days in self._links[i].windows:
+                need[i] = max(need[i], need[j] - max_days)
+        return need
 
     def _candidates(self, i: int):
         """Slots for a unit in time order: day rules first, then open spans on the grid."""
@@ -200,7 +204,7 @@ class Placer:
         self._last[i] = blocker
         self._lo[i] = lo_day
         self._floor[i] = -(10**6)
-        follow_up_day = self._follow_up_day(i) if links.followers else -(10**6)
+        follow_up_day = self._need[i]
         minutes, on_grid = step.minutes, links.on_grid
         earliest = None
         for day in range(lo_day, hi_day + 1):

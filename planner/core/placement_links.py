@@ -28,6 +28,7 @@ class Links:
     rivals: tuple[tuple[int, int], ...]  # (invasive unit of another treatment, its rest days)
     meets: tuple[tuple[int, int], ...]  # (unit taking the patient's time, minutes needed between)
     followers: list[tuple[int, int]] = field(default_factory=list)  # (remote follow-up, window days)
+    windows: list[tuple[int, int]] = field(default_factory=list)  # (free unit with a window from this one, days)
 
 
 def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
@@ -39,6 +40,10 @@ def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
     links = [_unit_links(i, units, placed, index, totals) for i in range(len(units))]
     for i, found in enumerate(links):
         found.followers.extend(_followers(i, units, links))
+        if units[i].pin is None:
+            for rule, anchor in found.anchors:
+                if rule.max_days is not None:
+                    links[anchor].windows.append((i, rule.max_days))
     return links
 
 

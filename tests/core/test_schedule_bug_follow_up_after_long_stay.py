@@ -4,7 +4,7 @@ The follow-up must fall after the flight home and within 35 days of the injectio
 injection has to wait until late in the stay. The placer walked every earlier slot of the harvest,
 processing and injection to learn that, ran out of its search budget and answered
 ``window_missed`` although a plan existed. It now skips anchor days that leave a remote
-follow-up's window ending before the departure date.
+follow-up's window (directly, or through the windows between) ending before the departure date.
 """
 
 from __future__ import annotations
