@@ -6,19 +6,23 @@ event records the new event revisions before committing, so subscribed calendars
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
 
-from planner.core.scenario import ScenarioError
+from planner.core.scenario import ScenarioError, parse_scenario
 from planner.core.trip import Pin as PinnedTime
 from planner.extensions import db
 from planner.models import Client, Pin, Trip
 from planner.services import current_catalog
-from planner.services.planning import PlannedTrip, check_scenario
+from planner.services.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
+from planner.services.plan_view import PlanPage, plan_page
+from planner.services.planning import PlannedTrip, apply_fix, check_scenario
 from planner.services.revisions import planned_trip, record_revisions
 from planner.services.sharing import Change, changes_since_seen
+from planner.services.trips import keep_valid_pins
 
 #: the statuses a trip may move to from each status; back to draft when plans change again
 TRANSITIONS = {"draft": ("proposed",), "proposed": ("confirmed", "draft"), "confirmed": ("draft",)}
@@ -35,6 +39,8 @@ class TripView:
 
     trip: Trip
     planned: PlannedTrip | None
+    #: the calendar, days, fixes and budget the plan page shows; None with ``planned``
+    shown: PlanPage | None
     #: what moved since the client last opened their link; None if they never did
     changes: list[Change] | None
     #: (id, name) of the facilitator's other clients, to copy the trip for
@@ -75,7 +81,58 @@ def trip_view(trip: Trip) -> TripView:
         .where(Client.owner_id == trip.owner_id, Client.id != trip.client_id)
         .order_by(Client.name)
     )
-    return TripView(trip, planned, changes, [(row.id, row.name) for row in others])
+    shown = plan_page(planned) if planned is not None else None
+    return TripView(trip, planned, shown, changes, [(row.id, row.name) for row in others])
+
+
+def _replace_request(trip: Trip, scenario: dict, now: datetime) -> None:
+    """Store a changed request: pins that no longer fit are dropped, calendar events are revised."""
+    _, request = check_scenario(scenario)
+    catalog = current_catalog()
+    try:
+        planner_wrote = trip.title == _title(parse_scenario(trip.scenario, catalog), catalog)
+    except ScenarioError:
+        planner_wrote = False
+    if planner_wrote:
+        # a title the planner wrote follows the request; one the facilitator typed stays
+        trip.title = _title(request, catalog)
+    keep_valid_pins(trip, scenario)
+    trip.scenario = scenario
+    db.session.flush()
+    record_revisions(trip, None, now)
+
+
+def fix_trip(trip: Trip, fix: Mapping[str, str], now: datetime) -> None:
+    """Apply one of the plan's suggested fixes to the saved trip; raises ScenarioError if it cannot be."""
+    _replace_request(trip, apply_fix(trip.scenario, fix), now)
+    db.session.commit()
+
+
+def request_form_data(trip: Trip) -> dict:
+    """The plan form's values from the stored request; the client's name and home time zone fill gaps."""
+    data = {"name": trip.client.name, "home_timezone": trip.client.home_timezone} if trip.client else {}
+    try:
+        stored = form_data_from_scenario(trip.scenario)
+    except (KeyError, TypeError, ValueError):
+        # a request the planner cannot read any more: start from the client, nothing else to keep
+        stored = {}
+    for key in ("name", "home_timezone"):
+        if not stored.get(key):
+            stored.pop(key, None)
+    return data | stored | {"discreet": trip.discreet}
+
+
+def edit_request(trip: Trip, form_data: dict, now: datetime) -> None:
+    """Save the plan form's values as the trip's request and re-plan; a bad value raises FormProblem."""
+    scenario = scenario_from_form(form_data)
+    if trip.client is not None:
+        scenario["traveller"].setdefault("name", trip.client.name)
+    try:
+        _replace_request(trip, scenario, now)
+    except ScenarioError as error:
+        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+    trip.discreet = bool(form_data.get("discreet"))
+    db.session.commit()
 
 
 def set_status(trip: Trip, status: str, now: datetime) -> None:

@@ -13,6 +13,7 @@ from planner.core.clinic import Clinic
 from planner.core.itinerary import Appointment, Day, Notice
 from planner.core.protocol import StepKind
 from planner.services.planning import PlannedTrip
+from planner.services.zones import difference_to_seoul
 
 #: the pages are written in English; Babel formats their dates and money in the same locale
 LOCALE = "en"
@@ -65,6 +66,30 @@ class FixOffer:
 
     label: str
     fields: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """What the plan partials show of a planned trip, on the patient's page and the facilitator's."""
+
+    planned: PlannedTrip
+    months: tuple[Month, ...]
+    days: tuple[DayEntry, ...]
+    follow_ups: tuple[Visit, ...]
+    #: one button (or None) per problem, in the plan's order of problems
+    offers: tuple[FixOffer | None, ...]
+    #: Seoul's clock against the traveller's home on the day they land
+    difference: str
+
+    @property
+    def plan(self):
+        """The engine's plan."""
+        return self.planned.plan
+
+    @property
+    def budget(self):
+        """The plan's budget."""
+        return self.planned.budget
 
 
 def _visit(appointment: Appointment, planned: PlannedTrip) -> Visit:
@@ -126,3 +151,11 @@ def fix_offer(notice: Notice) -> FixOffer | None:
         fields = {"fix_count": fix["count"], "fix_treatment": fix.get("treatment", "0")}
         return FixOffer(f"Book {fix['count']} sessions instead", fields)
     return None
+
+
+def plan_page(planned: PlannedTrip) -> PlanPage:
+    """The plan page's calendar, days, follow-ups, fix buttons and time difference."""
+    home = planned.request.traveller.home_timezone
+    return PlanPage(planned, months(planned), day_entries(planned), follow_ups(planned),
+                    tuple(fix_offer(notice) for notice in planned.plan.problems),
+                    difference_to_seoul(home, planned.request.arrival))

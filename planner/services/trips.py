@@ -72,7 +72,7 @@ def open_trip(token: str) -> TripPage:
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
 
 
-def _keep_valid_pins(trip: Trip, scenario: dict) -> None:
+def keep_valid_pins(trip: Trip, scenario: dict) -> None:
     """Drop the pins that no longer fit a changed scenario (a step removed, fewer sessions)."""
     kept = []
     for pin in list(trip.pins):
@@ -89,7 +89,7 @@ def update_trip(token: str, scenario: dict, *, discreet: bool) -> None:
     trip = _link_or_404(token).trip
     data, _ = _without_pins(scenario)
     check_scenario(data)
-    _keep_valid_pins(trip, data)
+    keep_valid_pins(trip, data)
     trip.scenario = data
     trip.discreet = discreet
     db.session.commit()
@@ -116,7 +116,7 @@ def fix_trip(token: str, fix: Mapping[str, str]) -> None:
     trip = _link_or_404(token).trip
     changed = apply_fix(trip.scenario, fix)
     check_scenario(changed)
-    _keep_valid_pins(trip, changed)
+    keep_valid_pins(trip, changed)
     trip.scenario = changed
     db.session.commit()
 

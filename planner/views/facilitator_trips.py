@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
-from planner.forms.plan import ActionForm, PinForm, PlanForm
+from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
 from planner.forms.trips import DuplicateForm, StatusForm
 from planner.models import Client, Trip
 from planner.security import no_store
 from planner.services import clients, current_catalog
 from planner.services import facilitator_trips as trips
-from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_field_of, scenario_from_form
+from planner.services.plan_input import (
+    FormProblem,
+    at_seoul,
+    form_choices,
+    form_field_of,
+    scenario_from_form,
+)
 from planner.services.zones import zone_names
 
 blueprint = Blueprint("facilitator_trips", __name__)
@@ -52,6 +58,15 @@ def _place_error(form: PlanForm, path: str, reason: str) -> None:
         field.errors = [*field.errors, reason]
 
 
+def _show_problem(form: PlanForm, problem: FormProblem) -> None:
+    """Put a problem with a form value next to its field (or above the form)."""
+    field = form.field_named(problem.field)
+    if field is None:
+        form.form_errors.append(problem.reason)
+    else:
+        field.errors = [*field.errors, problem.reason]
+
+
 @blueprint.route("/clients/<int:client_id>/trips/new", methods=["GET", "POST"])
 @no_store
 def create(client_id: int):
@@ -63,7 +78,7 @@ def create(client_id: int):
             trip = trips.create_trip(client, scenario_from_form(form.data), discreet=form.discreet.data,
                                      now=datetime.now(UTC))
         except FormProblem as problem:
-            _place_error(form, problem.field, problem.reason)
+            _show_problem(form, problem)
         except ScenarioError as error:
             _place_error(form, error.field, error.reason)
         else:
@@ -91,6 +106,45 @@ def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, status=
         action_form=ActionForm(formdata=None),
         status_words=trips.STATUS_WORDS,
     ), status
+
+
+@blueprint.route("/trips/<int:trip_id>/edit", methods=["GET", "POST"])
+@no_store
+def edit(trip_id: int):
+    """Change the trip's request (treatments, dates, options) with the plan form; the plan follows."""
+    trip = _owned_trip(trip_id)
+    if request.method == "GET":
+        form = _plan_form(data=trips.request_form_data(trip))
+    else:
+        form = _plan_form()
+        if form.validate_on_submit():
+            try:
+                trips.edit_request(trip, form.data, datetime.now(UTC))
+            except FormProblem as problem:
+                _show_problem(form, problem)
+            else:
+                flash("Request saved; the trip is re-planned.", "success")
+                return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    status = 200 if request.method == "GET" else 400
+    return render_template("facilitator/edit_trip.html", form=form, trip=trip, zones=zone_names()), status
+
+
+@blueprint.post("/trips/<int:trip_id>/fix")
+@no_store
+def fix(trip_id: int):
+    """Apply one of the plan's suggested fixes to the saved trip and re-plan it."""
+    trip = _owned_trip(trip_id)
+    form = TripFixForm()
+    if not form.validate_on_submit():
+        flash("The change could not be read. Please try again.", "error")
+    else:
+        try:
+            trips.fix_trip(trip, form.fix(), datetime.now(UTC))
+        except ScenarioError as error:
+            flash(f"That change could not be made ({error.field}: {error.reason}).", "error")
+        else:
+            flash("Done: the trip is re-planned.", "success")
+    return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
 
 
 @blueprint.post("/trips/<int:trip_id>/status")

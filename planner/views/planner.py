@@ -12,10 +12,10 @@ from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioF
 from planner.security import no_store
 from planner.services import current_catalog, trips
 from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_data_from_scenario, planned_from_form
-from planner.services.plan_view import day_entries, fix_offer, follow_ups, months
+from planner.services.plan_view import plan_page
 from planner.services.planning import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.treatments import summarize
-from planner.services.zones import difference_to_seoul, zone_choices, zone_names
+from planner.services.zones import zone_choices, zone_names
 from planner.views.plan_format import register_filters
 
 blueprint = Blueprint("planner", __name__)
@@ -49,17 +49,9 @@ def _attach(form: PlanForm, problem: FormProblem) -> None:
 def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | None = None,
                pin_form: PinForm | None = None, status: int = 200):
     """The plan page, for an unsaved plan (its scenario rides along in the forms) or a saved trip."""
-    home = planned.request.traveller.home_timezone
     body = render_template(
         "planner/plan.html",
-        planned=planned,
-        plan=planned.plan,
-        budget=planned.budget,
-        months=months(planned),
-        days=day_entries(planned),
-        follow_ups=follow_ups(planned),
-        offers=[fix_offer(notice) for notice in planned.plan.problems],
-        difference=difference_to_seoul(home, planned.request.arrival),
+        shown=plan_page(planned),
         scenario_json=json.dumps(planned.scenario, ensure_ascii=False, sort_keys=True),
         discreet=discreet,
         page=page,
