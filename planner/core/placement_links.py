@@ -35,9 +35,23 @@ def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
     """The relations of every unit (pinned units are already in ``placed``)."""
     index = {(u.treatment, u.step.id, u.n): k for k, u in enumerate(units)}
     totals: dict[tuple[int, str], int] = {}
-    for u in units:
+    steps: dict[tuple[int, str], list[int]] = {}
+    for k, u in enumerate(units):
         totals.setdefault((u.treatment, u.step.id), u.total)
-    links = [_unit_links(i, units, placed, index, totals) for i in range(len(units))]
+        steps.setdefault((u.treatment, u.step.id), []).append(k)
+    shared = _Shared(
+        index,
+        totals,
+        steps,
+        pins=[(j, u) for j, u in enumerate(units) if u.pin is not None],
+        invasive=[(j, u.treatment, u.step.rest_days) for j, u in enumerate(units) if u.step.invasive],
+        takers=[
+            (j, u.clinic.id)
+            for j, u in enumerate(units)
+            if u.step.kind is not StepKind.LAB and u.step.kind is not StepKind.REST
+        ],
+    )
+    links = [_unit_links(i, units, placed, shared) for i in range(len(units))]
     for i, found in enumerate(links):
         found.followers.extend(_followers(i, units, links))
         if units[i].pin is None:
@@ -47,17 +61,30 @@ def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
     return links
 
 
-def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], index: dict, totals: dict) -> Links:
+@dataclass(frozen=True)
+class _Shared:
+    """Lookups over the whole unit list, built once for all units' links."""
+
+    index: dict[tuple[int, str, int], int]
+    totals: dict[tuple[int, str], int]
+    steps: dict[tuple[int, str], list[int]]
+    pins: list
+    invasive: list[tuple[int, int, int]]
+    takers: list[tuple[int, str]]
+
+
+def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], shared: _Shared) -> Links:
     unit, step = units[i], units[i].step
     anchors = []
     for rule in step.after:
-        total = totals.get((unit.treatment, rule.step), 0)
-        other = index.get((unit.treatment, rule.step, 1 if rule.anchor == "first" else total)) if total else None
+        total = shared.totals.get((unit.treatment, rule.step), 0)
+        key = (unit.treatment, rule.step, 1 if rule.anchor == "first" else total)
+        other = shared.index.get(key) if total else None
         if other is not None:
             anchors.append((rule, other))
     pinned = []
-    for j, other in enumerate(units):
-        if other.pin is None or other.treatment != unit.treatment or j == i:
+    for j, other in shared.pins:
+        if other.treatment != unit.treatment or j == i:
             continue
         pin_day = placed[j].day
         if other.step.id == step.id and other.n > unit.n:
@@ -66,26 +93,20 @@ def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], index: d
             if rule.step == step.id and unit.n == (1 if rule.anchor == "first" else unit.total):
                 earliest = pin_day - rule.max_days if rule.max_days is not None else -(10**6)
                 pinned.append((j, pin_day - rule.min_days, earliest, pin_day))
-    others = [(j, u) for j, u in enumerate(units) if j != i]
     takes_time = step.kind.in_person or step.kind is StepKind.REMOTE
+    clinic = unit.clinic.id
     return Links(
         in_person=step.kind.in_person,
         remote=step.kind is StepKind.REMOTE,
         on_grid=on_grid(step),
-        previous=index.get((unit.treatment, step.id, unit.n - 1)),
+        previous=shared.index.get((unit.treatment, step.id, unit.n - 1)),
         anchors=tuple(anchors),
         pinned=tuple(pinned),
-        same_step=tuple(j for j, u in others if u.treatment == unit.treatment and u.step.id == step.id),
-        rivals=tuple(
-            (j, u.step.rest_days)
-            for j, u in others
-            if step.invasive and u.step.invasive and u.treatment != unit.treatment
-        ),
-        meets=tuple(
-            (j, CHANGE_CLINIC_MINUTES if u.clinic.id != unit.clinic.id else 0)
-            for j, u in others
-            if takes_time and u.step.kind is not StepKind.LAB and u.step.kind is not StepKind.REST
-        ),
+        same_step=tuple(j for j in shared.steps[(unit.treatment, step.id)] if j != i),
+        rivals=tuple((j, rest) for j, t, rest in shared.invasive if t != unit.treatment) if step.invasive else (),
+        meets=tuple((j, CHANGE_CLINIC_MINUTES if other != clinic else 0) for j, other in shared.takers if j != i)
+        if takes_time
+        else (),
     )
 
 
