@@ -10,7 +10,7 @@ from planner.services.treatments import summarize
 blueprint = Blueprint("catalog", __name__)
 
 
-@blueprint.get("/")
+@blueprint.get("/treatments")
 def index():
     """Every protocol with its summary, typical stay and price per tier."""
     catalog = current_catalog()

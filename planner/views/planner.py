@@ -62,6 +62,7 @@ def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | 
     return body, status
 
 
+@blueprint.get("/")
 @blueprint.get("/plan")
 @no_store
 def new():

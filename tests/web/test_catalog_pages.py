@@ -10,7 +10,7 @@ from planner.services import current_catalog
 
 
 def test_index_lists_every_protocol(app, client):
-    body = client.get("/").get_data(as_text=True)
+    body = client.get("/treatments").get_data(as_text=True)
     with app.app_context():
         catalog = current_catalog()
     assert catalog.protocols
@@ -33,3 +33,10 @@ def test_each_protocol_page_shows_its_steps_and_sources(app, client):
 @pytest.mark.parametrize("protocol_id", ["no-such-treatment", "..", "%00"])
 def test_unknown_protocol_is_404(client, protocol_id):
     assert client.get(f"/treatments/{protocol_id}").status_code == 404
+
+
+def test_the_home_page_is_the_planner_and_links_the_catalog(client):
+    body = client.get("/").get_data(as_text=True)
+    assert "Plan your treatment trip" in body
+    assert '<form method="post"' in body
+    assert 'href="/treatments"' in body

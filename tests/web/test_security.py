@@ -54,7 +54,7 @@ def test_security_headers_on_every_response(client, path, status):
 
 def test_no_store_only_where_asked(client):
     assert client.get("/test/plan").headers["Cache-Control"] == "no-store"
-    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+    assert "no-store" not in client.get("/treatments").headers.get("Cache-Control", "")
 
 
 def test_friendly_404_page(client):
