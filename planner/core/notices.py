@@ -7,6 +7,7 @@ from datetime import datetime
 from planner.core.itinerary import Appointment, Notice
 from planner.core.pins import check_pins
 from planner.core.placement import Blocker
+from planner.core.placement_links import on_grid
 from planner.core.protocol import StepKind
 from planner.core.wording import closure_reason, key_of, long_date, short_date, title_of
 
@@ -19,7 +20,8 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
         if placed is None:
             continue
         zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
-        moved = "" if unit.pin is not None else _moved_by(clock, unit, placed)
+        # only a step that needs the clinic open is moved by a closure (cell processing is not)
+        moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(clock, unit, placed)
         result.append(
             Appointment(
                 key=key_of(unit),
@@ -51,8 +53,10 @@ def _moved_by(clock, unit, placed) -> str:
     return reason
 
 
-def problems_for(ctx, outcome, earliest: datetime | None, fixes: dict[str, str]) -> list[Notice]:
-    """Why the trip cannot work as asked, and what would fix it."""
+def problems_for(
+    ctx, outcome, earliest: datetime | None, fixes: dict[str, str], departure_helps: bool = True
+) -> list[Notice]:
+    """Why the trip cannot work as asked, and what would fix it (a later departure only when it helps)."""
     blocker: Blocker = outcome.blocker
     unit = outcome.units[blocker.unit]
     step = unit.step
@@ -63,7 +67,7 @@ def problems_for(ctx, outcome, earliest: datetime | None, fixes: dict[str, str])
             Notice(
                 "stay_too_short",
                 f"Your treatments need until {long_date(day)}; stay until {short_date(day)}.",
-                {"departure": earliest.isoformat()},
+                {"departure": earliest.isoformat()} if departure_helps else {},
                 unit.prefix,
                 step.id,
             )
@@ -108,12 +112,13 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
         return problems, warnings
     check_pins(ctx, outcome, problems, warnings)
     for appointment in appointments:
-        # a follow-up moved after the trip keeps its reason but is no change to the stay itself
-        if appointment.moved_by and appointment.in_person:
+        # patients want to know a follow-up at home moved too; its date is given in their home zone
+        if appointment.moved_by:
+            when = short_date(appointment.start.date()) + ("" if appointment.in_person else " (your time)")
             warnings.append(
                 Notice(
                     "holiday_moved",
-                    f"{appointment.title} is on {short_date(appointment.start.date())} because {appointment.moved_by}.",
+                    f"{appointment.title} is on {when} because {appointment.moved_by}.",
                     protocol=appointment.protocol,
                     step=appointment.step,
                 )

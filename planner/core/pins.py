@@ -8,16 +8,17 @@ from planner.core.wording import short_date, title_of
 
 
 def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> None:
-    """Add a problem for a pin outside the stay or on top of another, a warning for a broken rule."""
+    """Add a problem for a pin outside the stay, a warning for a pin that breaks a rule."""
     clock, rules = ctx.clock, ctx.rules
     pairs = [(u, p) for u, p in zip(outcome.units, outcome.placed, strict=True) if p is not None]
-    for index, (unit, placed) in enumerate(pairs):
+    for unit, placed in pairs:
         if unit.pin is None:
             continue
         when = f"{title_of(unit)} on {short_date(clock.date(placed.day))}"
         frame = outcome.frames[unit.visit]
+        # a pin too soon after the first landing is the request's own problem (see ``fixed_pin_problems``)
         if unit.step.kind.in_person:
-            too_early = placed.start < frame.arrival + rules.arrival_to_clinic_hours * 60
+            too_early = unit.visit > 1 and placed.start < frame.arrival + rules.arrival_to_clinic_hours * 60
             latest = None if frame.departure is None else frame.departure - rules.clinic_to_departure_hours * 60
             too_late = latest is not None and placed.end > latest
             if too_early or too_late:
@@ -27,9 +28,6 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                         f"The confirmed {when} is outside your stay; change your flight or ask the clinic to move it.",
                     )
                 )
-            for other, other_placed in pairs[index + 1 :]:
-                if other.step.kind.in_person and other_placed.start < placed.end and placed.start < other_placed.end:
-                    problems.append(_notice(unit, f"The confirmed {when} overlaps {title_of(other)}."))
         if unit.step.kind.in_person or unit.step.kind is StepKind.REMOTE:
             spans = ctx.hours.spans(unit.clinic, placed.day, unit.step.kind is StepKind.REMOTE)
             if not any(s <= placed.start and placed.end <= e for s, e in spans):
@@ -57,6 +55,50 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                 )
 
 
+def fixed_pin_problems(ctx, units, fix: dict[str, str]) -> list[Notice]:
+    """Pins no departure can save: in person too soon after landing, or on top of another pin."""
+    clock, request = ctx.clock, ctx.request
+    reach = clock.minutes(request.arrival) + ctx.rules.arrival_to_clinic_hours * 60
+    pinned = [u for u in units if u.pin is not None and u.step.kind.in_person]
+    problems = []
+    for index, unit in enumerate(pinned):
+        if unit.pin < reach:
+            problems.append(_notice(unit, _too_soon(ctx, unit, reach), fix))
+        for other in pinned[index + 1 :]:
+            if other.pin < unit.pin + unit.step.minutes and unit.pin < other.pin + other.step.minutes:
+                start = clock.at(unit.pin, unit.clinic.timezone)
+                problems.append(
+                    _notice(
+                        unit,
+                        f"The confirmed {title_of(unit)} on {short_date(start.date())} overlaps {title_of(other)}.",
+                    )
+                )
+    return problems
+
+
+def too_soon_pins(ctx, units) -> list[int]:
+    """Starts (minutes) of the in-person pins before the patient can reach the clinic after landing."""
+    reach = ctx.clock.minutes(ctx.request.arrival) + ctx.rules.arrival_to_clinic_hours * 60
+    return [u.pin for u in units if u.pin is not None and u.step.kind.in_person and u.pin < reach]
+
+
+def _too_soon(ctx, unit, reach: int) -> str:
+    """ "The clinic confirmed … at 09:00 but you land at 06:01 and can reach the clinic from 09:01"."""
+    clock, zone = ctx.clock, unit.clinic.timezone
+    start, land, ready = (
+        clock.at(unit.pin, zone),
+        ctx.request.arrival.astimezone(clock.tzinfo(zone)),
+        clock.at(reach, zone),
+    )
+    landing = f"{land:%H:%M}" + ("" if land.date() == start.date() else f" on {short_date(land.date())}")
+    reaching = f"{ready:%H:%M}" + ("" if ready.date() == start.date() else f" on {short_date(ready.date())}")
+    return (
+        f"The clinic confirmed the {title_of(unit)} at {start:%H:%M} on {short_date(start.date())}, but you land at "
+        f"{landing} and can reach the clinic from {reaching} (rule: {ctx.rules.arrival_to_clinic_hours} hours from "
+        "landing to the clinic); ask the clinic for a later time, or arrive earlier."
+    )
+
+
 def _anchor(pairs, unit, rule):
     """The (unit, placed) a rule measures from, or None."""
     same = [(u, p) for u, p in pairs if u.treatment == unit.treatment and u.step.id == rule.step]
@@ -65,5 +107,5 @@ def _anchor(pairs, unit, rule):
     return same[0] if rule.anchor == "first" else same[-1]
 
 
-def _notice(unit, message: str) -> Notice:
-    return Notice("pin_conflict", message, protocol=unit.prefix, step=unit.step.id)
+def _notice(unit, message: str, fix: dict[str, str] | None = None) -> Notice:
+    return Notice("pin_conflict", message, dict(fix or {}), protocol=unit.prefix, step=unit.step.id)

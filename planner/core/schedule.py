@@ -11,6 +11,7 @@ from planner.core.days import MINUTES_PER_DAY, Clock, OpenHours
 from planner.core.itinerary import Plan, Visit
 from planner.core.notices import appointments_of, problems_for, warnings_for
 from planner.core.occurrences import Treatment, build_units, resolve
+from planner.core.pins import fixed_pin_problems, too_soon_pins
 from planner.core.placement import Blocker, Frame, Placed, Placer, Rules, Unit
 from planner.core.protocol import StepKind
 from planner.core.stay import days_of
@@ -65,19 +66,24 @@ def plan(request, catalog: Catalog) -> Plan:
         visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
     appointments = appointments_of(ctx, outcome) if outcome.feasible else ()
     trips = outcome.trips or ((arrival_min, ctx.clock.minutes(departure) if departure else arrival_min),)
-    problems = ()
+    soon = too_soon_pins(ctx, outcome.units)
+    stuck = fixed_pin_problems(ctx, outcome.units, _earlier_arrival(ctx, catalog, soon) if soon else {})
+    problems = tuple(stuck)
     if not outcome.feasible:
-        problems = problems_for(ctx, outcome, earliest if shortest.feasible else None, _fixes(ctx, catalog, shortest))
+        # while a pin is stuck no later departure, arrival or fewer sessions makes the plan work
+        fixes = {} if stuck else _fixes(ctx, catalog, shortest)
+        found = problems_for(ctx, outcome, earliest if shortest.feasible else None, fixes, not stuck)
+        problems = tuple(found) + problems
     pin_problems, warnings = warnings_for(ctx, outcome, appointments)
     return Plan(
-        feasible=outcome.feasible and not pin_problems,
+        feasible=outcome.feasible and not pin_problems and not stuck,
         arrival=request.arrival,
         departure=departure,
         earliest_departure=earliest if shortest.feasible else None,
         appointments=appointments,
         days=days_of(ctx, outcome, trips, appointments),
         visits=tuple(visits),
-        problems=tuple(problems) + tuple(pin_problems),
+        problems=problems + tuple(pin_problems),
         warnings=tuple(warnings),
         jetlag_buffer_days=_buffer(ctx, arrival_min),
     )
@@ -88,6 +94,20 @@ def earliest_departure(request, catalog: Catalog) -> datetime | None:
     ctx = _context(request, catalog)
     shortest = _shortest_outcome(ctx)
     return _departure_time(ctx, shortest) if shortest.feasible else None
+
+
+def _earlier_arrival(ctx: Context, catalog: Catalog, starts: list[int]) -> dict[str, str]:
+    """The latest arrival that reaches the clinic for every pin, when the trip then works."""
+    request = ctx.request
+    reach = min(starts) - ctx.rules.arrival_to_clinic_hours * 60
+    earlier = replace(request, arrival=ctx.clock.at(reach, ctx.zone).astimezone(request.arrival.tzinfo))
+    result = plan(earlier, catalog)
+    if result.feasible:
+        return {"arrival": earlier.arrival.isoformat()}
+    later = next((p.fix["departure"] for p in result.problems if "departure" in p.fix), None)
+    if later is not None and plan(replace(earlier, departure=datetime.fromisoformat(later)), catalog).feasible:
+        return {"arrival": earlier.arrival.isoformat(), "departure": later}
+    return {}
 
 
 def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome) -> dict[str, str]:

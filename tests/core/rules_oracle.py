@@ -121,11 +121,38 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
         out.append(Breach("warning visa_limit", (), f"a stay of {max(nights)} nights has no visa warning"))
     if "visa_limit" in codes and not any(n + 1 > rules.visa_days for n in nights):
         out.append(Breach("warning visa_limit", (), "visa warning on a short stay"))
-    span = [d for v in plan.visits if v.departure is not None for d in _stay(v, clinic)]
-    names = {holiday_name(clinic.holiday_country, d) for d in span} - {None}
-    moved = [a.key for a in plan.appointments if a.moved_by and any(n in a.moved_by for n in names)]
-    if moved and "holiday_moved" not in codes:
-        out.append(Breach("warning holiday_moved", tuple(moved), "moved by a holiday without a warning"))
-    if "holiday_moved" in codes and not names:
-        out.append(Breach("warning holiday_moved", (), "holiday warning on a stay without holidays"))
+    return out + _holiday_moved(plan, catalog)
+
+
+def _holiday_moved(plan: Plan, catalog: Catalog) -> list[Breach]:
+    """Every appointment with ``moved_by`` has a holiday warning naming it, and every reason is true.
+
+    A reason is true when the clinic is closed the day before the appointment and the run of closed
+    days ending there holds the named holiday or closure; each warning belongs to such an appointment.
+    """
+    out = []
+    moved = [a for a in plan.appointments if a.moved_by]
+    warned = [w for w in plan.warnings if w.code == "holiday_moved"]
+    for appt in moved:
+        if not any((w.protocol, w.step) == (appt.protocol, appt.step) and appt.title in w.message for w in warned):
+            out.append(Breach("warning holiday_moved", (appt.key,), "moved by a holiday without a warning"))
+        if not _true_reason(appt, catalog.clinics[appt.clinic]):
+            out.append(Breach("warning holiday_moved", (appt.key,), f"{appt.moved_by!r} is no closure just before it"))
+    for warning in warned:
+        if not any((warning.protocol, warning.step) == (a.protocol, a.step) for a in moved):
+            out.append(Breach("warning holiday_moved", (), f"warning without a moved appointment: {warning.message}"))
     return out
+
+
+def _true_reason(appt: Appointment, clinic: Clinic) -> bool:
+    """Whether the closed days right before the appointment's date hold the holiday or closure it names."""
+    day = local_day(appt.start, clinic) - timedelta(days=1)
+    for _ in range(366):
+        if clinic.open_intervals(day):
+            return False
+        name = holiday_name(clinic.holiday_country, day) if clinic.holiday_country else None
+        closed = day in clinic.closures or day in clinic.openings
+        if (name and name in appt.moved_by) or (closed and f"{day.day} {day:%B}" in appt.moved_by):
+            return True
+        day -= timedelta(days=1)
+    return False
