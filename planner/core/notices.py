@@ -127,9 +127,16 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
     return problems, warnings
 
 
+#: how a notice names a trip when the plan has two
+TRIP_NAMES = {1: "first", 2: "second"}
+
+
 def _trip_warnings(ctx, outcome) -> list[Notice]:
     clock, rules, result = ctx.clock, ctx.rules, []
+    several = len(outcome.trips) > 1
     for visit, (arrive, leave) in enumerate(outcome.trips, start=1):
+        # two trips give two notices of the same kind: each says which trip it is about
+        trip = TRIP_NAMES.get(visit, f"trip {visit}") if several else ""
         frame = outcome.frames[visit]
         arrive_day, leave_day = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
         invasive = [
@@ -142,7 +149,8 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
             result.append(
                 Notice(
                     "jetlag_buffer",
-                    f"Procedures wait {n} day{'s' if n > 1 else ''} after you land, so that your body clock "
+                    (f"On your {trip} trip, procedures" if trip else "Procedures")
+                    + f" wait {n} day{'s' if n > 1 else ''} after you land, so that your body clock "
                     "has adjusted to the time difference.",
                 )
             )
@@ -154,7 +162,9 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
             result.append(
                 Notice(
                     "clot_risk",
-                    f"Your flight home on {short_date(clock.date(leave_day))} is {_days(leave_day - day)} after the "
+                    "Your flight home"
+                    + (f" from your {trip} trip" if trip else "")
+                    + f" on {short_date(clock.date(leave_day))} is {_days(leave_day - day)} after the "
                     f"{unit.step.title.lower()}. A flight over 4 hours about doubles the risk of a blood clot, more "
                     "so in the week after a procedure: walk about, drink water, ask about compression stockings.",
                     protocol=unit.prefix,
@@ -165,7 +175,8 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
             result.append(
                 Notice(
                     "visa_limit",
-                    f"A stay of {leave_day - arrive_day} days is longer than the {rules.visa_days} days a C-3-3 "
+                    (f"Your {trip} stay" if trip else "A stay")
+                    + f" of {leave_day - arrive_day} days is longer than the {rules.visa_days} days a C-3-3 "
                     "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
                 )
             )
