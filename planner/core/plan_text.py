@@ -17,8 +17,24 @@ def _amount(line: dict) -> str:
     return f"{line['low']}–{line['high']} {line.get('currency', '')}".rstrip()
 
 
+def _after_return(plan: dict) -> list[str]:
+    """Remote follow-ups once the patient is home, dated and timed in the patient's home zone."""
+    remote = sorted(
+        (a for a in plan["appointments"] if a["kind"] == "remote"), key=lambda a: datetime.fromisoformat(a["start"])
+    )
+    if not remote:
+        return []
+    # a remote appointment's start and end are already in its display zone, the patient's home
+    lines = ["", f"After you return (your time, {remote[0]['timezone']})"]
+    for item in remote:
+        start = datetime.fromisoformat(item["start"])
+        when = f"{start:%a %d %b %Y}  {_clock(item['start'])}–{_clock(item['end'])}"
+        lines.append(f"  {when}  {item['title']} · video call with {item['clinic_name']}")
+    return lines
+
+
 def plan_to_text(plan: dict) -> str:
-    """The plan JSON as plain text: dates, each day's appointments, the budget and notices."""
+    """The plan JSON as plain text: dates, each day's appointments, follow-ups at home, the budget and notices."""
     appointments = {a["key"]: a for a in plan["appointments"]}
     lines = [
         "Feasible: " + ("yes" if plan["feasible"] else "no"),
@@ -37,6 +53,7 @@ def plan_to_text(plan: dict) -> str:
             where = item["clinic_name"] if item["in_person"] else "video call"
             lines.append(f"      {_clock(item['start'])}–{_clock(item['end'])}  {item['title']} · {where}")
             lines.extend(f"          prepare: {text}" for text in item["preparation"])
+    lines += _after_return(plan)
     budget = plan["budget"]
     lines += ["", f"Budget ({budget['currency']}, rates of {budget['rates_date']})"]
     for line in budget["lines"]:
