@@ -255,7 +255,13 @@ def _run(ctx: Context, two_trips: bool, departure: int | None) -> Outcome:
 
 
 def _shortest_outcome(ctx: Context) -> Outcome:
-    return _run(ctx, ctx.two_trips, None)
+    outcome = _run(ctx, ctx.two_trips, None)
+    if outcome.feasible or not ctx.two_trips:
+        return outcome
+    # a long first trip (weeks of sessions) can leave a second-trip step's window behind it: one trip
+    # that holds every step is then the shortest plan there is
+    one_trip = _run(ctx, False, None)
+    return one_trip if one_trip.feasible else outcome
 
 
 def _given_outcome(ctx: Context) -> Outcome:
