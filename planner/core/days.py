@@ -28,6 +28,11 @@ class Clock:
         self._zones: dict[str, ZoneInfo] = {}
         self._base = datetime.combine(base_date, time(0), self.tzinfo(zone))
 
+    @property
+    def base(self) -> datetime:
+        """The aware midnight every minute count starts from."""
+        return self._base
+
     def tzinfo(self, zone: str) -> ZoneInfo:
         """The ZoneInfo for a zone name (cached per clock)."""
         info = self._zones.get(zone)
@@ -56,44 +61,78 @@ class Clock:
         return self.minutes(datetime.combine(self.date(day), clock_time, self.tzinfo(zone)))
 
 
+#: open intervals as epoch seconds per (clinic values, date, home zone, awake hours), shared by every plan
+_SHARED: dict[tuple, tuple[Span, ...]] = {}
+#: entries kept before the shared cache starts afresh (a few years of days for a few dozen clinics)
+SHARED_LIMIT = 200_000
+
+
+def clinic_values(clinic: Clinic) -> tuple:
+    """A key for everything that decides a clinic's hours (test catalogs reuse ids, so never the id)."""
+    # Clinic leaves ``openings`` out of its hash and equality, so they join the key here
+    return (clinic, tuple(sorted(clinic.openings.items())))
+
+
 class OpenHours:
-    """Open intervals per clinic and day as integer spans, computed once and cached."""
+    """Open intervals per clinic and day as integer spans, cached per plan and across plans."""
 
     def __init__(self, clock: Clock, home_zone: str, home_awake: tuple[time, time]):
         self._clock = clock
         self._home_zone = home_zone
         self._awake = home_awake
-        self._cache: dict[tuple[str, int, bool], tuple[Span, ...]] = {}
+        self._cache: dict[tuple[int, int, bool], tuple[Span, ...]] = {}
+        self._keys: dict[int, tuple] = {}  # clinic values per clinic object of this plan
+        self._base = int(clock.base.timestamp())
 
     def spans(self, clinic: Clinic, day: int, remote: bool = False) -> tuple[Span, ...]:
         """Open spans of a clinic on a day; for remote steps also awake at the patient's home."""
-        key = (clinic.id, day, remote)
+        # the clinic objects of one plan live as long as it does, so their ids are safe keys here
+        key = (id(clinic), day, remote)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self._compute(clinic, day, remote)
+            values = self._keys.get(id(clinic))
+            if values is None:
+                values = self._keys[id(clinic)] = clinic_values(clinic)
+            base = self._base
+            found = self._cache[key] = tuple(
+                ((s - base) // 60, (e - base) // 60) for s, e in self._shared(values, clinic, day, remote)
+            )
         return found
 
-    def _compute(self, clinic: Clinic, day: int, remote: bool) -> tuple[Span, ...]:
-        clock = self._clock
-        spans = tuple(
-            (clock.local(day, start, clinic.timezone), _end(clock, day, end, clinic.timezone))
-            for start, end in clinic.open_intervals(clock.date(day))
+    def _shared(self, values: tuple, clinic: Clinic, day: int, remote: bool) -> tuple[Span, ...]:
+        on = self._clock.date(day)
+        key = (values, on, self._home_zone if remote else None, self._awake if remote else None)
+        found = _SHARED.get(key)
+        if found is None:
+            if len(_SHARED) >= SHARED_LIMIT:
+                _SHARED.clear()
+            found = _SHARED[key] = _epoch_spans(clinic, on, self._home_zone if remote else None, self._awake)
+        return found
+
+
+def _epoch_spans(clinic: Clinic, on: date, home_zone: str | None, awake: tuple[time, time]) -> tuple[Span, ...]:
+    """A clinic's open intervals on a date in epoch seconds; with a home zone, also awake there."""
+    zone = ZoneInfo(clinic.timezone)
+    spans = tuple(
+        (
+            _epoch(on, start, zone),
+            _epoch(on + timedelta(days=1), end, zone) if end == time(0) else _epoch(on, end, zone),
         )
-        if not remote:
-            return spans
-        home_day = clock.day(spans[0][0], self._home_zone) if spans else day
-        awake = [
-            (clock.local(d, self._awake[0], self._home_zone), clock.local(d, self._awake[1], self._home_zone))
-            for d in (home_day - 1, home_day, home_day + 1)
-        ]
-        return tuple((max(s, a), min(e, b)) for s, e in spans for a, b in awake if max(s, a) < min(e, b))
+        for start, end in clinic.open_intervals(on)
+    )
+    if home_zone is None:
+        return spans
+    home = ZoneInfo(home_zone)
+    home_date = datetime.fromtimestamp(spans[0][0], home).date() if spans else on
+    awake_spans = [
+        (_epoch(d, awake[0], home), _epoch(d, awake[1], home))
+        for d in (home_date - timedelta(days=1), home_date, home_date + timedelta(days=1))
+    ]
+    return tuple((max(s, a), min(e, b)) for s, e in spans for a, b in awake_spans if max(s, a) < min(e, b))
 
 
-def _end(clock: Clock, day: int, end: time, zone: str) -> int:
-    """An interval end; midnight as an end means the end of the day."""
-    if end == time(0):
-        return clock.local(day + 1, end, zone)
-    return clock.local(day, end, zone)
+def _epoch(on: date, clock_time: time, zone: ZoneInfo) -> int:
+    return int(datetime.combine(on, clock_time, zone).timestamp())
 
 
 def grid_start(span_start: int, earliest: int) -> int:

@@ -50,10 +50,15 @@ def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
             for j, u in enumerate(units)
             if u.step.kind is not StepKind.LAB and u.step.kind is not StepKind.REST
         ],
+        meets={},
+        taker_at={},
+        rivals={},
     )
+    shared.taker_at.update((j, k) for k, (j, _) in enumerate(shared.takers))
     links = [_unit_links(i, units, placed, shared) for i in range(len(units))]
+    for j, i, max_days in _followers(units, links):
+        links[i].followers.append((j, max_days))
     for i, found in enumerate(links):
-        found.followers.extend(_followers(i, units, links))
         if units[i].pin is None:
             for rule, anchor in found.anchors:
                 if rule.max_days is not None:
@@ -71,6 +76,27 @@ class _Shared:
     pins: list
     invasive: list[tuple[int, int, int]]
     takers: list[tuple[int, str]]
+    #: per clinic id, (unit, minutes needed between) for every taker; per treatment, its rivals
+    meets: dict[str, tuple[tuple[int, int], ...]]
+    taker_at: dict[int, int]  # a taker's position in ``takers``
+    rivals: dict[int, tuple[tuple[int, int], ...]]
+
+    def meets_of(self, i: int, clinic: str) -> tuple[tuple[int, int], ...]:
+        """Every other unit taking the patient's time, with the minutes needed between it and unit ``i``."""
+        found = self.meets.get(clinic)
+        if found is None:
+            found = self.meets[clinic] = tuple(
+                (j, CHANGE_CLINIC_MINUTES if other != clinic else 0) for j, other in self.takers
+            )
+        k = self.taker_at.get(i)
+        return found if k is None else found[:k] + found[k + 1 :]
+
+    def rivals_of(self, treatment: int) -> tuple[tuple[int, int], ...]:
+        """The invasive units of the other treatments, with their rest days."""
+        found = self.rivals.get(treatment)
+        if found is None:
+            found = self.rivals[treatment] = tuple((j, rest) for j, t, rest in self.invasive if t != treatment)
+        return found
 
 
 def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], shared: _Shared) -> Links:
@@ -103,15 +129,13 @@ def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], shared: 
         anchors=tuple(anchors),
         pinned=tuple(pinned),
         same_step=tuple(j for j in shared.steps[(unit.treatment, step.id)] if j != i),
-        rivals=tuple((j, rest) for j, t, rest in shared.invasive if t != unit.treatment) if step.invasive else (),
-        meets=tuple((j, CHANGE_CLINIC_MINUTES if other != clinic else 0) for j, other in shared.takers if j != i)
-        if takes_time
-        else (),
+        rivals=shared.rivals_of(unit.treatment) if step.invasive else (),
+        meets=shared.meets_of(i, clinic) if takes_time else (),
     )
 
 
-def _followers(i: int, units: list[Unit], links: list[Links]):
-    """(remote follow-up, window days) for the free follow-ups whose only window is measured from unit ``i``."""
+def _followers(units: list[Unit], links: list[Links]):
+    """(remote follow-up, its anchor, window days) for the free follow-ups with one window, from a free unit."""
     for j, other in enumerate(units):
         found = links[j]
         if not found.remote or other.pin is not None or found.pinned or found.previous is not None:
@@ -119,8 +143,8 @@ def _followers(i: int, units: list[Unit], links: list[Links]):
         if len(found.anchors) != 1:
             continue
         rule, anchor = found.anchors[0]
-        if anchor == i and units[i].pin is None and len(other.step.after) == 1 and rule.max_days is not None:
-            yield j, rule.max_days
+        if units[anchor].pin is None and len(other.step.after) == 1 and rule.max_days is not None:
+            yield j, anchor, rule.max_days
 
 
 def on_grid(step: Step) -> bool:
