@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from planner import cli_accounts, cli_demo
+from planner import cli_accounts, cli_demo, cli_plans
 from planner.core.budget import compute_budget
 from planner.core.catalog import Catalog, CatalogError
 from planner.core.ics import CalendarOptions, TripEvents, render_calendar
@@ -121,3 +121,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(catalog_command)
     cli_accounts.init_app(app)
     cli_demo.init_app(app)
+    cli_plans.init_app(app)

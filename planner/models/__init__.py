@@ -4,6 +4,7 @@ from planner.models.account import User
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.session import LoginSession
+from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 
-__all__ = ["Client", "CustomClinic", "CustomProtocol", "EventRevision", "FeedToken", "LoginSession", "Pin", "ShareLink", "Trip", "User"]
+__all__ = ["Client", "CustomClinic", "CustomProtocol", "EventRevision", "FeedToken", "LoginSession", "Pin", "ShareLink", "Trip", "TripAppointment", "User"]

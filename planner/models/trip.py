@@ -45,6 +45,10 @@ class Trip(db.Model):
     client_seen: Mapped[dict | None] = mapped_column(JSON, default=None)
     #: when the client last opened the share link
     client_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    #: the current plan's problems in plain words (derived: see planner/services/trip_changes.py)
+    problems: Mapped[list] = mapped_column(JSON, default=list)
+    #: len(problems), indexed for the dashboard's "trips with problems"
+    problem_count: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (CheckConstraint("status IN ('draft', 'proposed', 'confirmed')", name="status"),)
 

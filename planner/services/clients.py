@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, or_, select
 
 from planner.extensions import db
-from planner.models import Client
-from planner.services.outlines import outline, owner_trips
+from planner.models import Client, Trip, TripAppointment
 
 SORTS = ("name", "next")
 #: the fields a client form edits, in form order
 FIELDS = ("name", "contact", "home_timezone", "language", "notes")
+#: clients per page of the list
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,16 @@ class ClientRow:
     trips: int
 
 
+@dataclass(frozen=True)
+class ClientPage:
+    """One page of the client list and where it sits among the pages."""
+
+    rows: list[ClientRow]
+    page: int
+    pages: int
+    total: int
+
+
 def owned(owner_id: int) -> Select:
     """The query of a facilitator's clients: every lookup of a client starts here."""
     return select(Client).where(Client.owner_id == owner_id)
@@ -34,34 +46,61 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_clients(owner_id: int, search: str, sort: str, now: datetime) -> list[ClientRow]:
-    """The clients whose name or contact contains ``search``, by name or by next appointment."""
-    query = owned(owner_id)
+def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
+    """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
+
+    Reads the stored plan summaries: four queries whatever the number of clients and trips.
+    """
+    conditions = [Client.owner_id == owner_id]
     words = search.strip()
     if words:
         pattern = f"%{_escape_like(words.lower())}%"
-        query = query.where(
+        conditions.append(
             or_(
                 func.lower(Client.name).like(pattern, escape="\\"),
                 func.lower(Client.contact).like(pattern, escape="\\"),
             )
         )
-    clients = list(db.session.scalars(query))
-    upcoming: dict[int, datetime] = {}
-    trip_counts: dict[int, int] = {}
-    for trip in owner_trips(owner_id):
-        if trip.client_id is None:
-            continue
-        trip_counts[trip.client_id] = trip_counts.get(trip.client_id, 0) + 1
-        starts = [a.start for a in outline(trip).appointments if a.start >= now]
-        if starts and (trip.client_id not in upcoming or min(starts) < upcoming[trip.client_id]):
-            upcoming[trip.client_id] = min(starts)
-    rows = [ClientRow(c, upcoming.get(c.id), trip_counts.get(c.id, 0)) for c in clients]
-    by_name = sorted(rows, key=lambda row: (row.client.name.casefold(), row.client.id))
+    total = db.session.scalar(select(func.count()).select_from(Client).where(*conditions))
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    by_name = (func.lower(Client.name), Client.id)
+    query = select(Client).where(*conditions)
     if sort == "next":
-        # clients with nothing ahead go last, still in name order
-        return sorted(by_name, key=lambda row: (row.next_appointment is None, row.next_appointment or now))
-    return by_name
+        # an index seek per client on (client_id, start); clients with nothing ahead go last, by name
+        upcoming = (
+            select(func.min(TripAppointment.start))
+            .where(TripAppointment.client_id == Client.id, TripAppointment.start >= now)
+            .scalar_subquery()
+        )
+        query = query.order_by(upcoming.is_(None), upcoming, *by_name)
+    else:
+        query = query.order_by(*by_name)
+    clients = list(db.session.scalars(query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
+    ids = [client.id for client in clients]
+    upcoming_of = _next_appointments(ids, now)
+    counted = select(Trip.client_id, func.count()).where(Trip.client_id.in_(ids)).group_by(Trip.client_id)
+    trip_counts = {client_id: count for client_id, count in db.session.execute(counted)}
+    rows = [ClientRow(c, upcoming_of.get(c.id), trip_counts.get(c.id, 0)) for c in clients]
+    return ClientPage(rows, page, pages, total)
+
+
+def _next_appointments(client_ids: list[int], now: datetime) -> dict[int, datetime]:
+    """Client id → start of their next appointment, in that appointment's time zone (one query)."""
+    ranked = (
+        select(
+            TripAppointment.client_id,
+            TripAppointment.start,
+            TripAppointment.timezone,
+            func.row_number()
+            .over(partition_by=TripAppointment.client_id, order_by=(TripAppointment.start, TripAppointment.id))
+            .label("rank"),
+        )
+        .where(TripAppointment.client_id.in_(client_ids), TripAppointment.start >= now)
+        .subquery()
+    )
+    rows = db.session.execute(select(ranked.c.client_id, ranked.c.start, ranked.c.timezone).where(ranked.c.rank == 1))
+    return {client_id: start.astimezone(ZoneInfo(zone)) for client_id, start, zone in rows}
 
 
 def create_client(owner_id: int, values: dict) -> Client:

@@ -1,14 +1,36 @@
-"""The facilitator's dashboard: the next 14 days, trips with problems, trips awaiting the clinic."""
+"""The facilitator's dashboard: the next 14 days, trips with problems, trips awaiting the clinic.
+
+Everything comes from the stored plan summaries (planner/models/summary.py) through indexed
+queries, a few rows each: the page costs the same however many trips the facilitator has.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from planner.models import Trip
-from planner.services.outlines import Visit, outline, owner_trips
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from planner.extensions import db
+from planner.models import Trip, TripAppointment
 
 HORIZON = timedelta(days=14)
+#: rows shown per section; the rest is counted ("and 240 more")
+SHOWN = 100
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One appointment as a list shows it (start and end in its own time zone)."""
+
+    key: str
+    title: str
+    start: datetime
+    end: datetime
+    timezone: str
+    pinned: bool
 
 
 @dataclass(frozen=True)
@@ -29,24 +51,65 @@ class Troubled:
 
 @dataclass(frozen=True)
 class Dashboard:
-    """Everything the dashboard shows."""
+    """Everything the dashboard shows, each section cut at SHOWN rows with its full count."""
 
     upcoming: tuple[Upcoming, ...]
+    upcoming_count: int
     troubled: tuple[Troubled, ...]
+    troubled_count: int
     proposed: tuple[Trip, ...]
+    proposed_count: int
     trips: int
 
 
+def visit_of(row: TripAppointment) -> Visit:
+    """A stored appointment with its times shown in its own time zone."""
+    zone = ZoneInfo(row.timezone)
+    return Visit(row.key, row.title, row.start.astimezone(zone), row.end.astimezone(zone), row.timezone, row.pinned)
+
+
 def dashboard(owner_id: int, now: datetime) -> Dashboard:
-    """The dashboard of a facilitator at ``now``: plans recomputed from trips loaded in three queries."""
-    trips = owner_trips(owner_id)
-    upcoming: list[Upcoming] = []
-    troubled: list[Troubled] = []
-    for trip in trips:
-        brief = outline(trip)
-        upcoming.extend(Upcoming(trip, v) for v in brief.appointments if now <= v.start < now + HORIZON)
-        if brief.problems:
-            troubled.append(Troubled(trip, brief.problems))
-    upcoming.sort(key=lambda item: (item.visit.start, item.trip.id, item.visit.key))
-    proposed = tuple(t for t in trips if t.status == "proposed")
-    return Dashboard(tuple(upcoming), tuple(troubled), proposed, len(trips))
+    """The dashboard of a facilitator at ``now``: a fixed number of indexed queries."""
+    window = (TripAppointment.owner_id == owner_id, TripAppointment.start >= now, TripAppointment.start < now + HORIZON)
+    appointments = db.session.execute(
+        select(TripAppointment, Trip)
+        .join(Trip, Trip.id == TripAppointment.trip_id)
+        .where(*window)
+        .options(selectinload(Trip.client))
+        .order_by(TripAppointment.start, TripAppointment.trip_id, TripAppointment.key)
+        .limit(SHOWN)
+    ).all()
+    troubled = _trips(owner_id, Trip.problem_count > 0)
+    proposed = _trips(owner_id, Trip.status == "proposed")
+    counts = db.session.execute(
+        select(
+            select(func.count()).select_from(TripAppointment).where(*window).scalar_subquery(),
+            _count(owner_id, Trip.problem_count > 0),
+            _count(owner_id, Trip.status == "proposed"),
+            _count(owner_id),
+        )
+    ).one()
+    return Dashboard(
+        upcoming=tuple(Upcoming(trip, visit_of(row)) for row, trip in appointments),
+        upcoming_count=counts[0],
+        troubled=tuple(Troubled(trip, tuple(trip.problems or ())) for trip in troubled),
+        troubled_count=counts[1],
+        proposed=tuple(proposed),
+        proposed_count=counts[2],
+        trips=counts[3],
+    )
+
+
+def _trips(owner_id: int, *conditions) -> list[Trip]:
+    query = (
+        select(Trip)
+        .where(Trip.owner_id == owner_id, *conditions)
+        .options(selectinload(Trip.client))
+        .order_by(Trip.id)
+        .limit(SHOWN)
+    )
+    return list(db.session.scalars(query))
+
+
+def _count(owner_id: int, *conditions):
+    return select(func.count()).select_from(Trip).where(Trip.owner_id == owner_id, *conditions).scalar_subquery()

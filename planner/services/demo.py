@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from planner.extensions import db
 from planner.models import Client, FeedToken, Pin, ShareLink, Trip, User
 from planner.services.passwords import hash_password
-from planner.services.revisions import planned_trip, record_revisions
+from planner.services.revisions import planned_trip
+from planner.services.trip_changes import trip_changed
 from planner.services.tokens import new_token
 
 #: (email, name, clients); a client: (name, contact, home zone, language, trips); a trip: (title, status, scenario)
@@ -187,7 +188,7 @@ def seed_demo(now: datetime) -> Demo:
                 db.session.flush()
                 if status == "confirmed":
                     _pin_first_appointment(trip)
-                record_revisions(trip, None, now)
+                trip_changed(trip, None, now)
                 link_token, link_hash = new_token()
                 feed_token, feed_hash = new_token()
                 db.session.add(ShareLink(trip_id=trip.id, kind="client", token_hash=link_hash))

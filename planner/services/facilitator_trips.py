@@ -20,8 +20,9 @@ from planner.services import current_catalog
 from planner.services.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
 from planner.services.plan_view import PlanPage, plan_page
 from planner.services.planning import PlannedTrip, apply_fix, check_scenario
-from planner.services.revisions import planned_trip, record_revisions
+from planner.services.revisions import planned_trip
 from planner.services.sharing import Change, changes_since_seen
+from planner.services.trip_changes import trip_changed
 from planner.services.trips import keep_valid_pins
 
 #: the statuses a trip may move to from each status; back to draft when plans change again
@@ -67,7 +68,7 @@ def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime
                 title=_title(request, current_catalog()))
     db.session.add(trip)
     db.session.flush()
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
     db.session.commit()
     return trip
 
@@ -99,7 +100,7 @@ def _replace_request(trip: Trip, scenario: dict, now: datetime) -> None:
     keep_valid_pins(trip, scenario)
     trip.scenario = scenario
     db.session.flush()
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
 
 
 def fix_trip(trip: Trip, fix: Mapping[str, str], now: datetime) -> None:
@@ -141,7 +142,7 @@ def set_status(trip: Trip, status: str, now: datetime) -> None:
         raise ScenarioError("status", f"a {trip.status} trip cannot become {status}")
     trip.status = status
     # the events' STATUS (tentative/confirmed) follows the trip's status
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
     db.session.commit()
 
 
@@ -163,7 +164,7 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
         trip.pins.append(Pin(protocol=occurrence[0], step=occurrence[1], occurrence=occurrence[2],
                              start=start.astimezone(UTC)))
     db.session.flush()
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
     db.session.commit()
 
 
@@ -174,7 +175,7 @@ def unpin(trip: Trip, pin_id: int, now: datetime) -> bool:
         return False
     trip.pins.remove(pin)
     db.session.flush()
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
     db.session.commit()
     return True
 
@@ -189,6 +190,6 @@ def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
                 title=trip.title)
     db.session.add(copy)
     db.session.flush()
-    record_revisions(copy, None, now)
+    trip_changed(copy, None, now)
     db.session.commit()
     return copy

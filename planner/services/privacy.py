@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from planner.extensions import db
-from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip
+from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip, TripAppointment
 
 #: bump when the export's shape changes, so that a reader can tell versions apart
 EXPORT_VERSION = 1
@@ -51,7 +51,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
     if client is None:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
-    for model in (FeedToken, ShareLink, Pin, EventRevision):
+    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )

@@ -29,13 +29,15 @@ def _owned_client(client_id: int):
 @blueprint.get("/")
 @no_store
 def index():
-    """The clients, searched by name or contact, sorted by name or next appointment."""
+    """The clients, searched by name or contact, sorted by name or next appointment, 50 a page."""
     search = request.args.get("q", "")[:200]
     sort = request.args.get("sort", "name")
     if sort not in clients.SORTS:
         sort = "name"
-    rows = clients.list_clients(current_user.id, search, sort, datetime.now(UTC))
-    return render_template("clients/index.html", rows=rows, search=search, sort=sort)
+    page = request.args.get("page", "1")
+    number = int(page) if page.isdigit() and len(page) < 7 else 1
+    listing = clients.list_clients(current_user.id, search, sort, datetime.now(UTC), number)
+    return render_template("clients/index.html", listing=listing, rows=listing.rows, search=search, sort=sort)
 
 
 @blueprint.route("/new", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from planner.extensions import db
 from planner.models import Client, Trip
 from planner.services.accounts import BROWSER_KEY, register
-from planner.services.revisions import record_revisions
+from planner.services.trip_changes import trip_changed
 
 #: a knee SVF trip in March 2027 (seed 003's protocol): 5 appointments in Seoul, 4 video follow-ups
 KNEE = {
@@ -55,6 +55,6 @@ def create_trip(owner, client, scenario: dict | None = None, *, now: datetime = 
     )
     db.session.add(trip)
     db.session.flush()
-    record_revisions(trip, None, now)
+    trip_changed(trip, None, now)
     db.session.commit()
     return trip
