@@ -14,6 +14,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.dashboard import blueprint as dashboard
     from planner.views.facilitator_trips import blueprint as facilitator_trips
     from planner.views.feeds import blueprint as feeds
+    from planner.views.health import blueprint as health
     from planner.views.plan_api import blueprint as plan_api
     from planner.views.planner import blueprint as planner
     from planner.views.privacy import blueprint as privacy
@@ -26,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard)
     app.register_blueprint(facilitator_trips)
     app.register_blueprint(feeds)
+    app.register_blueprint(health)
     app.register_blueprint(privacy)
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)

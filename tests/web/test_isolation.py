@@ -21,6 +21,7 @@ PUBLIC = {
     "static",
     "catalog.index",
     "catalog.treatment",
+    "health.healthz",
     "planner.new",
     "planner.create",
     "planner.fix",

@@ -1,10 +1,10 @@
-"""The stored plan summary (appointments, problems) follows every change of a trip; lists read it in constant queries."""
+"""The stored plan summary follows every change of a trip; the lists read it in constant queries."""
 
 from __future__ import annotations
 
 import copy
-from types import SimpleNamespace
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,7 +29,9 @@ def http(client):
 
 def _stored(trip_id: int) -> tuple[list[tuple], list[str]]:
     rows = db.session.scalars(
-        select(TripAppointment).where(TripAppointment.trip_id == trip_id).order_by(TripAppointment.start, TripAppointment.key)
+        select(TripAppointment)
+        .where(TripAppointment.trip_id == trip_id)
+        .order_by(TripAppointment.start, TripAppointment.key)
     )
     trip = db.session.get(Trip, trip_id)
     appointments = [(r.key, r.title, r.start, r.end, r.timezone, r.pinned, r.owner_id, r.client_id) for r in rows]
@@ -64,7 +66,8 @@ def test_the_summary_follows_pin_unpin_edit_fix_status_and_duplicate(app, http):
     assert len(appointments) == 1 + 6 and problems == []  # the consultation, then 6 sessions
 
     # pin: the consultation moves to the confirmed time (14:30 in Seoul is 05:30 UTC)
-    assert http.post(f"/trips/{trip_id}/pins", data={"key": CONSULTATION, "date": "2027-03-04", "time": "14:30"}).status_code == 302
+    confirmed = {"key": CONSULTATION, "date": "2027-03-04", "time": "14:30"}
+    assert http.post(f"/trips/{trip_id}/pins", data=confirmed).status_code == 302
     appointments, _ = _assert_fresh(app, trip_id)
     pinned = _row(appointments, CONSULTATION)
     assert pinned[2] == datetime(2027, 3, 4, 5, 30, tzinfo=UTC) and pinned[5] is True
@@ -77,7 +80,8 @@ def test_the_summary_follows_pin_unpin_edit_fix_status_and_duplicate(app, http):
     assert _row(appointments, CONSULTATION)[5] is False
 
     # edit: 12 sessions in a 4-day stay cannot fit, so the trip now has problems (and no plan to show)
-    assert http.post(f"/trips/{trip_id}/edit", data=trip_form(days=4, **{"treatments-0-count": "12"})).status_code == 302
+    edited = trip_form(days=4, **{"treatments-0-count": "12"})
+    assert http.post(f"/trips/{trip_id}/edit", data=edited).status_code == 302
     appointments, problems = _assert_fresh(app, trip_id)
     assert problems and appointments == []
 
@@ -137,7 +141,8 @@ def _scenario(arrival: datetime) -> dict:
 
 def _fill(app, owner, clients: int, trips: int) -> None:
     """Clients and trips arriving from tomorrow on (a few fall in the dashboard's 14 days)."""
-    tomorrow = datetime.now(ZoneInfo("Asia/Seoul")).replace(hour=16, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    today = datetime.now(ZoneInfo("Asia/Seoul")).replace(hour=16, minute=0, second=0, microsecond=0)
+    tomorrow = today + timedelta(days=1)
     with app.app_context():
         made = [factories.create_client(owner, f"Client {db.session.scalar(select(func.count(Trip.id)))}-{n}")
                 for n in range(clients)]
