@@ -31,8 +31,28 @@ class Links:
     windows: list[tuple[int, int]] = field(default_factory=list)  # (free unit with a window from this one, days)
 
 
+#: unit relations per unit list, shared by every placement and plan (re-planning keeps the treatments)
+_SHARED: dict[tuple, tuple[tuple[Step, ...], list[Links]]] = {}
+#: unit lists kept before the shared cache starts afresh
+SHARED_LIMIT = 2_000
+
+
 def links_of(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
-    """The relations of every unit (pinned units are already in ``placed``)."""
+    """The relations of every unit (pinned units are already in ``placed``), read-only once built."""
+    # links read only these values; the cached entry keeps its steps alive, so their ids stay theirs
+    key = tuple(
+        (id(u.step), u.treatment, u.n, u.total, u.clinic.id, None if u.pin is None else placed[k].day)
+        for k, u in enumerate(units)
+    )
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= SHARED_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[key] = (tuple(u.step for u in units), _build(units, placed))
+    return found[1]
+
+
+def _build(units: list[Unit], placed: list[Placed | None]) -> list[Links]:
     index = {(u.treatment, u.step.id, u.n): k for k, u in enumerate(units)}
     totals: dict[tuple[int, str], int] = {}
     steps: dict[tuple[int, str], list[int]] = {}
