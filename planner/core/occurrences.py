@@ -75,8 +75,23 @@ def _clinic(field: str, clinic_id: str | None, tier: str | None, protocol: Proto
     return clinic
 
 
+#: dependency order per protocol object, kept with the protocol so that its id stays its own
+_ORDERS: dict[int, tuple[Protocol, tuple[Step, ...]]] = {}
+#: protocols kept before the cache starts afresh
+ORDERS_LIMIT = 2_000
+
+
 def dependency_order(protocol: Protocol) -> tuple[Step, ...]:
     """Steps so that each comes after the steps it is ordered after (catalog order otherwise)."""
+    found = _ORDERS.get(id(protocol))
+    if found is None:
+        if len(_ORDERS) >= ORDERS_LIMIT:
+            _ORDERS.clear()
+        found = _ORDERS[id(protocol)] = (protocol, _dependency_order(protocol))
+    return found[1]
+
+
+def _dependency_order(protocol: Protocol) -> tuple[Step, ...]:
     ids = {s.id for s in protocol.steps}
     done: list[Step] = []
     remaining = list(protocol.steps)

@@ -244,9 +244,11 @@ class Placer:
         step, links, placed = self.units[i].step, self._links[i], self.placed
         if step.per_week_max is not None:
             days = [p.day for j in links.same_step if (p := placed[j]) is not None and day - 6 <= p.day <= day + 6]
-            for first in range(day - 6, day + 1):
-                if sum(1 for d in days if first <= d <= first + 6) + 1 > step.per_week_max:
-                    return False
+            # fewer neighbours than the limit leave room in every 7-day window: only then skip the walk
+            if len(days) >= step.per_week_max:
+                for first in range(day - 6, day + 1):
+                    if sum(1 for d in days if first <= d <= first + 6) + 1 > step.per_week_max:
+                        return False
         for j, rest_days in links.rivals:
             p = placed[j]
             if p is not None and (p.day <= day <= p.day + rest_days or day <= p.day <= day + step.rest_days):

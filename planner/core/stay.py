@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from planner.core.clinic import Clinic
+from planner.core.days import clinic_values
 from planner.core.itinerary import Appointment, Day
 from planner.core.wording import closure_reason
+
+#: closure notes per (clinic values, first date, number of dates), shared by every plan
+_NOTES: dict[tuple, tuple[str, ...]] = {}
+#: date ranges kept before the shared cache starts afresh
+NOTES_LIMIT = 20_000
 
 
 def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple[Day, ...]:
@@ -24,12 +33,16 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
             for offset in range(1, unit.step.rest_days + 1):
                 rest.setdefault(placed.day + offset, []).append((unit.treatment, unit.step.title.lower()))
     days = []
+    nobody: set[int] = set()
     for visit, (arrive, leave) in enumerate(trips, start=1):
         first, last = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
-        for day in range(first, last + 1):
+        start = clock.date(first)
+        dates = [start + timedelta(days=k) for k in range(last - first + 1)]
+        notes = _closure_notes(clinic, start, dates)
+        for day, on, note in zip(range(first, last + 1), dates, notes, strict=True):
             keys = tuple(by_day.get(day, ()))
-            resting = [title for t, title in rest.get(day, ()) if t not in treatments_by_day.get(day, set())]
-            note = closure_reason(clinic, clock.date(day))
+            busy = treatments_by_day.get(day, nobody)
+            resting = [title for t, title in rest.get(day, ()) if t not in busy]
             if day == first:
                 kind = "arrival"
             elif day == last:
@@ -42,5 +55,16 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
                 kind = "free"
             if resting and not note:
                 note = f"rest after {resting[0]}"
-            days.append(Day(clock.date(day), kind, keys, note, visit))
+            days.append(Day(on, kind, keys, note, visit))
     return tuple(days)
+
+
+def _closure_notes(clinic: Clinic, start: date, dates: list[date]) -> tuple[str, ...]:
+    """The closure reason of each date (holidays looked up once per clinic and date range, across plans)."""
+    key = (clinic_values(clinic), start, len(dates))
+    found = _NOTES.get(key)
+    if found is None:
+        if len(_NOTES) >= NOTES_LIMIT:
+            _NOTES.clear()
+        found = _NOTES[key] = tuple(closure_reason(clinic, on) for on in dates)
+    return found
