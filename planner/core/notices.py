@@ -21,7 +21,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
             continue
         zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
         # only a step that needs the clinic open is moved by a closure (cell processing is not)
-        moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(clock, unit, placed)
+        moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(ctx, unit, placed)
         result.append(
             Appointment(
                 key=key_of(unit),
@@ -44,11 +44,12 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
     return tuple(sorted(result, key=lambda a: (a.start, a.key)))
 
 
-def _moved_by(clock, unit, placed) -> str:
+def _moved_by(ctx, unit, placed) -> str:
     """The first holiday or closure in the run of closed days just before the appointment, if any."""
     reason, day = "", placed.day - 1
-    while day >= placed.earliest_day and not unit.clinic.is_open(clock.date(day)):
-        reason = closure_reason(unit.clinic, clock.date(day)) or reason
+    # a day without open spans is a day the clinic is shut (the spans are cached, the holidays are not)
+    while day >= placed.earliest_day and not ctx.hours.spans(unit.clinic, day):
+        reason = closure_reason(unit.clinic, ctx.clock.date(day)) or reason
         day -= 1
     return reason
 

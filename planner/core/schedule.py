@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,8 @@ class Context:
     treatments: tuple[Treatment, ...]
     zone: str
     two_trips: bool
+    #: jet-lag buffer days per arrival (minutes): every frame of a trip asks again
+    buffers: dict[int, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,11 @@ def _context(request, catalog: Catalog) -> Context:
 
 
 def _buffer(ctx: Context, arrival: int) -> int:
-    return jetlag_buffer_days(ctx.request.traveller.home_timezone, ctx.zone, ctx.clock.at(arrival, ctx.zone), ctx.rules)
+    found = ctx.buffers.get(arrival)
+    if found is None:
+        home, when = ctx.request.traveller.home_timezone, ctx.clock.at(arrival, ctx.zone)
+        found = ctx.buffers[arrival] = jetlag_buffer_days(home, ctx.zone, when, ctx.rules)
+    return found
 
 
 def _frame(ctx: Context, arrival: int, departure: int | None) -> Frame:
