@@ -98,6 +98,12 @@ def wrk(url: str, seconds: int, headers: dict[str, str] | None = None) -> Rate:
     )
 
 
+def best(rates: list[Rate]) -> Rate:
+    """The fastest of several runs of one row, with the errors of all of them."""
+    fastest = max(rates, key=lambda rate: rate.requests_per_second)
+    return Rate(fastest.requests_per_second, sum(r.bad_statuses for r in rates), sum(r.socket_errors for r in rates))
+
+
 def database_env(folder: str, **extra: str) -> dict:
     """The environment of a planner on a fresh SQLite file in ``folder`` (schema created)."""
     import os

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-from http_bench import ROOT, Rate, Server, database_env, require_wrk, table, wrk
+from http_bench import ROOT, Server, best, database_env, require_wrk, table, wrk
 
 SAVE = """
 from planner import create_app
@@ -32,11 +32,6 @@ with create_app().app_context():
 """
 TARGET = 0.25
 MEMORY_MB = 150
-
-
-def _best(rates: list[Rate]) -> Rate:
-    best = max(rates, key=lambda rate: rate.requests_per_second)
-    return Rate(best.requests_per_second, sum(r.bad_statuses for r in rates), sum(r.socket_errors for r in rates))
 
 
 def main() -> None:
@@ -55,7 +50,7 @@ def main() -> None:
                 hello.append(wrk(server.base + "/healthz", args.seconds))
                 page.append(wrk(f"{server.base}/t/{token}", args.seconds))
             memory = server.peak_rss_mb()
-    rows = [("/healthz (same app)", _best(hello)), ("plan page /t/<token>", _best(page))]
+    rows = [("/healthz (same app)", best(hello)), ("plan page /t/<token>", best(page))]
     print(table(rows))
     print(f"\nworkers' peak RSS (VmHWM): {', '.join(f'{mb:.0f} MB' for mb in memory)}")
     ratio = rows[1][1].requests_per_second / rows[0][1].requests_per_second

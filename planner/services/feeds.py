@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
 from planner.core.ics import CalendarOptions, TripEvents, render_calendar
@@ -158,14 +158,20 @@ def _owned_feed(owner_id: int, feed_id: int) -> FeedToken | None:
     return feed if trip is not None and trip.owner_id == owner_id else None
 
 
+#: the feed's state by token hash: what decides whether the memo's bytes still hold
+_LOOKUP = (
+    select(FeedToken.id, FeedToken.trip_id, Trip.updated_at, Trip.calendar_changed_at)
+    .outerjoin(Trip, Trip.id == FeedToken.trip_id)
+    .where(FeedToken.token_hash == bindparam("token_hash"), FeedToken.revoked_at.is_(None))
+)
+
+
 def feed_for_token(token: str, today: date) -> Feed | None:
     """The calendar behind a feed token, or None if the token is unknown or revoked."""
-    # one light query (columns, no ORM objects) serves a revalidation from the memo
-    row = db.session.execute(
-        select(FeedToken.id, FeedToken.trip_id, Trip.updated_at, Trip.calendar_changed_at)
-        .outerjoin(Trip, Trip.id == FeedToken.trip_id)
-        .where(FeedToken.token_hash == hash_token(token), FeedToken.revoked_at.is_(None))
-    ).first()
+    # one light query (columns, no ORM session or objects, statement built once) serves a revalidation
+    # from the memo
+    with db.engine.connect() as connection:
+        row = connection.execute(_LOOKUP, {"token_hash": hash_token(token)}).first()
     if row is None:
         return None
     feed_id, trip_id, updated_at, changed_at = row

@@ -41,13 +41,18 @@ def feed(token: str):
     found = feeds.feed_for_token(token, utcnow().date())
     if found is None:
         return _not_found()
-    response = Response(found.body, content_type="text/calendar; charset=utf-8")
-    response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    revalidated = request.if_none_match.contains(found.etag)
+    if revalidated:
+        # the calendar app holds these bytes already: answer 304 without building a body
+        response = Response(status=304)
+    else:
+        response = Response(found.body, content_type="text/calendar; charset=utf-8")
+        response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
     # private: no shared cache may keep it; no-cache: calendar apps revalidate with the ETag
     response.headers["Cache-Control"] = "private, no-cache"
     response.set_etag(found.etag)
     response.last_modified = found.last_modified
-    return response.make_conditional(request)
+    return response if revalidated else response.make_conditional(request)
 
 
 @blueprint.get("/feeds")
