@@ -12,16 +12,17 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
 
+from planner.core.catalog import Catalog
 from planner.core.scenario import ScenarioError, parse_scenario
 from planner.core.trip import Pin as PinnedTime
 from planner.extensions import db
 from planner.models import Client, Pin, Trip
-from planner.services import current_catalog
+from planner.services.custom_catalog import catalog_for
 from planner.services.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
 from planner.services.plan_view import PlanPage, plan_page
 from planner.services.planning import PlannedTrip, apply_fix, check_scenario
 from planner.services.revisions import planned_trip
-from planner.services.sharing import Change, changes_since_seen
+from planner.services.sharing import Change, changes_since_seen, seen_appointments
 from planner.services.trip_changes import trip_changed
 from planner.services.trips import keep_valid_pins
 
@@ -63,9 +64,10 @@ def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime
     data = {key: value for key, value in scenario.items() if key != "pins"}
     data["traveller"] = {**data.get("traveller", {})}
     data["traveller"].setdefault("name", client.name)
-    _, request = check_scenario(data)
+    catalog = catalog_for(client.owner_id)
+    _, request = check_scenario(data, catalog=catalog)
     trip = Trip(owner_id=client.owner_id, client=client, scenario=data, discreet=discreet,
-                title=_title(request, current_catalog()))
+                title=_title(request, catalog))
     db.session.add(trip)
     db.session.flush()
     trip_changed(trip, None, now)
@@ -86,10 +88,14 @@ def trip_view(trip: Trip) -> TripView:
     return TripView(trip, planned, shown, changes, [(row.id, row.name) for row in others])
 
 
-def _replace_request(trip: Trip, scenario: dict, now: datetime) -> None:
-    """Store a changed request: pins that no longer fit are dropped, calendar events are revised."""
-    _, request = check_scenario(scenario)
-    catalog = current_catalog()
+def _replace_request(trip: Trip, scenario: dict, now: datetime, catalog: Catalog) -> bool:
+    """Store a changed request: pins that no longer fit are dropped, calendar events are revised.
+
+    True when an appointment's time changed on a proposed or confirmed trip: it is back to draft,
+    since the clinic must confirm the new times.
+    """
+    _, request = check_scenario(scenario, catalog=catalog)
+    before = planned_trip(trip, catalog)
     try:
         planner_wrote = trip.title == _title(parse_scenario(trip.scenario, catalog), catalog)
     except ScenarioError:
@@ -97,16 +103,27 @@ def _replace_request(trip: Trip, scenario: dict, now: datetime) -> None:
     if planner_wrote:
         # a title the planner wrote follows the request; one the facilitator typed stays
         trip.title = _title(request, catalog)
-    keep_valid_pins(trip, scenario)
+    keep_valid_pins(trip, scenario, catalog)
     trip.scenario = scenario
     db.session.flush()
-    trip_changed(trip, None, now)
+    after = planned_trip(trip, catalog)
+    moved = before is None or after is None or seen_appointments(before.plan) != seen_appointments(after.plan)
+    back_to_draft = moved and trip.status != "draft"
+    if back_to_draft:
+        trip.status = "draft"
+    trip_changed(trip, after, now)
+    return back_to_draft
 
 
-def fix_trip(trip: Trip, fix: Mapping[str, str], now: datetime) -> None:
-    """Apply one of the plan's suggested fixes to the saved trip; raises ScenarioError if it cannot be."""
-    _replace_request(trip, apply_fix(trip.scenario, fix), now)
+def fix_trip(trip: Trip, fix: Mapping[str, str], now: datetime) -> bool:
+    """Apply one of the plan's suggested fixes; True if that sent the trip back to draft.
+
+    Raises ScenarioError if the fix cannot be made.
+    """
+    catalog = catalog_for(trip.owner_id)
+    back_to_draft = _replace_request(trip, apply_fix(trip.scenario, fix, catalog), now, catalog)
     db.session.commit()
+    return back_to_draft
 
 
 def request_form_data(trip: Trip) -> dict:
@@ -123,17 +140,21 @@ def request_form_data(trip: Trip) -> dict:
     return data | stored | {"discreet": trip.discreet}
 
 
-def edit_request(trip: Trip, form_data: dict, now: datetime) -> None:
-    """Save the plan form's values as the trip's request and re-plan; a bad value raises FormProblem."""
+def edit_request(trip: Trip, form_data: dict, now: datetime) -> bool:
+    """Save the plan form's values as the trip's request and re-plan; True if the trip went back to draft.
+
+    A bad value raises FormProblem.
+    """
     scenario = scenario_from_form(form_data)
     if trip.client is not None:
         scenario["traveller"].setdefault("name", trip.client.name)
     try:
-        _replace_request(trip, scenario, now)
+        back_to_draft = _replace_request(trip, scenario, now, catalog_for(trip.owner_id))
     except ScenarioError as error:
         raise FormProblem(form_field_of(error.field) or "", error.reason) from None
     trip.discreet = bool(form_data.get("discreet"))
     db.session.commit()
+    return back_to_draft
 
 
 def set_status(trip: Trip, status: str, now: datetime) -> None:
@@ -148,7 +169,8 @@ def set_status(trip: Trip, status: str, now: datetime) -> None:
 
 def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> None:
     """Fix an appointment at the time the clinic confirmed; the rest is re-planned around it."""
-    planned = planned_trip(trip)
+    catalog = catalog_for(trip.owner_id)
+    planned = planned_trip(trip, catalog)
     if planned is None:
         raise ScenarioError("key", "the trip no longer fits the catalog; edit it first")
     appointment = next((a for a in planned.plan.appointments if a.key == key), None)
@@ -157,7 +179,7 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
     others = [p for p in trip.pins if p is not existing]
-    check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)])
+    check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)], catalog)
     if existing is not None:
         existing.start = start.astimezone(UTC)
     else:

@@ -19,10 +19,11 @@ from flask import current_app
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
+from planner.core.catalog import Catalog
 from planner.core.ics import CalendarOptions, TripEvents, render_calendar
 from planner.extensions import db
 from planner.models import Client, FeedToken, Trip
-from planner.services import current_catalog
+from planner.services.custom_catalog import catalog_for
 from planner.services.revisions import planned_trip, stored_revisions, uid_prefix
 from planner.services.tokens import hash_token, new_token
 
@@ -188,7 +189,8 @@ def _trip_feed(feed: FeedToken, key: tuple) -> Feed | None:
     discreet = feed.discreet or trip.discreet
     name = "Treatment trip" if discreet else f"Treatment trip · {trip.title or 'plan'}"
     options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet)
-    body = render_calendar(trip_events([trip]), current_catalog(), options)
+    catalog = catalog_for(trip.owner_id)
+    body = render_calendar(trip_events([trip], catalog), catalog, options)
     return _keep(key, body, trip.calendar_changed_at)
 
 
@@ -226,7 +228,8 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
     ]
     last_modified = max(changed, default=feed.created_at)
     options = _options(f"facilitator-{feed.owner_id}-{feed.id}", "Clients' appointments", last_modified, feed.discreet)
-    body = render_calendar(trip_events(trips, label_of=_label), current_catalog(), options)
+    catalog = catalog_for(feed.owner_id)
+    body = render_calendar(trip_events(trips, catalog, label_of=_label), catalog, options)
     return _keep(key, body, last_modified)
 
 
@@ -235,9 +238,11 @@ def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool) -> C
     return CalendarOptions(calendar_uid, name, host, stamp.astimezone(UTC), discreet=discreet, refresh=REFRESH)
 
 
-def trip_events(trips: list[Trip], label_of=None) -> list[TripEvents]:
-    """The calendar events of stored trips with their revisions (trips that no longer plan are left out)."""
-    catalog = current_catalog()
+def trip_events(trips: list[Trip], catalog: Catalog, label_of=None) -> list[TripEvents]:
+    """The calendar events of one owner's stored trips, planned with that owner's ``catalog``.
+
+    Trips that no longer plan are left out; events carry their stored revisions.
+    """
     events = []
     for trip in trips:
         planned = planned_trip(trip, catalog)

@@ -15,13 +15,18 @@ from planner.core.itinerary import Plan
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import EventRevision, Trip
+from planner.services.custom_catalog import catalog_for
 from planner.services.planning import PlannedTrip, plan_scenario
 
 
 def planned_trip(trip: Trip, catalog: Catalog | None = None) -> PlannedTrip | None:
-    """The trip's plan from its scenario and pins, or None when the scenario no longer fits the catalog."""
+    """The trip's plan from its scenario and pins, or None when the scenario no longer fits the catalog.
+
+    Without ``catalog``, the trip's owner's (their own protocols and clinics included) is loaded;
+    a caller that plans many trips of one owner passes it once.
+    """
     try:
-        return plan_scenario(trip.scenario, trip.pins, catalog)
+        return plan_scenario(trip.scenario, trip.pins, catalog or catalog_for(trip.owner_id))
     except ScenarioError:
         return None
 

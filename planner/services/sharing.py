@@ -12,9 +12,9 @@ from planner.core.ics import CalendarOptions, render_calendar
 from planner.core.itinerary import Plan
 from planner.extensions import db
 from planner.models import FeedToken, ShareLink, Trip
-from planner.services import current_catalog
+from planner.services.custom_catalog import catalog_for
 from planner.services.feeds import trip_events
-from planner.services.planning import plan_document
+from planner.services.plan_view import PlanPage, plan_page
 from planner.services.revisions import planned_trip
 from planner.services.tokens import hash_token, new_token
 
@@ -32,10 +32,11 @@ class Sharing:
 
 @dataclass(frozen=True)
 class ClientView:
-    """A trip as its client sees it through a link: the plan document, costs hidden or not."""
+    """A trip as its client sees it through a link: the plan page's sections, costs hidden or not."""
 
     trip: Trip
-    document: dict | None
+    #: what the plan sections show; None when the trip no longer plans
+    shown: PlanPage | None
     hide_costs: bool
 
 
@@ -100,15 +101,13 @@ def open_client_link(token: str, now: datetime) -> ClientView | None:
         return None
     trip = link.trip
     planned = planned_trip(trip)
-    document = None
+    shown = None
     if planned is not None:
-        document = plan_document(planned)
-        if link.hide_costs:
-            document.pop("budget")
+        shown = plan_page(planned)
         trip.client_seen = seen_appointments(planned.plan)
         trip.client_seen_at = now
         db.session.commit()
-    return ClientView(trip, document, link.hide_costs)
+    return ClientView(trip, shown, link.hide_costs)
 
 
 def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
@@ -124,7 +123,8 @@ def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
         stamp=trip.calendar_changed_at.astimezone(UTC),
         discreet=trip.discreet,
     )
-    return render_calendar(trip_events([trip]), current_catalog(), options), "treatment-trip.ics"
+    catalog = catalog_for(trip.owner_id)
+    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics"
 
 
 def seen_appointments(plan: Plan) -> dict[str, str]:

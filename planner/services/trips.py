@@ -14,6 +14,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
+from planner.core.catalog import Catalog
 from planner.core.scenario import ScenarioError
 from planner.core.trip import Pin as PinnedTime
 from planner.extensions import db
@@ -72,12 +73,17 @@ def open_trip(token: str) -> TripPage:
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
 
 
-def keep_valid_pins(trip: Trip, scenario: dict) -> None:
+def require_link(token: str) -> None:
+    """Answer 404 unless the token is a live private link: checked before a posted form is read."""
+    _link_or_404(token)
+
+
+def keep_valid_pins(trip: Trip, scenario: dict, catalog: Catalog | None = None) -> None:
     """Drop the pins that no longer fit a changed scenario (a step removed, fewer sessions)."""
     kept = []
     for pin in list(trip.pins):
         try:
-            check_scenario(scenario, [*kept, pin])
+            check_scenario(scenario, [*kept, pin], catalog)
         except ScenarioError:
             trip.pins.remove(pin)
         else:

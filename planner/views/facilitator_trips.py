@@ -13,8 +13,9 @@ from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
 from planner.forms.trips import DuplicateForm, StatusForm
 from planner.models import Client, Trip
 from planner.security import no_store
-from planner.services import clients, current_catalog
+from planner.services import clients
 from planner.services import facilitator_trips as trips
+from planner.services.custom_catalog import catalog_for
 from planner.services.plan_input import (
     FormProblem,
     at_seoul,
@@ -25,6 +26,8 @@ from planner.services.plan_input import (
 from planner.services.zones import zone_names
 
 blueprint = Blueprint("facilitator_trips", __name__)
+
+BACK_TO_DRAFT = "Appointment times changed, so the trip is back to draft: the clinic must confirm the new times."
 
 
 @blueprint.before_request
@@ -42,7 +45,7 @@ def _owned_client(client_id: int) -> Client:
 
 
 def _plan_form(**kwargs) -> PlanForm:
-    return PlanForm(**kwargs, zones=zone_names(), **form_choices(current_catalog()))
+    return PlanForm(**kwargs, zones=zone_names(), **form_choices(catalog_for(current_user.id)))
 
 
 def _place_error(form: PlanForm, path: str, reason: str) -> None:
@@ -119,11 +122,13 @@ def edit(trip_id: int):
         form = _plan_form()
         if form.validate_on_submit():
             try:
-                trips.edit_request(trip, form.data, datetime.now(UTC))
+                back_to_draft = trips.edit_request(trip, form.data, datetime.now(UTC))
             except FormProblem as problem:
                 _show_problem(form, problem)
             else:
                 flash("Request saved; the trip is re-planned.", "success")
+                if back_to_draft:
+                    flash(BACK_TO_DRAFT, "warning")
                 return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     status = 200 if request.method == "GET" else 400
     return render_template("facilitator/edit_trip.html", form=form, trip=trip, zones=zone_names()), status
@@ -139,11 +144,13 @@ def fix(trip_id: int):
         flash("The change could not be read. Please try again.", "error")
     else:
         try:
-            trips.fix_trip(trip, form.fix(), datetime.now(UTC))
+            back_to_draft = trips.fix_trip(trip, form.fix(), datetime.now(UTC))
         except ScenarioError as error:
             flash(f"That change could not be made ({error.field}: {error.reason}).", "error")
         else:
             flash("Done: the trip is re-planned.", "success")
+            if back_to_draft:
+                flash(BACK_TO_DRAFT, "warning")
     return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
 
 
