@@ -154,6 +154,7 @@ def edit(token: str):
         page = trips.open_trip(token)
         data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
         return _show_form(_plan_form(data=data), token=token)
+    trips.require_link(token)
     form = _plan_form()
     if form.validate_on_submit():
         try:
