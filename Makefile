@@ -22,6 +22,9 @@ $(VENV)/.stamp-test: requirements.txt requirements-test.txt | $(BIN)/python
 run: $(VENV)/.stamp-runtime
 	$(FLASK) db upgrade
 	@echo "The planner is starting: open http://127.0.0.1:5000 in your browser (Ctrl+C stops it)."
+	@echo "Demo facilitators, clients and trips: in another terminal, on an empty database, run"
+	@echo "  $(BIN)/flask --app planner seed-demo"
+	@echo "then log in at http://127.0.0.1:5000/login with an email and password it prints."
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(VENV)/.stamp-test

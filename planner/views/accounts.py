@@ -17,6 +17,8 @@ blueprint = Blueprint("accounts", __name__)
 
 #: where the browser keeps its LoginSession token (inside Flask's signed cookie)
 BROWSER_KEY = accounts.BROWSER_KEY
+#: what a visitor over the login rate limit reads above the form
+THROTTLED = "Too many login attempts. Please wait a minute, then try again."
 
 
 @blueprint.record_once
@@ -90,6 +92,14 @@ def login_page():
             _start(user, token)
             return redirect(_safe_next(request.args.get("next")))
     return render_template("accounts/login.html", form=form)
+
+
+@blueprint.errorhandler(429)
+def _too_many_attempts(error):
+    """Over the login rate limit: the login form again, the reason next to it, not the generic error page."""
+    if request.endpoint != "accounts.login":
+        return render_template("errors/error.html", error=error), 429
+    return render_template("accounts/login.html", form=LoginForm(), throttled=THROTTLED), 429
 
 
 @blueprint.post("/logout")
