@@ -27,6 +27,8 @@ class Clock:
         self.base_date = base_date
         self._zones: dict[str, ZoneInfo] = {}
         self._base = datetime.combine(base_date, time(0), self.tzinfo(zone))
+        #: day numbers already worked out: the placer asks for the same instants again and again
+        self._days: dict[tuple[int, str], int] = {}
 
     @property
     def base(self) -> datetime:
@@ -50,7 +52,10 @@ class Clock:
 
     def day(self, minutes: int, zone: str) -> int:
         """The day number of an instant, counted in the calendar of ``zone``."""
-        return (self.at(minutes, zone).date() - self.base_date).days
+        found = self._days.get((minutes, zone))
+        if found is None:
+            found = self._days[(minutes, zone)] = (self.at(minutes, zone).date() - self.base_date).days
+        return found
 
     def date(self, day: int) -> date:
         """The calendar date of a day number."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from typing import NamedTuple
 
 from planner.core.clinic import Clinic
 from planner.core.days import GRID_MINUTES, MINUTES_PER_DAY, Clock, OpenHours, grid_start
@@ -60,6 +61,19 @@ class Blocker:
     anchor_day: int | None = None
 
 
+class _Why(NamedTuple):
+    """A Blocker without its unit: built at every candidate walk, so a plain tuple (a Blocker only on failure)."""
+
+    rule: str
+    anchor: int | None = None
+    days: int = 0
+    anchor_day: int | None = None
+
+
+#: rules of a fixed bound: moving earlier units cannot help
+FIXED_RULES = ("departure", "fly_after", "limit", "pin")
+
+
 @dataclass(frozen=True)
 class Placed:
     """Where a unit went, and the earliest day the date rules allowed it."""
@@ -82,7 +96,7 @@ class Placer:
         self.placed: list[Placed | None] = [None] * len(units)
         self.blocker: Blocker | None = None
         self._deepest = -1
-        self._last: list[Blocker | None] = [None] * len(units)
+        self._last: list[_Why | None] = [None] * len(units)
         #: a day a unit must reach before it can help a later unit's window (skip-ahead on backtracking)
         self._floor: list[int] = [-(10**6)] * len(units)
         self._lo: list[int] = [0] * len(units)
@@ -112,7 +126,7 @@ class Placer:
             stack.pop()
             self.placed[i] = None
             # a fixed bound (departure, stay limit, pin) only gets worse when earlier units move
-            fixed = self._last[i] is not None and self._last[i].rule in ("departure", "fly_after", "limit", "pin")
+            fixed = self._last[i] is not None and self._last[i].rule in FIXED_RULES
             target = -1 if fixed or self._budget <= 0 else self._jump_target(free, pos)
             last = self._last[i]
             if target >= 0 and last is not None and last.rule == "window" and last.anchor in free[: target + 1]:
@@ -140,10 +154,10 @@ class Placer:
     def _day(self, unit: Unit, minutes: int) -> int:
         return self.clock.day(minutes, unit.clinic.timezone)
 
-    def _fail(self, i: int, blocker: Blocker) -> None:
+    def _fail(self, i: int, why: _Why) -> None:
         if i >= self._deepest:  # the unit furthest along explains the failure best
             self._deepest = i
-            self.blocker = blocker
+            self.blocker = Blocker(i, *why)
 
     def _bounds(self, i: int):
         """Day range, earliest start and latest end for a unit, with the rule closing the range."""
@@ -179,7 +193,7 @@ class Placer:
             lo_day = max(lo_day, earliest)
             if latest < hi_day:
                 hi_day, hi_rule, hi_anchor, hi_anchor_day = latest, "pin", j, pin_day
-        return lo_day, hi_day, lo_min, hi_end, Blocker(i, hi_rule, hi_anchor, hi_days, hi_anchor_day)
+        return lo_day, hi_day, lo_min, hi_end, _Why(hi_rule, hi_anchor, hi_days, hi_anchor_day)
 
     def _follow_up_days(self) -> list[int]:
         """Per unit, the first day it can take without closing the window of a follow-up after the trip.
@@ -200,8 +214,8 @@ class Placer:
     def _candidates(self, i: int):
         """Slots for a unit in time order: day rules first, then open spans on the grid."""
         unit, step, links = self.units[i], self.units[i].step, self._links[i]
-        lo_day, hi_day, lo_min, hi_end, blocker = self._bounds(i)
-        self._last[i] = blocker
+        lo_day, hi_day, lo_min, hi_end, why = self._bounds(i)
+        self._last[i] = why
         self._lo[i] = lo_day
         self._floor[i] = -(10**6)
         follow_up_day = self._need[i]
@@ -217,7 +231,7 @@ class Placer:
             if day < follow_up_day:
                 # what the follow-up's failure would teach by backtracking here, without the walk there
                 for j, max_days in links.followers:
-                    self._fail(j, Blocker(j, "window", i, max_days, day))
+                    self._fail(j, _Why("window", i, max_days, day))
                 self._floor[i] = max(self._floor[i], follow_up_day)
                 continue
             for start, end in self._spans(unit, day):
@@ -225,14 +239,14 @@ class Placer:
                 while t + minutes <= end and (hi_end is None or t + minutes <= hi_end):
                     self._budget -= 1
                     if self._budget <= 0:
-                        self._fail(i, blocker)
+                        self._fail(i, why)
                         return
                     clash = self._clash(i, t, t + minutes)
                     if clash is None:
                         yield Placed(day, t, t + minutes, earliest)
                         clash = t + 1
                     t = grid_start(start, clash) if on_grid else t + GRID_MINUTES
-        self._fail(i, blocker)
+        self._fail(i, why)
 
     def _spans(self, unit: Unit, day: int):
         if not _on_grid(unit.step):

@@ -171,7 +171,7 @@ def _place(ctx: Context, units: list[Unit], frames: dict[int, Frame]) -> list[Pl
 def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dict[int, Frame], visit: int):
     """Place one visit's units around the earlier visits' (fixed); departure None = find the shortest."""
     chosen = [i for i, u in enumerate(units) if i in done or u.visit == visit]
-    fixed = [replace(units[i], pin=done[i].start) if i in done else units[i] for i in chosen]
+    fixed = [_pinned(units[i], done[i].start) if i in done else units[i] for i in chosen]
     frame = frames[visit]
     if frame.departure is not None:
         return _merge(chosen, done, _place(ctx, fixed, frames)), frame.departure
@@ -191,6 +191,11 @@ def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dic
         if not isinstance(result, Blocker):
             return result, departure
     return result, None
+
+
+def _pinned(unit: Unit, start: int) -> Unit:
+    """The unit fixed at ``start`` (built directly: ``dataclasses.replace`` is slow for this hot path)."""
+    return Unit(unit.treatment, unit.prefix, unit.step, unit.n, unit.total, unit.clinic, unit.visit, start)
 
 
 def _merge(chosen: list[int], done: dict[int, Placed], result) -> dict[int, Placed] | Blocker:
