@@ -7,6 +7,7 @@ of calendar dates after that date *in the clinic's zone* (the zone the rules are
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -66,8 +67,11 @@ class Clock:
         return self.minutes(datetime.combine(self.date(day), clock_time, self.tzinfo(zone)))
 
 
-#: open intervals as epoch seconds per (clinic values, date, home zone, awake hours), shared by every plan
+#: open intervals as epoch seconds per (clinic token, date, home zone, awake hours), shared by every plan
 _SHARED: dict[tuple, tuple[Span, ...]] = {}
+#: a small number per distinct clinic values, so that the shared key hashes an int, not the whole clinic
+_TOKENS: dict[tuple, int] = {}
+_NUMBERS = itertools.count()
 #: entries kept before the shared cache starts afresh (a few years of days for a few dozen clinics)
 SHARED_LIMIT = 200_000
 
@@ -86,7 +90,7 @@ class OpenHours:
         self._home_zone = home_zone
         self._awake = home_awake
         self._cache: dict[tuple[int, int, bool], tuple[Span, ...]] = {}
-        self._keys: dict[int, tuple] = {}  # clinic values per clinic object of this plan
+        self._keys: dict[int, int] = {}  # the token of each clinic object of this plan
         self._base = int(clock.base.timestamp())
 
     def spans(self, clinic: Clinic, day: int, remote: bool = False) -> tuple[Span, ...]:
@@ -95,24 +99,35 @@ class OpenHours:
         key = (id(clinic), day, remote)
         found = self._cache.get(key)
         if found is None:
-            values = self._keys.get(id(clinic))
-            if values is None:
-                values = self._keys[id(clinic)] = clinic_values(clinic)
+            token = self._keys.get(id(clinic))
+            if token is None:
+                token = self._keys[id(clinic)] = _token(clinic)
             base = self._base
             found = self._cache[key] = tuple(
-                ((s - base) // 60, (e - base) // 60) for s, e in self._shared(values, clinic, day, remote)
+                ((s - base) // 60, (e - base) // 60) for s, e in self._shared(token, clinic, day, remote)
             )
         return found
 
-    def _shared(self, values: tuple, clinic: Clinic, day: int, remote: bool) -> tuple[Span, ...]:
+    def _shared(self, token: int, clinic: Clinic, day: int, remote: bool) -> tuple[Span, ...]:
         on = self._clock.date(day)
-        key = (values, on, self._home_zone if remote else None, self._awake if remote else None)
+        key = (token, on, self._home_zone if remote else None, self._awake if remote else None)
         found = _SHARED.get(key)
         if found is None:
             if len(_SHARED) >= SHARED_LIMIT:
                 _SHARED.clear()
             found = _SHARED[key] = _epoch_spans(clinic, on, self._home_zone if remote else None, self._awake)
         return found
+
+
+def _token(clinic: Clinic) -> int:
+    """The number standing for a clinic's values (numbers are never reused, even when the caches start afresh)."""
+    values = clinic_values(clinic)
+    found = _TOKENS.get(values)
+    if found is None:
+        if len(_TOKENS) >= SHARED_LIMIT:
+            _TOKENS.clear()
+        found = _TOKENS[values] = next(_NUMBERS)
+    return found
 
 
 def _epoch_spans(clinic: Clinic, on: date, home_zone: str | None, awake: tuple[time, time]) -> tuple[Span, ...]:

@@ -9,8 +9,8 @@ from planner.core.days import clinic_values
 from planner.core.itinerary import Appointment, Day
 from planner.core.wording import closure_reason
 
-#: closure notes per (clinic values, first date, number of dates), shared by every plan
-_NOTES: dict[tuple, tuple[str, ...]] = {}
+#: dates and closure notes per (clinic values, first date, number of dates), shared by every plan
+_NOTES: dict[tuple, tuple[tuple[date, ...], tuple[str, ...]]] = {}
 #: date ranges kept before the shared cache starts afresh
 NOTES_LIMIT = 20_000
 
@@ -36,9 +36,7 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
     nobody: set[int] = set()
     for visit, (arrive, leave) in enumerate(trips, start=1):
         first, last = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
-        start = clock.date(first)
-        dates = [start + timedelta(days=k) for k in range(last - first + 1)]
-        notes = _closure_notes(clinic, start, dates)
+        dates, notes = _dates_and_notes(clinic, clock.date(first), last - first + 1)
         for day, on, note in zip(range(first, last + 1), dates, notes, strict=True):
             keys = tuple(by_day.get(day, ()))
             busy = treatments_by_day.get(day, nobody)
@@ -59,12 +57,13 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
     return tuple(days)
 
 
-def _closure_notes(clinic: Clinic, start: date, dates: list[date]) -> tuple[str, ...]:
-    """The closure reason of each date (holidays looked up once per clinic and date range, across plans)."""
-    key = (clinic_values(clinic), start, len(dates))
+def _dates_and_notes(clinic: Clinic, start: date, count: int) -> tuple[tuple[date, ...], tuple[str, ...]]:
+    """The dates from ``start`` and each one's closure reason, once per clinic and date range across plans."""
+    key = (clinic_values(clinic), start, count)
     found = _NOTES.get(key)
     if found is None:
         if len(_NOTES) >= NOTES_LIMIT:
             _NOTES.clear()
-        found = _NOTES[key] = tuple(closure_reason(clinic, on) for on in dates)
+        dates = tuple(start + timedelta(days=k) for k in range(count))
+        found = _NOTES[key] = (dates, tuple(closure_reason(clinic, on) for on in dates))
     return found
