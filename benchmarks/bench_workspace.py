@@ -158,7 +158,7 @@ def test_workspace_page(benchmark, workspace, path):
     app, http = workspace
     assert http.get(path).status_code == 200  # warms the templates and the database pages
     queries = _count_queries(app, http, path)
-    response = benchmark.pedantic(http.get, args=(path,), rounds=100, iterations=1, warmup_rounds=2)
+    response = benchmark.pedantic(http.get, args=(path,), rounds=300, iterations=1, warmup_rounds=2)
     assert response.status_code == 200
     # the query count is recorded here; that it does not grow with the data is asserted by the
     # dashboard's and client list's own tests (tests/web), at two sizes

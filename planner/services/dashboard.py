@@ -18,7 +18,7 @@ from planner.models import Trip, TripAppointment
 
 HORIZON = timedelta(days=14)
 #: rows shown per section; the rest is counted ("and 240 more")
-SHOWN = 100
+SHOWN = 50
 
 
 @dataclass(frozen=True)
