@@ -9,7 +9,8 @@ from flask import current_app
 import planner.models  # noqa: F401  (registers every table on db.metadata for autogenerate)
 
 config = context.config
-fileConfig(config.config_file_name)
+# keep the loggers that exist (werkzeug, the app's): upgrades also run inside a live process
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 
 target_db = current_app.extensions["migrate"].db
