@@ -30,8 +30,14 @@ def main() -> None:
     require_wrk()
     with tempfile.TemporaryDirectory() as folder:
         env = database_env(folder)
-        demo = subprocess.run([str(BIN / "flask"), "--app", "planner", "seed-demo"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, check=True).stdout
+        demo = subprocess.run(
+            [str(BIN / "flask"), "--app", "planner", "seed-demo"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         path = re.search(r"http://127\.0\.0\.1(/feeds/\S+\.ics)", demo).group(1)
         with Server("planner:create_app()", env) as server:
             etag = urllib.request.urlopen(server.base + path).headers["ETag"]
@@ -43,8 +49,12 @@ def main() -> None:
         with Server("planner:create_app({'PLANNER_FEED_CACHE_SIZE': 0})", env) as server:
             hello.append(wrk(server.base + "/healthz", args.seconds))
             rendered = [wrk(server.base + path, args.seconds)]
-    rows = [("/healthz (same app)", best(hello)), ("feed, If-None-Match → 304", best(revalidated)),
-            ("feed, 200 from the memo", best(sent)), ("feed, full render (memo off)", best(rendered))]
+    rows = [
+        ("/healthz (same app)", best(hello)),
+        ("feed, If-None-Match → 304", best(revalidated)),
+        ("feed, 200 from the memo", best(sent)),
+        ("feed, full render (memo off)", best(rendered)),
+    ]
     print(table(rows))
 
 

@@ -49,8 +49,20 @@ class Server:
 
     def __init__(self, app: str, env: dict):
         self.port = _free_port()
-        command = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}",
-                   "--workers", "2", "--worker-class", "sync", "--access-logfile", "/dev/null", app]
+        command = [
+            str(BIN / "gunicorn"),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--access-logfile",
+            "/dev/null",
+            app,
+        ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(150):
@@ -108,8 +120,13 @@ def database_env(folder: str, **extra: str) -> dict:
     """The environment of a planner on a fresh SQLite file in ``folder`` (schema created)."""
     import os
 
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3", SECRET_KEY="bench",
-               PLANNER_BASE_URL="http://127.0.0.1", **extra)
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3",
+        SECRET_KEY="bench",
+        PLANNER_BASE_URL="http://127.0.0.1",
+        **extra,
+    )
     setup = (
         "from planner import create_app; from planner.extensions import db; import planner.models\n"
         "app = create_app()\nwith app.app_context(): db.create_all()"
@@ -123,6 +140,8 @@ def table(rows: list[tuple[str, Rate]]) -> str:
     baseline = rows[0][1].requests_per_second
     lines = ["| request | requests/s | vs /healthz | non-2xx/3xx | socket errors |", "|---|---|---|---|---|"]
     for name, rate in rows:
-        lines.append(f"| {name} | {rate.requests_per_second:,.0f} | {rate.requests_per_second / baseline:.0%} "
-                     f"| {rate.bad_statuses} | {rate.socket_errors} |")
+        lines.append(
+            f"| {name} | {rate.requests_per_second:,.0f} | {rate.requests_per_second / baseline:.0%} "
+            f"| {rate.bad_statuses} | {rate.socket_errors} |"
+        )
     return "\n".join(lines)

@@ -42,8 +42,9 @@ def main() -> None:
     require_wrk()
     with tempfile.TemporaryDirectory() as folder:
         env = database_env(folder)
-        token = subprocess.run([sys.executable, "-c", SAVE], cwd=ROOT, env=env, capture_output=True, text=True,
-                               check=True).stdout.split()[-1]
+        token = subprocess.run(
+            [sys.executable, "-c", SAVE], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout.split()[-1]
         with Server("planner:create_app()", env) as server:
             hello, page = [], []
             for _ in range(2):
@@ -56,8 +57,10 @@ def main() -> None:
     ratio = rows[1][1].requests_per_second / rows[0][1].requests_per_second
     errors = sum(r.bad_statuses + r.socket_errors for _, r in rows)
     missed = ratio < TARGET or errors or max(memory) >= MEMORY_MB
-    print(f"plan page / healthz = {ratio:.1%} (target ≥ {TARGET:.0%}); errors {errors}; "
-          f"{'target missed' if missed else 'targets met'}")
+    print(
+        f"plan page / healthz = {ratio:.1%} (target ≥ {TARGET:.0%}); errors {errors}; "
+        f"{'target missed' if missed else 'targets met'}"
+    )
     sys.exit(1 if missed else 0)
 
 

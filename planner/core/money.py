@@ -72,7 +72,10 @@ class Rates:
     def convert_range(self, value: MoneyRange, target: str) -> MoneyRange:
         """Convert a range to another currency, rounded to its minor unit."""
         return MoneyRange(
-            *(quantize(self.convert(a, value.currency, target), target) for a in (value.low, value.typical, value.high)),
+            *(
+                quantize(self.convert(a, value.currency, target), target)
+                for a in (value.low, value.typical, value.high)
+            ),
             target,
         )
 

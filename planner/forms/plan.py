@@ -55,8 +55,9 @@ class PlanForm(FlaskForm):
     lodging = SelectField("Lodging", validate_choice=True)
     currency = SelectField("Currency", validate_choice=True)
     travellers = IntegerField(
-        "People travelling", default=1, validators=[InputRequired("How many people travel?"),
-                                                    NumberRange(min=1, max=MAX_TRAVELLERS)]
+        "People travelling",
+        default=1,
+        validators=[InputRequired("How many people travel?"), NumberRange(min=1, max=MAX_TRAVELLERS)],
     )
     interpreter = BooleanField("I need a medical interpreter")
     insurance = SelectField(

@@ -7,4 +7,16 @@ from planner.models.session import LoginSession
 from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 
-__all__ = ["Client", "CustomClinic", "CustomProtocol", "EventRevision", "FeedToken", "LoginSession", "Pin", "ShareLink", "Trip", "TripAppointment", "User"]
+__all__ = [
+    "Client",
+    "CustomClinic",
+    "CustomProtocol",
+    "EventRevision",
+    "FeedToken",
+    "LoginSession",
+    "Pin",
+    "ShareLink",
+    "Trip",
+    "TripAppointment",
+    "User",
+]

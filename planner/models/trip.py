@@ -53,7 +53,9 @@ class Trip(db.Model):
     __table_args__ = (CheckConstraint("status IN ('draft', 'proposed', 'confirmed')", name="status"),)
 
     client = relationship("Client", back_populates="trips")
-    pins = relationship("Pin", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Pin.id")
+    pins = relationship(
+        "Pin", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Pin.id"
+    )
     links = relationship("ShareLink", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True)
     revisions = relationship("EventRevision", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True)
 

@@ -66,8 +66,9 @@ def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime
     data["traveller"].setdefault("name", client.name)
     catalog = catalog_for(client.owner_id)
     _, request = check_scenario(data, catalog=catalog)
-    trip = Trip(owner_id=client.owner_id, client=client, scenario=data, discreet=discreet,
-                title=_title(request, catalog))
+    trip = Trip(
+        owner_id=client.owner_id, client=client, scenario=data, discreet=discreet, title=_title(request, catalog)
+    )
     db.session.add(trip)
     db.session.flush()
     trip_changed(trip, None, now)
@@ -183,8 +184,9 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
     if existing is not None:
         existing.start = start.astimezone(UTC)
     else:
-        trip.pins.append(Pin(protocol=occurrence[0], step=occurrence[1], occurrence=occurrence[2],
-                             start=start.astimezone(UTC)))
+        trip.pins.append(
+            Pin(protocol=occurrence[0], step=occurrence[1], occurrence=occurrence[2], start=start.astimezone(UTC))
+        )
     db.session.flush()
     trip_changed(trip, None, now)
     db.session.commit()
@@ -208,8 +210,7 @@ def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
         raise ScenarioError("client", "choose one of your own clients")
     data = dict(trip.scenario)
     data["traveller"] = {**data.get("traveller", {}), "name": client.name, "home_timezone": client.home_timezone}
-    copy = Trip(owner_id=trip.owner_id, client=client, scenario=data, discreet=trip.discreet,
-                title=trip.title)
+    copy = Trip(owner_id=trip.owner_id, client=client, scenario=data, discreet=trip.discreet, title=trip.title)
     db.session.add(copy)
     db.session.flush()
     trip_changed(copy, None, now)

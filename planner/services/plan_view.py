@@ -156,6 +156,11 @@ def fix_offer(notice: Notice) -> FixOffer | None:
 def plan_page(planned: PlannedTrip) -> PlanPage:
     """The plan page's calendar, days, follow-ups, fix buttons and time difference."""
     home = planned.request.traveller.home_timezone
-    return PlanPage(planned, months(planned), day_entries(planned), follow_ups(planned),
-                    tuple(fix_offer(notice) for notice in planned.plan.problems),
-                    difference_to_seoul(home, planned.request.arrival))
+    return PlanPage(
+        planned,
+        months(planned),
+        day_entries(planned),
+        follow_ups(planned),
+        tuple(fix_offer(notice) for notice in planned.plan.problems),
+        difference_to_seoul(home, planned.request.arrival),
+    )

@@ -106,8 +106,9 @@ def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = 
     return changed
 
 
-def calendar_file(planned: PlannedTrip, *, host: str, discreet: bool, trip_uuid: str | None = None,
-                  stamp: datetime | None = None) -> bytes:
+def calendar_file(
+    planned: PlannedTrip, *, host: str, discreet: bool, trip_uuid: str | None = None, stamp: datetime | None = None
+) -> bytes:
     """The plan as .ics bytes: a saved trip's events are named by its uuid, an unsaved one's by its scenario.
 
     Without a ``stamp`` (an unsaved plan has no history) DTSTAMP is the arrival instant, so the

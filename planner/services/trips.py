@@ -113,8 +113,9 @@ def edit_trip(token: str, form_data: dict) -> None:
 def trip_calendar(token: str, host: str) -> bytes:
     """The trip's .ics download: events named by the trip's uuid, stamped with its last edit."""
     page = open_trip(token)
-    return calendar_file(page.planned, host=host, discreet=page.trip.discreet, trip_uuid=page.trip.uuid,
-                         stamp=page.trip.updated_at)
+    return calendar_file(
+        page.planned, host=host, discreet=page.trip.discreet, trip_uuid=page.trip.uuid, stamp=page.trip.updated_at
+    )
 
 
 def fix_trip(token: str, fix: Mapping[str, str]) -> None:
@@ -141,8 +142,9 @@ def pin_appointment(token: str, key: str, start: datetime) -> None:
     if existing is not None:
         existing.start = start
     else:
-        trip.pins.append(Pin(protocol=appointment.protocol, step=appointment.step,
-                             occurrence=appointment.occurrence, start=start))
+        trip.pins.append(
+            Pin(protocol=appointment.protocol, step=appointment.step, occurrence=appointment.occurrence, start=start)
+        )
     db.session.commit()
 
 

@@ -78,8 +78,9 @@ def create(client_id: int):
     form = _plan_form(data={"name": client.name, "home_timezone": client.home_timezone})
     if form.validate_on_submit():
         try:
-            trip = trips.create_trip(client, scenario_from_form(form.data), discreet=form.discreet.data,
-                                     now=datetime.now(UTC))
+            trip = trips.create_trip(
+                client, scenario_from_form(form.data), discreet=form.discreet.data, now=datetime.now(UTC)
+            )
         except FormProblem as problem:
             _show_problem(form, problem)
         except ScenarioError as error:

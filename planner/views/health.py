@@ -9,5 +9,5 @@ blueprint = Blueprint("health", __name__)
 
 @blueprint.get("/healthz")
 def healthz() -> Response:
-    """"ok" while the app serves requests; it touches no database, so it only says the process is up."""
+    """ "ok" while the app serves requests; it touches no database, so it only says the process is up."""
     return Response("ok\n", mimetype="text/plain")

@@ -39,6 +39,11 @@ def clock(value: datetime) -> str:
 
 def register_filters(blueprint: Blueprint) -> None:
     """Make the filters available to every template of the app."""
-    for name, function in (("money", money), ("long_day", long_day), ("short_day", short_day),
-                           ("month_title", month_title), ("clock", clock)):
+    for name, function in (
+        ("money", money),
+        ("long_day", long_day),
+        ("short_day", short_day),
+        ("month_title", month_title),
+        ("clock", clock),
+    ):
         blueprint.add_app_template_filter(function, name)

@@ -32,8 +32,15 @@ def _show_form(form: PlanForm, *, token: str | None = None, status: int = 200):
     summaries = {protocol.id: summarize(catalog, protocol) for protocol in protocols}
     # the difference to Seoul is shown as it is today: the caller's clock, never the core's
     zones = zone_choices(datetime.now(UTC))
-    body = render_template("planner/form.html", form=form, protocols=protocols, summaries=summaries, zones=zones,
-                           token=token, rates=catalog.rates)
+    body = render_template(
+        "planner/form.html",
+        form=form,
+        protocols=protocols,
+        summaries=summaries,
+        zones=zones,
+        token=token,
+        rates=catalog.rates,
+    )
     return body, status
 
 
@@ -46,8 +53,15 @@ def _attach(form: PlanForm, problem: FormProblem) -> None:
         field.errors = [*field.errors, problem.reason]
 
 
-def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | None = None,
-               pin_form: PinForm | None = None, status: int = 200):
+def _show_plan(
+    planned: PlannedTrip,
+    *,
+    discreet: bool,
+    page=None,
+    token: str | None = None,
+    pin_form: PinForm | None = None,
+    status: int = 200,
+):
     """The plan page, for an unsaved plan (its scenario rides along in the forms) or a saved trip."""
     body = render_template(
         "planner/plan.html",
@@ -67,8 +81,9 @@ def _show_plan(planned: PlannedTrip, *, discreet: bool, page=None, token: str | 
 @no_store
 def new():
     """The plan form, with a treatment chosen when coming from its catalog page."""
-    form = _plan_form(data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD",
-                             "lodging": "mid"})
+    form = _plan_form(
+        data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD", "lodging": "mid"}
+    )
     return _show_form(form)
 
 

@@ -48,8 +48,10 @@ def _bad(runner, path, field_and_reason: str):
     [
         ({"treatments": [{"protocol": "reiki"}]}, "treatments[0].protocol: unknown protocol 'reiki'"),
         ({"treatments": [{"protocol": "health-checkup", "clinic": "nowhere"}]}, "treatments[0].clinic: unknown clinic"),
-        ({"treatments": [{"protocol": "acupuncture-chronic-pain", "count": 14}]},
-         "treatments[0].count: 14 is outside 6–12 for acupuncture-chronic-pain"),
+        (
+            {"treatments": [{"protocol": "acupuncture-chronic-pain", "count": 14}]},
+            "treatments[0].count: 14 is outside 6–12 for acupuncture-chronic-pain",
+        ),
         ({"departure": "2027-02-27T10:00"}, "departure: "),
         ({"departure": "2028-03-10T10:00"}, "departure: a stay of 376 days is over the 365-day limit"),
         ({"traveller": {"home_timezone": "Europe/Atlantis"}}, "traveller.home_timezone: unknown time zone"),
@@ -143,8 +145,13 @@ def test_broken_catalog_is_one_line(broken_catalog, monkeypatch, command, tmp_pa
     monkeypatch.setenv("SECRET_KEY", "test-secret-key")
     (tmp_path / "scenario.json").write_text(json.dumps(GOOD))
     monkeypatch.chdir(tmp_path)
-    app = planner.create_app({"TESTING": True, "PLANNER_CATALOG": str(broken_catalog),
-                              "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    app = planner.create_app(
+        {
+            "TESTING": True,
+            "PLANNER_CATALOG": str(broken_catalog),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        }
+    )
     result = app.test_cli_runner().invoke(args=command)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()

@@ -25,7 +25,10 @@ KRW = MoneyRange(Decimal(1), Decimal(2), Decimal(3), "KRW")
 def _catalog() -> Catalog:
     """Two protocols (one counted 6–12, one without a count) and two clinics of different tiers."""
     acupuncture = Protocol(
-        "acupuncture-chronic-pain", "Acupuncture", "korean-medicine", "",
+        "acupuncture-chronic-pain",
+        "Acupuncture",
+        "korean-medicine",
+        "",
         (
             Step("consult", StepKind.CONSULTATION, "Consultation", 40),
             Step("session", StepKind.SESSION, "Session", 30, count=Count(6, 12, 8), counted=True),
@@ -79,7 +82,10 @@ def test_good_scenario():
     assert request.departure == datetime(2027, 3, 21, 11, tzinfo=SEOUL)
     (treatment,) = request.treatments
     assert (treatment.protocol, treatment.count, treatment.clinic, treatment.clinic_tier) == (
-        "acupuncture-chronic-pain", 6, None, "local",
+        "acupuncture-chronic-pain",
+        6,
+        None,
+        "local",
     )
     assert (request.lodging, request.currency, request.travellers) == ("mid", "EUR", 1)
     assert request.needs_keta and not request.interpreter and request.pins == ()
@@ -160,16 +166,51 @@ def test_extensions():
         (_with("flights", {"outbound": {"seat": "12A"}}), "flights.outbound.seat", "unknown key"),
         (
             _with("departure", ...) | {"flights": {"inbound": {"hours": 15}}},
-            "flights.inbound", "needs a departure",
+            "flights.inbound",
+            "needs a departure",
         ),
-        (_with("pins", [{"protocol": "checkup", "step": "exam", "occurrence": 1, "start": "2027-03-02T10:00"}]),
-         "pins[0].protocol", "not one of the trip's treatments"),
-        (_with("pins", [{"protocol": "acupuncture-chronic-pain", "step": "cupping", "occurrence": 1,
-                         "start": "2027-03-02T10:00"}]), "pins[0].step", "has no step 'cupping'"),
-        (_with("pins", [{"protocol": "acupuncture-chronic-pain", "step": "consult", "occurrence": 2,
-                         "start": "2027-03-02T10:00"}]), "pins[0].occurrence", "happens 1 times, not 2"),
-        (_with("pins", [{"protocol": "acupuncture-chronic-pain", "step": "consult", "occurrence": 1,
-                         "start": "soon"}]), "pins[0].start", "is not a date and time"),
+        (
+            _with("pins", [{"protocol": "checkup", "step": "exam", "occurrence": 1, "start": "2027-03-02T10:00"}]),
+            "pins[0].protocol",
+            "not one of the trip's treatments",
+        ),
+        (
+            _with(
+                "pins",
+                [
+                    {
+                        "protocol": "acupuncture-chronic-pain",
+                        "step": "cupping",
+                        "occurrence": 1,
+                        "start": "2027-03-02T10:00",
+                    }
+                ],
+            ),
+            "pins[0].step",
+            "has no step 'cupping'",
+        ),
+        (
+            _with(
+                "pins",
+                [
+                    {
+                        "protocol": "acupuncture-chronic-pain",
+                        "step": "consult",
+                        "occurrence": 2,
+                        "start": "2027-03-02T10:00",
+                    }
+                ],
+            ),
+            "pins[0].occurrence",
+            "happens 1 times, not 2",
+        ),
+        (
+            _with(
+                "pins", [{"protocol": "acupuncture-chronic-pain", "step": "consult", "occurrence": 1, "start": "soon"}]
+            ),
+            "pins[0].start",
+            "is not a date and time",
+        ),
         (_with("keta", "no"), "keta", "true or false"),
     ],
 )

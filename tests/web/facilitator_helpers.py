@@ -19,8 +19,14 @@ def login(client, email: str = "fac@example.com", password: str = PASSWORD):
 
 def add_client(client, name: str = "Ana Silva", **fields) -> int:
     """Add a client through the form; returns its id."""
-    data = {"name": name, "contact": "ana@example.com", "home_timezone": "Europe/Lisbon", "language": "pt",
-            "notes": "", **fields}
+    data = {
+        "name": name,
+        "contact": "ana@example.com",
+        "home_timezone": "Europe/Lisbon",
+        "language": "pt",
+        "notes": "",
+        **fields,
+    }
     response = client.post("/clients/new", data=data)
     assert response.status_code == 302, response.get_data(as_text=True)
     client.get(response.location)  # shows (and so clears) the flashed message

@@ -31,8 +31,16 @@ def test_create_show_edit(http):
     page = http.get(f"/clients/{client_id}")
     assert "Left knee, on warfarin" in _text(page)
     assert page.headers["Cache-Control"] == "no-store"
-    edit = http.post(f"/clients/{client_id}/edit", data={"name": "Ana M. Silva", "contact": "+351 900", "home_timezone":
-                                                          "America/Sao_Paulo", "language": "ko", "notes": "x"})
+    edit = http.post(
+        f"/clients/{client_id}/edit",
+        data={
+            "name": "Ana M. Silva",
+            "contact": "+351 900",
+            "home_timezone": "America/Sao_Paulo",
+            "language": "ko",
+            "notes": "x",
+        },
+    )
     assert edit.status_code == 302
     page = _text(http.get(f"/clients/{client_id}"))
     assert "Ana M. Silva" in page and "America/Sao_Paulo" in page and "+351 900" in page
@@ -101,8 +109,10 @@ def test_sort_by_next_appointment(app, http):
 def test_delete_asks_then_removes_the_client_and_their_trips(app, http):
     client_id = add_client(http)
     trip_id = add_trip(http, client_id)
-    http.post(f"/trips/{trip_id}/pins", data={"key": "acupuncture-chronic-pain-consultation-1", "date": "2027-03-03",
-                                              "time": "10:00"})
+    http.post(
+        f"/trips/{trip_id}/pins",
+        data={"key": "acupuncture-chronic-pain-consultation-1", "date": "2027-03-03", "time": "10:00"},
+    )
     assert "Delete Ana Silva?" in _text(http.get(f"/clients/{client_id}/delete"))
     assert http.post(f"/clients/{client_id}/delete").status_code == 302
     assert http.get(f"/clients/{client_id}").status_code == 404
@@ -116,11 +126,22 @@ def test_another_facilitators_clients_are_404(app, http):
     trip_id = add_trip(http, client_id)
     intruder = app.test_client()
     register(intruder, "intruder@example.com")
-    for path in (f"/clients/{client_id}", f"/clients/{client_id}/edit", f"/clients/{client_id}/delete",
-                 f"/clients/{client_id}/trips/new", f"/trips/{trip_id}"):
+    for path in (
+        f"/clients/{client_id}",
+        f"/clients/{client_id}/edit",
+        f"/clients/{client_id}/delete",
+        f"/clients/{client_id}/trips/new",
+        f"/trips/{trip_id}",
+    ):
         assert intruder.get(path).status_code == 404, path
-    for path in (f"/clients/{client_id}/edit", f"/clients/{client_id}/delete", f"/trips/{trip_id}/status",
-                 f"/trips/{trip_id}/pins", f"/trips/{trip_id}/duplicate", f"/trips/{trip_id}/pins/1/delete"):
+    for path in (
+        f"/clients/{client_id}/edit",
+        f"/clients/{client_id}/delete",
+        f"/trips/{trip_id}/status",
+        f"/trips/{trip_id}/pins",
+        f"/trips/{trip_id}/duplicate",
+        f"/trips/{trip_id}/pins/1/delete",
+    ):
         assert intruder.post(path, data={"name": "x", "status": "proposed"}).status_code == 404, path
     assert "Ana Silva" not in _text(intruder.get("/clients/"))
     assert http.get(f"/clients/{client_id}").status_code == 200

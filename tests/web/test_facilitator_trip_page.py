@@ -142,8 +142,11 @@ def test_a_typed_title_is_kept_when_the_request_changes(app, http):
         ({"arrival_date": ""}, "arrival_date", "When do you land in Seoul?"),
         ({"treatments-0-count": "14"}, "treatments-0-count", "14 is outside 6–12 for acupuncture-chronic-pain"),
         ({"home_timezone": "Mars/Olympus"}, "home_timezone", "Choose a time zone from the list"),
-        ({"outbound_date": "2027-03-01", "outbound_time": "10:00"}, "outbound_date",
-         "The flight must take off before it lands."),
+        (
+            {"outbound_date": "2027-03-01", "outbound_time": "10:00"},
+            "outbound_date",
+            "The flight must take off before it lands.",
+        ),
     ],
 )
 def test_a_bad_edit_is_answered_next_to_its_field_and_saves_nothing(app, http, change, field, message):

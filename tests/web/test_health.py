@@ -11,6 +11,7 @@ def test_healthz_says_ok_without_touching_the_database(app, client):
     queries = []
     with app.app_context():
         engine = db.engine
+
     def record(*args):
         queries.append(args[2])
 

@@ -33,8 +33,12 @@ def test_api_answers_what_the_cli_prints(client, runner, tmp_path):
         ("[]", "application/json", "scenario", "must be a JSON object"),
         ("arrival=soon", "application/x-www-form-urlencoded", "scenario", "send the scenario as JSON"),
         (json.dumps({**SCENARIO, "arrival": "soon"}), "application/json", "arrival", "is not a date and time"),
-        (json.dumps({**SCENARIO, "treatments": [{"protocol": "acupuncture-chronic-pain", "count": 40}]}),
-         "application/json", "treatments[0].count", "40 is outside 6–12"),
+        (
+            json.dumps({**SCENARIO, "treatments": [{"protocol": "acupuncture-chronic-pain", "count": 40}]}),
+            "application/json",
+            "treatments[0].count",
+            "40 is outside 6–12",
+        ),
         (json.dumps({**SCENARIO, "extra": 1}), "application/json", "extra", "unknown key"),
     ],
 )

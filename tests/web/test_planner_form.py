@@ -41,7 +41,7 @@ def test_planning_shows_days_calendar_and_budget(client):
     assert "This plan works." in body
     # every date from 1 March to 20 April is a day of the list: 31 + 20 days
     assert body.count('class="day-entry') == 51
-    assert '<caption>March 2027</caption>' in body and '<caption>April 2027</caption>' in body
+    assert "<caption>March 2027</caption>" in body and "<caption>April 2027</caption>" in body
     # 9 sessions (the usual count) and a first consultation
     assert body.count('class="visit"') == 10
     assert "Sample Korean Medicine Clinic (Gangnam)" in body
@@ -51,8 +51,13 @@ def test_planning_shows_days_calendar_and_budget(client):
 
 def test_flight_times_give_the_flight_length(client):
     # 20:00 in Lisbon (UTC+0 in winter) to 15:00 in Seoul (UTC+9) the next day is 10 hours
-    data = form(outbound_number="tp 1234", outbound_date="2027-02-28", outbound_time="20:00",
-                inbound_date="2027-04-21", inbound_time="05:30")
+    data = form(
+        outbound_number="tp 1234",
+        outbound_date="2027-02-28",
+        outbound_time="20:00",
+        inbound_date="2027-04-21",
+        inbound_time="05:30",
+    )
     scenario = scenario_of(client.post("/plan", data=data).get_data(as_text=True))
     assert scenario["flights"]["outbound"] == {"number": "TP 1234", "hours": "10.00"}
     # 18:00 in Seoul (09:00 UTC) to 05:30 next day in Lisbon (UTC+1 from 28 March, 04:30 UTC) is 19.5 hours

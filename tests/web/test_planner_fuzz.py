@@ -14,8 +14,9 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 #: plausible values per field, so that examples reach the engine as well as the validators
 PLAUSIBLE = {
-    "treatments-0-protocol": st.sampled_from(["acupuncture-chronic-pain", "health-checkup", "stem-cell-knee-svf",
-                                              "dental-implant-two-stage", ""]),
+    "treatments-0-protocol": st.sampled_from(
+        ["acupuncture-chronic-pain", "health-checkup", "stem-cell-knee-svf", "dental-implant-two-stage", ""]
+    ),
     "treatments-0-count": st.sampled_from(["", "0", "3", "6", "12", "99", "-1"]),
     "treatments-0-clinic": st.sampled_from(["", "tier:local", "tier:university", "clinic:sample-dental-clinic"]),
     "treatments-1-protocol": st.sampled_from(["", "health-checkup", "acupuncture-acute-pain"]),
@@ -29,8 +30,19 @@ PLAUSIBLE = {
     "shortest": st.sampled_from(["", "y"]),
     "travellers": st.integers(-5, 50).map(str),
 }
-FIELDS = [*GOOD_FORM, "shortest", "outbound_number", "outbound_date", "outbound_time", "inbound_number",
-          "inbound_date", "inbound_time", "interpreter", "discreet", "name"]
+FIELDS = [
+    *GOOD_FORM,
+    "shortest",
+    "outbound_number",
+    "outbound_date",
+    "outbound_time",
+    "inbound_number",
+    "inbound_date",
+    "inbound_time",
+    "interpreter",
+    "discreet",
+    "name",
+]
 
 
 def _value(name: str):
@@ -85,9 +97,19 @@ def test_json_api_never_fails(client, scenario):
 
 
 @FUZZ
-@given(scenario=SCENARIOS, departure=st.text(max_size=30), arrival=st.text(max_size=30),
-       count=st.text(max_size=4), treatment=st.text(max_size=4))
+@given(
+    scenario=SCENARIOS,
+    departure=st.text(max_size=30),
+    arrival=st.text(max_size=30),
+    count=st.text(max_size=4),
+    treatment=st.text(max_size=4),
+)
 def test_fix_form_never_fails(client, scenario, departure, arrival, count, treatment):
-    data = {"scenario": json.dumps(scenario), "fix_departure": departure, "fix_arrival": arrival,
-            "fix_count": count, "fix_treatment": treatment}
+    data = {
+        "scenario": json.dumps(scenario),
+        "fix_departure": departure,
+        "fix_arrival": arrival,
+        "fix_count": count,
+        "fix_treatment": treatment,
+    }
     assert client.post("/plan/fix", data=data).status_code in (200, 400)

@@ -11,8 +11,13 @@ EXPECTED = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-CSP_DIRECTIVES = ("default-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'",
-                  "object-src 'none'")
+CSP_DIRECTIVES = (
+    "default-src 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+)
 
 
 @pytest.fixture

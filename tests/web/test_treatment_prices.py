@@ -30,11 +30,21 @@ def _price(low, typical, high, currency="KRW"):
 
 
 PROTOCOL = Protocol(
-    "acu", "Acupuncture", "korean-medicine", "",
+    "acu",
+    "Acupuncture",
+    "korean-medicine",
+    "",
     (
         Step("consult", StepKind.CONSULTATION, "Consultation", 40, prices={"local": _price(10_000, 20_000, 30_000)}),
-        Step("session", StepKind.SESSION, "Session", 30, count=Count(6, 12, 8), counted=True,
-             prices={"*": _price(20_000, 30_000, 50_000)}),
+        Step(
+            "session",
+            StepKind.SESSION,
+            "Session",
+            30,
+            count=Count(6, 12, 8),
+            counted=True,
+            prices={"*": _price(20_000, 30_000, 50_000)},
+        ),
         Step("scan", StepKind.CHECK, "Scan", 30, prices={"*": _price(10, 20, 30, "USD")}),
     ),
     count=Count(6, 12, 8),
@@ -44,8 +54,12 @@ PROTOCOL = Protocol(
 def test_price_sums_steps_times_occurrences_and_converts():
     # 1 consultation + 8 sessions + 1 scan at 1,400 KRW per USD, worked by hand
     price = protocol_price(_catalog(PROTOCOL), PROTOCOL, "local")
-    assert price == MoneyRange(Decimal(10_000 + 8 * 20_000 + 14_000), Decimal(20_000 + 8 * 30_000 + 28_000),
-                               Decimal(30_000 + 8 * 50_000 + 42_000), "KRW")
+    assert price == MoneyRange(
+        Decimal(10_000 + 8 * 20_000 + 14_000),
+        Decimal(20_000 + 8 * 30_000 + 28_000),
+        Decimal(30_000 + 8 * 50_000 + 42_000),
+        "KRW",
+    )
 
 
 def test_only_tiers_that_offer_the_category_are_priced():

@@ -44,8 +44,16 @@ def _assert_fresh(app, trip_id: int) -> tuple[list[tuple], list[str]]:
         trip = db.session.get(Trip, trip_id)
         planned = planned_trip(trip)
         expected = sorted(
-            (a.key, a.title, a.start.astimezone(UTC), a.end.astimezone(UTC), a.timezone, a.pinned, trip.owner_id,
-             trip.client_id)
+            (
+                a.key,
+                a.title,
+                a.start.astimezone(UTC),
+                a.end.astimezone(UTC),
+                a.timezone,
+                a.pinned,
+                trip.owner_id,
+                trip.client_id,
+            )
             for a in planned.plan.appointments
         )
         appointments, problems = _stored(trip_id)
@@ -86,8 +94,9 @@ def test_the_summary_follows_pin_unpin_edit_fix_status_and_duplicate(app, http):
     assert problems and appointments == []
 
     # fix: the page's "stay until …" fix makes it fit again
-    [(fields, _label)] = [button for button in fix_buttons(http.get(f"/trips/{trip_id}").text)
-                          if set(button[0]) == {"fix_departure"}][:1]
+    [(fields, _label)] = [
+        button for button in fix_buttons(http.get(f"/trips/{trip_id}").text) if set(button[0]) == {"fix_departure"}
+    ][:1]
     assert http.post(f"/trips/{trip_id}/fix", data=fields).status_code == 302
     appointments, problems = _assert_fresh(app, trip_id)
     assert len(appointments) == 1 + 12 and problems == []
@@ -144,11 +153,17 @@ def _fill(app, owner, clients: int, trips: int) -> None:
     today = datetime.now(ZoneInfo("Asia/Seoul")).replace(hour=16, minute=0, second=0, microsecond=0)
     tomorrow = today + timedelta(days=1)
     with app.app_context():
-        made = [factories.create_client(owner, f"Client {db.session.scalar(select(func.count(Trip.id)))}-{n}")
-                for n in range(clients)]
+        made = [
+            factories.create_client(owner, f"Client {db.session.scalar(select(func.count(Trip.id)))}-{n}")
+            for n in range(clients)
+        ]
         for n in range(trips):
-            factories.create_trip(owner, made[n % clients], _scenario(tomorrow + timedelta(days=n % 30)),
-                                  status=("draft", "proposed")[n % 2])
+            factories.create_trip(
+                owner,
+                made[n % clients],
+                _scenario(tomorrow + timedelta(days=n % 30)),
+                status=("draft", "proposed")[n % 2],
+            )
 
 
 def _queries(app, http, path: str) -> int:
