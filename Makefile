@@ -29,6 +29,8 @@ run: $(VENV)/.stamp-runtime
 
 test: $(VENV)/.stamp-test
 	if [ -f tests/js/package.json ]; then npm ci --prefix tests/js --no-audit --no-fund --silent; fi
+	$(BIN)/ruff check planner tests benchmarks migrations
+	$(BIN)/ruff format --check planner tests benchmarks migrations
 	$(BIN)/pytest -n 2
 
 bench: $(VENV)/.stamp-test
