@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog import Catalog, CatalogError, clinic_to_dict, parse_clinic, parse_protocol, protocol_to_dict
+from planner.core.catalog import Catalog, CatalogError, parse_clinic, parse_protocol, protocol_to_dict
 from planner.core.clinic import Clinic
 from planner.core.protocol import Protocol
 from planner.extensions import db
-from planner.models import CustomClinic, CustomProtocol, Trip
+from planner.models import CustomClinic, CustomProtocol
 from planner.services import current_catalog
 
 #: the ``where`` of errors raised for a document typed into a form
@@ -130,81 +130,6 @@ def blank_clinic() -> dict:
 def categories(owner_id: int) -> list[str]:
     """The protocol categories a facilitator's clinic may offer: the base catalog's and their own."""
     return sorted({p.category for p in catalog_for(owner_id).protocols.values()})
-
-
-def save_protocol(owner_id: int, document: dict, row: CustomProtocol | None = None) -> CustomProtocol:
-    """Validate a protocol as the catalog files are, then add or update it; raises CatalogError."""
-    base = current_catalog()
-    protocol = parse_protocol(document, where=FORM, currencies=base.rates.currencies)
-    _check_id(protocol.id, row.protocol_id if row else None, base.protocols, owned_protocols(owner_id), "protocol")
-    if row is None:
-        row = CustomProtocol(owner_id=owner_id, protocol_id=protocol.id)
-        db.session.add(row)
-    row.document = stored(protocol_to_dict(protocol))
-    db.session.commit()
-    return row
-
-
-def save_clinic(owner_id: int, document: dict, row: CustomClinic | None = None) -> CustomClinic:
-    """Validate a clinic as the catalog files are, then add or update it; raises CatalogError."""
-    clinic = parse_clinic(document, where=FORM)
-    known = categories(owner_id)
-    for i, category in enumerate(clinic.categories):
-        if category not in known:
-            raise CatalogError(
-                FORM, clinic.id, f"categories[{i}]", f"no protocol has category '{category}'", subject="clinic"
-            )
-    _check_id(clinic.id, row.clinic_id if row else None, current_catalog().clinics, owned_clinics(owner_id), "clinic")
-    if row is None:
-        row = CustomClinic(owner_id=owner_id, clinic_id=clinic.id)
-        db.session.add(row)
-    row.document = stored(clinic_to_dict(clinic))
-    db.session.commit()
-    return row
-
-
-def _check_id(new_id: str, saved_id: str | None, base: dict, owned: Select, subject: str) -> None:
-    """A saved entry keeps its id; a new one takes an id neither the catalog nor the facilitator uses."""
-    if saved_id is not None:
-        if new_id != saved_id:
-            raise CatalogError(
-                FORM, new_id, "id", f"cannot change once saved (trips refer to '{saved_id}')", subject=subject
-            )
-        return
-    if new_id in base:
-        raise CatalogError(
-            FORM, new_id, "id", f"the catalog already has a {subject} '{new_id}': choose another id", subject=subject
-        )
-    column = CustomProtocol.protocol_id if subject == "protocol" else CustomClinic.clinic_id
-    if db.session.scalar(owned.where(column == new_id)) is not None:
-        raise CatalogError(FORM, new_id, "id", f"you already have a {subject} '{new_id}'", subject=subject)
-
-
-def trips_using(owner_id: int, key: str, value: str) -> list[Trip]:
-    """The facilitator's trips with a treatment whose ``key`` ("protocol" or "clinic") is ``value``."""
-    trips = db.session.scalars(select(Trip).where(Trip.owner_id == owner_id).order_by(Trip.id))
-    return [trip for trip in trips if any(_names(t, key, value) for t in _treatments(trip.scenario))]
-
-
-def _treatments(scenario: Any) -> list:
-    treatments = scenario.get("treatments") if isinstance(scenario, dict) else None
-    return treatments if isinstance(treatments, list) else []
-
-
-def _names(treatment: Any, key: str, value: str) -> bool:
-    return isinstance(treatment, dict) and treatment.get(key) == value
-
-
-def delete_entry(row: CustomProtocol | CustomClinic) -> list[Trip]:
-    """Delete a protocol or clinic unless trips use it; returns those trips (nothing deleted then)."""
-    if isinstance(row, CustomProtocol):
-        using = trips_using(row.owner_id, "protocol", row.protocol_id)
-    else:
-        using = trips_using(row.owner_id, "clinic", row.clinic_id)
-    if not using:
-        db.session.delete(row)
-        db.session.commit()
-    return using
 
 
 def stored(document: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -12,7 +14,7 @@ from planner.forms.custom_clinic import ClinicForm, clinic_form_data
 from planner.forms.custom_data import protocol_form_data
 from planner.models import CustomClinic, CustomProtocol
 from planner.security import no_store
-from planner.services import current_catalog, custom_catalog
+from planner.services import current_catalog, custom_catalog, custom_edits
 
 blueprint = Blueprint("custom", __name__, url_prefix="/own")
 
@@ -66,7 +68,7 @@ def _protocol_page(row: CustomProtocol | None, kept: dict):
         document = form.document(kept)
         if form.typed_ok():
             try:
-                saved = custom_catalog.save_protocol(current_user.id, document, row)
+                saved = custom_edits.save_protocol(current_user.id, document, row, now=datetime.now(UTC))
             except CatalogError as error:
                 form.show_error(error)
             else:
@@ -98,7 +100,7 @@ def _clinic_page(row: CustomClinic | None, kept: dict):
         form = ClinicForm(data=clinic_form_data(kept), category_choices=choices)
     if form.validate_on_submit():
         try:
-            saved = custom_catalog.save_clinic(current_user.id, form.document(kept), row)
+            saved = custom_edits.save_clinic(current_user.id, form.document(kept), row, now=datetime.now(UTC))
         except CatalogError as error:
             form.show_error(error)
         else:
@@ -120,7 +122,7 @@ def delete_clinic(row_id: int):
 
 
 def _deleted(row: CustomProtocol | CustomClinic, subject: str):
-    using = custom_catalog.delete_entry(row)
+    using = custom_edits.delete_entry(row, now=datetime.now(UTC))
     if using:
         titles = ", ".join(trip.title or f"trip {trip.id}" for trip in using[:5])
         flash(f"Not deleted: {len(using)} trip(s) use this {subject} ({titles}).", "error")
