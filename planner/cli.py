@@ -53,6 +53,8 @@ def _read_scenario(path: str) -> object:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise BadInput(f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise BadInput(f"{path}: not JSON the planner reads (nested too deeply)") from None
 
 
 def _calendar(scenario: object, result, request, catalog: Catalog, discreet: bool) -> bytes:

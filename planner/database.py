@@ -8,11 +8,23 @@ from contextvars import ContextVar
 from flask import Flask, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
 
 #: whether the transactions of the current request only read (set per request, see init_app)
 _reads_only: ContextVar[bool] = ContextVar("planner_reads_only", default=False)
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+#: the largest key an INTEGER column holds on PostgreSQL (SQLite's is larger)
+MAX_ROW_ID = 2**31 - 1
+
+
+class RowIdConverter(IntegerConverter):
+    """``<int:…>`` in a URL: a number no key can reach is a 404, not a database overflow (a 500)."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ROW_ID)
+        super().__init__(map, *args, **kwargs)
 
 
 def configure_sqlite(engine: Engine) -> None:
@@ -48,7 +60,8 @@ def writes_on_read(view: Callable) -> Callable:
 
 
 def init_app(app: Flask) -> None:
-    """Begin read-only transactions deferred for safe-method requests, unless the view writes."""
+    """Bound the URLs' ids to what a key column holds; begin read-only transactions deferred unless the view writes."""
+    app.url_map.converters["int"] = RowIdConverter
 
     @app.before_request
     def _choose_transaction_kind():

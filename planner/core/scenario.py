@@ -21,6 +21,9 @@ _KEYS = frozenset(
 _TREATMENT_KEYS = frozenset(("protocol", "count", "clinic", "clinic_tier"))
 _FLIGHT_KEYS = frozenset(("number", "origin", "hours", "price", "currency"))
 _PIN_KEYS = frozenset(("protocol", "step", "occurrence", "start"))
+#: the years a date may fall in: plans reach years past arrival (second visits, follow-ups, the
+#: shortest-stay search), and dates near year 1 or 9999 overflow Python's date range on the way
+YEARS = (1900, 2999)
 
 
 class ScenarioError(ValueError):
@@ -96,6 +99,8 @@ def _moment(value: object, path: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ScenarioError(path, f"{text!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise ScenarioError(path, f"{text!r} is outside the years {YEARS[0]}–{YEARS[1]}")
     if moment.tzinfo is None:
         return moment.replace(tzinfo=ZoneInfo(CLINIC_ZONE))
     return moment.astimezone(ZoneInfo(CLINIC_ZONE))

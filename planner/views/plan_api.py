@@ -24,7 +24,10 @@ def plan():
     """Plan a scenario posted as JSON; bad input answers 400 with the field and the reason."""
     if not request.is_json:
         return _bad("scenario", "send the scenario as JSON (Content-Type: application/json)")
-    scenario = request.get_json(silent=True)
+    try:
+        scenario = request.get_json(silent=True)
+    except RecursionError:  # the JSON decoder gives up on deep nesting with this, not a ValueError
+        return _bad("scenario", "the JSON is nested too deeply")
     if scenario is None:
         return _bad("scenario", "the body is not valid JSON")
     try:
