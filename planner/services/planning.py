@@ -18,6 +18,7 @@ from planner.core.scenario import ScenarioError, parse_scenario
 from planner.core.schedule import plan as make_plan
 from planner.core.trip import TripRequest
 from planner.services import current_catalog
+from planner.services.memo import app_memo
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
@@ -55,12 +56,35 @@ def check_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None 
     return data, parse_scenario(data, catalog)
 
 
+def _memo_key(scenario: object, pins: tuple, catalog: Catalog) -> tuple | None:
+    """What a plan depends on: the catalog object (kept alive by the memo's entry) and the request."""
+    try:
+        request = json.dumps([scenario, [_pin_entry(pin) for pin in pins]], sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError, AttributeError):
+        return None  # not a JSON request: planned (and refused) without the memo
+    return id(catalog), request
+
+
 def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None = None) -> PlannedTrip:
-    """Validate a scenario (plus pins) and plan it; raises ScenarioError naming the bad field."""
+    """Validate a scenario (plus pins) and plan it; raises ScenarioError naming the bad field.
+
+    The engine is deterministic, so the planned trip is kept per process under its scenario, pins
+    and catalog: a page view of an unchanged trip does not plan again (PLANNER_PLAN_CACHE_SIZE=0
+    turns that off). Callers never change a PlannedTrip (apply_fix copies the scenario).
+    """
     catalog = catalog or current_catalog()
+    pins = tuple(pins)
+    memo = app_memo("plans", "PLANNER_PLAN_CACHE_SIZE", 256)
+    key = _memo_key(scenario, pins, catalog)
+    planned = memo.get(key) if key is not None else None
+    if planned is not None:
+        return planned
     data, request = check_scenario(scenario, pins, catalog)
     result = make_plan(request, catalog)
-    return PlannedTrip(data, request, result, compute_budget(result, request, catalog), catalog)
+    planned = PlannedTrip(data, request, result, compute_budget(result, request, catalog), catalog)
+    if key is not None:
+        memo.put(key, planned)
+    return planned
 
 
 def plan_document(planned: PlannedTrip) -> dict:

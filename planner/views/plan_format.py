@@ -1,9 +1,16 @@
-"""Jinja filters of the planner pages: money, dates and times formatted by Babel."""
+"""Jinja filters of the planner pages: money, dates and times formatted by Babel.
+
+A page formats the same few amounts and dates many times, and Babel's formatting is slow, so
+each text is kept per process under what decides it: the amount's text and currency; a date, or
+a datetime's wall-clock reading (aware datetimes compare as instants, so the zone's wall clock
+is the key, never the instant).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
@@ -11,30 +18,53 @@ from flask import Blueprint
 
 from planner.services.plan_view import LOCALE
 
+#: distinct texts kept per formatter: far more than a page needs, bounded for a long-running worker
+_KEPT = 4096
+
+
+@lru_cache(maxsize=_KEPT)
+def _money(amount: str, currency: str) -> str:
+    return format_currency(Decimal(amount), currency, locale=LOCALE)
+
+
+@lru_cache(maxsize=_KEPT)
+def _date(value: date, pattern: str) -> str:
+    return format_date(value, pattern, locale=LOCALE)
+
+
+@lru_cache(maxsize=_KEPT)
+def _time(value: datetime, pattern: str) -> str:
+    return format_time(value, pattern, locale=LOCALE)
+
+
+def _wall(value: date | datetime) -> date | datetime:
+    """A date as it is, a datetime as its naive wall-clock reading (what the patterns print)."""
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+
 
 def money(amount: Decimal, currency: str) -> str:
     """An amount with its currency, in the currency's usual digits: "₩25,000", "€1,252.12"."""
-    return format_currency(amount, currency, locale=LOCALE)
+    return _money(str(amount), currency)
 
 
 def long_day(value: date | datetime) -> str:
     """A date in words: "Monday 1 March 2027"."""
-    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+    return _date(_wall(value), "EEEE d MMMM y")
 
 
 def short_day(value: date | datetime) -> str:
     """A short date: "Mon 1 Mar"."""
-    return format_date(value, "EEE d MMM", locale=LOCALE)
+    return _date(_wall(value), "EEE d MMM")
 
 
 def month_title(value: date) -> str:
     """A month and year: "March 2027"."""
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return _date(_wall(value), "MMMM y")
 
 
 def clock(value: datetime) -> str:
     """A 24-hour wall-clock time: "14:30"."""
-    return format_time(value, "HH:mm", locale=LOCALE)
+    return _time(_wall(value), "HH:mm")
 
 
 def register_filters(blueprint: Blueprint) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -12,11 +11,11 @@ from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioF
 from planner.security import no_store
 from planner.services import current_catalog, trips
 from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_data_from_scenario, planned_from_form
-from planner.services.plan_view import plan_page
 from planner.services.planning import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.treatments import summarize
 from planner.services.zones import zone_choices, zone_names
 from planner.views.plan_format import register_filters
+from planner.views.plan_sections import plan_content
 
 blueprint = Blueprint("planner", __name__)
 register_filters(blueprint)
@@ -63,16 +62,8 @@ def _show_plan(
     status: int = 200,
 ):
     """The plan page, for an unsaved plan (its scenario rides along in the forms) or a saved trip."""
-    body = render_template(
-        "planner/plan.html",
-        shown=plan_page(planned),
-        scenario_json=json.dumps(planned.scenario, ensure_ascii=False, sort_keys=True),
-        discreet=discreet,
-        page=page,
-        token=token,
-        pin_form=pin_form,
-        pins={(p.protocol, p.step, p.occurrence): p for p in page.trip.pins} if page else {},
-    )
+    content = plan_content(planned, discreet=discreet, page=page, token=token, pin_form=pin_form)
+    body = render_template("planner/plan.html", content=content)
     return body, status
 
 
