@@ -4,6 +4,8 @@ Feed and link tokens are credentials that sit in URL paths, so the access log wr
 token-shaped path segment as "…" (request line, path, query, referrer, headers and environ).
 """
 
+import gc
+
 from gunicorn.glogging import Logger
 
 from planner.services.feeds import redact_tokens
@@ -25,3 +27,12 @@ class TokenSafeLogger(Logger):
 
 
 logger_class = TokenSafeLogger
+
+
+def post_worker_init(worker):
+    """Move the loaded app's objects (catalog, holidays, modules) out of the collector's generations.
+
+    They live as long as the worker, yet every full collection would walk them again: frozen, a
+    collection only walks what requests create, which shortens the pauses in the response times' tail.
+    """
+    gc.freeze()
