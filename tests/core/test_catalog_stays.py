@@ -20,9 +20,13 @@ ARRIVALS = ("2027-02-05T16:00", "2027-02-26T19:00", "2027-09-13T10:00", "2027-12
 CLOSED_RUN = 4
 
 
+def _day(moment: str) -> date:
+    return datetime.fromisoformat(moment).date()
+
+
 def _trips(plan: dict) -> list[tuple[date, date]]:
     visits = plan["visits"] or [{"arrival": plan["arrival"], "departure": plan["departure"]}]
-    return [(datetime.fromisoformat(v["arrival"]).date(), datetime.fromisoformat(v["departure"]).date()) for v in visits]
+    return [(_day(v["arrival"]), _day(v["departure"])) for v in visits]
 
 
 @pytest.mark.parametrize("home", HOMES)
