@@ -206,14 +206,17 @@ def visit_lines(plan: Plan, all_stays: tuple[Stay, ...], request: TripRequest, c
                 source=costs.sources.get("local_transport", ""),
             )
         )
+    # one booking covers a day at one clinic: a consultation and the first session back to back,
+    # or a harvest, the wait while the cells are processed, and the injection
+    interpreted = len({(a.visit, a.start.date(), a.clinic) for a in in_person})
     if request.interpreter and in_person:
         lines.append(
             RawLine(
                 "interpreter",
-                f"Medical interpreter × {_plural(len(in_person), 'clinic visit')}",
-                Decimal(len(in_person)),
+                f"Medical interpreter × {_plural(interpreted, 'clinic visit')}",
+                Decimal(interpreted),
                 "visit",
-                costs.interpreter.times(len(in_person)),
+                costs.interpreter.times(interpreted),
                 note="Clinics often include a coordinator; ask before booking your own.",
                 source=costs.sources.get("interpreter", ""),
             )

@@ -168,8 +168,8 @@ def test_people_multiply_transfers_meals_transport_and_keta_but_not_the_room():
     assert triple(only(budget, "lodging").amount) == D(2_000_000, 2_500_000, 3_000_000)
     # consultation and session 1 share 6 Jan: 6 clinic days × 2 people × ₩3,000/5,000/10,000
     assert triple(only(budget, "local_transport").amount) == D(36_000, 60_000, 120_000)
-    # 7 in-person visits × ₩130,000/200,000/400,000, one interpreter
-    assert triple(only(budget, "interpreter").amount) == D(910_000, 1_400_000, 2_800_000)
+    # one interpreter booked for each of the same 6 clinic days × ₩130,000/200,000/400,000
+    assert triple(only(budget, "interpreter").amount) == D(780_000, 1_200_000, 2_400_000)
     assert (only(budget, "keta").quantity, triple(only(budget, "keta").amount)) == (2, D(20_000, 20_000, 20_000))
     assert only(budget, "keta").source == "test keta"
 

@@ -56,11 +56,14 @@ def test_acute_pain_course_at_a_local_clinic(catalog):
     # 5 → 25 October is 20 nights of a mid-range room at ₩180,000/240,000/300,000
     assert (lodging.quantity, lodging.amount.low, lodging.amount.high) == (20, 3_600_000, 6_000_000)
     interpreter = next(line for line in budget.lines if line.code == "interpreter")
-    # 6 clinic visits × US$100/200/300 at ₩1,450 a dollar
+    # 6 appointments on 5 clinic days (the consultation and session 1 share the first), one
+    # interpreter a day × US$100/200/300 at ₩1,450 a dollar
+    days = {a.start.date() for a in trip.appointments if a.in_person}
+    assert len(days) == 5 and interpreter.quantity == 5
     assert (interpreter.amount.low, interpreter.amount.typical, interpreter.amount.high) == (
-        870_000,
-        1_740_000,
-        2_610_000,
+        725_000,
+        1_450_000,
+        2_175_000,
     )
     assert interpreter.original.currency == "USD" and budget.converted
     assert budget.rates_date == catalog.rates.date
