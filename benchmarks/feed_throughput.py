@@ -5,8 +5,10 @@
 Builds a temporary SQLite database with `flask seed-demo`, serves the app with
 ``gunicorn.conf.py`` and measures, each with the same wrk settings: the app's own ``/healthz``
 (the hello-world baseline, through the same middleware); a feed revalidated with
-If-None-Match (304); the feed sent in full from the per-process memo; and a true full render
-(memo off, PLANNER_FEED_CACHE_SIZE=0). The rows are alternated and each keeps its best run
+If-None-Match (304); the feed sent in full from the per-process memo; a full render of the
+calendar (feed memo off, PLANNER_FEED_CACHE_SIZE=0, the planned trips still kept per process);
+and a cold render (both memos off, PLANNER_PLAN_CACHE_SIZE=0 too: every request plans again).
+The rows are alternated and each keeps its best run
 (errors summed over all runs), as the machine is shared.
 Targets (issue 4): 304 ≥ 80% of hello-world, full render ≥ 10%. Prints a Markdown table.
 """
@@ -49,11 +51,16 @@ def main() -> None:
         with Server("planner:create_app({'PLANNER_FEED_CACHE_SIZE': 0})", env) as server:
             hello.append(wrk(server.base + "/healthz", args.seconds))
             rendered = [wrk(server.base + path, args.seconds)]
+        cold_app = "planner:create_app({'PLANNER_FEED_CACHE_SIZE': 0, 'PLANNER_PLAN_CACHE_SIZE': 0})"
+        with Server(cold_app, env) as server:
+            hello.append(wrk(server.base + "/healthz", args.seconds))
+            cold = [wrk(server.base + path, args.seconds)]
     rows = [
         ("/healthz (same app)", best(hello)),
         ("feed, If-None-Match → 304", best(revalidated)),
         ("feed, 200 from the memo", best(sent)),
-        ("feed, full render (memo off)", best(rendered)),
+        ("feed, full render (feed memo off, plans kept)", best(rendered)),
+        ("feed, cold render (feed and plan memos off)", best(cold)),
     ]
     print(table(rows))
 
