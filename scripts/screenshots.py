@@ -1,7 +1,8 @@
 """Screenshots of the planner's main pages for the docs: ``make screenshots`` writes docs/screenshots/*.png.
 
 The app runs on a throwaway SQLite file, served on a free loopback port, and Debian's Chromium
-(/usr/bin/chromium) drives it headless; the trip shown is a chronic-pain acupuncture course.
+(/usr/bin/chromium) drives it headless; the trip shown is a chronic-pain acupuncture course. The
+facilitator's pages show the demo data of ``flask seed-demo``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from planner import create_app  # noqa: E402  (the repository root is on the path only now)
 from planner.extensions import db  # noqa: E402
+from planner.models.base import utcnow  # noqa: E402
+from planner.services.demo import Demo, seed_demo  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -33,9 +36,10 @@ def _serve(folder: Path):
         import planner.models  # noqa: F401  (registers every table)
 
         db.create_all()
+        demo = seed_demo(utcnow())
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return server, demo
 
 
 def _fill_plan(page, base: str, departure: str) -> None:
@@ -48,11 +52,34 @@ def _fill_plan(page, base: str, departure: str) -> None:
     page.select_option("#currency", "EUR")
 
 
+def _facilitator(browser, base: str, demo: Demo) -> None:
+    """The demo facilitator's dashboard and first trip, and that trip's page as the client sees it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    first = demo.facilitators[0]
+    page.goto(f"{base}/login")
+    page.fill("#email", first.email)
+    page.fill("#password", first.password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/dashboard")
+    page.screenshot(path=OUT / "facilitator-dashboard.png", full_page=True)
+    page.goto(f"{base}/clients/")
+    page.screenshot(path=OUT / "facilitator-clients.png", full_page=True)
+    trip = next(t for t in demo.trips if t.owner == first.email)
+    page.get_by_role("link", name=trip.label.split(" — ")[0]).click()
+    page.get_by_role("link", name=trip.label.split(" — ")[1]).click()
+    page.screenshot(path=OUT / "facilitator-trip.png", full_page=True)
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    phone.goto(f"{base}/shared/{trip.link_token}")
+    phone.screenshot(path=OUT / "shared-phone.png", full_page=True)
+    page.close()
+    phone.close()
+
+
 def main() -> None:
-    """Write the screenshots: form, a plan with a problem, the saved plan, print view, phone."""
+    """Write the screenshots: form, a plan with a problem, the saved plan, print view, phone, facilitator pages."""
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        server = _serve(Path(folder))
+        server, demo = _serve(Path(folder))
         base = f"http://127.0.0.1:{server.server_port}"
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -72,6 +99,7 @@ def main() -> None:
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
         phone.goto(link)
         phone.screenshot(path=OUT / "plan-phone.png", full_page=True, mask=[phone.locator(".link-field")])
+        _facilitator(browser, base, demo)
         browser.close()
         server.shutdown()
     print(f"screenshots written to {OUT.relative_to(ROOT)}/")
