@@ -228,6 +228,7 @@ def entry_lines(request: TripRequest, catalog: Catalog) -> list[RawLine]:
     """K-ETA per traveller, when the request needs it."""
     if not request.needs_keta:
         return []
+    costs = catalog.costs
     return [
         RawLine(
             "keta",
@@ -235,10 +236,25 @@ def entry_lines(request: TripRequest, catalog: Catalog) -> list[RawLine]:
             Decimal(request.travellers),
             "person",
             catalog.costs.keta.times(request.travellers),
-            note="Not needed under 18, from 65, or for exempt nationalities.",
-            source=catalog.costs.sources.get("keta", ""),
+            note=keta_note(request.arrival.astimezone(ZoneInfo(DEFAULT_ZONE)).date(), costs.keta_exemption_ends),
+            source="; ".join(s for s in (costs.sources.get("keta", ""), costs.sources.get("keta_exemption", "")) if s),
         )
     ]
+
+
+def keta_note(arrival: date, exemption_ends: date | None) -> str:
+    """Who needs the K-ETA on this arrival date: the exempt nationalities only until the exemption ends."""
+    if exemption_ends is not None and arrival <= exemption_ends:
+        return f"Not needed under 18, from 65, or for the 67 exempt countries until {_long_date(exemption_ends)}."
+    return "Needed by every visitor except under 18 or from 65."
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _long_date(day: date) -> str:
+    """A date as "31 Dec 2026", the same in every locale (the core never asks for one)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def flight_lines(request: TripRequest) -> list[RawLine]:

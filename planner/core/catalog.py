@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -158,7 +158,9 @@ def _money(table: Table, known: frozenset[str]) -> tuple[MoneyRange, str]:
 
 
 def _costs(table: Table, known: frozenset[str]) -> Costs:
-    table.expect(f.name for f in fields(Costs) if f.name != "sources")
+    # the exemption's end date is read from a table of its own, with its source
+    names = [f.name for f in fields(Costs) if f.name not in ("sources", "keta_exemption_ends")]
+    table.expect([*names, "keta_exemption"])
     sources: dict[str, str] = {}
     lodging_table = table.table("lodging", required=True).expect(_LODGING_TIERS)
     lodging = {}
@@ -168,8 +170,20 @@ def _costs(table: Table, known: frozenset[str]) -> Costs:
     ranges = {}
     for name in ("airport_transfer", "local_transport", "meals", "interpreter", "keta"):
         ranges[name], sources[name] = _money(table.table(name, required=True), known)
+    exemption = _keta_exemption(table.table("keta_exemption"), sources)
     table.done()
-    return Costs(lodging=lodging, sources=sources, **ranges)
+    return Costs(lodging=lodging, sources=sources, keta_exemption_ends=exemption, **ranges)
+
+
+def _keta_exemption(table: Table | None, sources: dict[str, str]) -> date | None:
+    """The last arrival date of the K-ETA exemption (optional table), its source kept in ``sources``."""
+    if table is None:
+        return None
+    table.expect(["ends", "source"])
+    ends = day(table.raw("ends"), table.at("ends"))
+    sources["keta_exemption"] = table.text("source", required=True)
+    table.done()
+    return ends
 
 
 def _rates(table: Table) -> Rates:

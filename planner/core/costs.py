@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from planner.core.money import MoneyRange
 
@@ -25,3 +26,5 @@ class Costs:
     keta: MoneyRange
     #: field name → source of the figure
     sources: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: last day of arrival on which the exempt nationalities need no K-ETA (None = no exemption known)
+    keta_exemption_ends: date | None = None

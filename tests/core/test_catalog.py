@@ -196,7 +196,7 @@ def test_costs_follow_the_facts_table(catalog):
     assert (costs.airport_transfer.low, costs.airport_transfer.high) == (Decimal(18000), Decimal(100000))
     assert costs.interpreter.currency == "USD" and costs.keta.typical == Decimal(10000)
     expected = {"lodging.budget", "lodging.mid", "lodging.upscale", "airport_transfer", "local_transport", "meals"}
-    assert expected | {"interpreter", "keta"} == set(costs.sources)
+    assert expected | {"interpreter", "keta", "keta_exemption"} == set(costs.sources)
     assert all(source.strip() for source in costs.sources.values())
 
 
