@@ -7,6 +7,16 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from planner.core.catalog import CatalogError
 
+#: plain-language headings for the error pages people see (the HTTP name stays for the API)
+HEADINGS = {
+    400: "We could not read that request",
+    403: "This page is not open to you",
+    405: "That cannot be done on this page",
+    413: "That was too large to send",
+    429: "Too many tries in a short time",
+    500: "Something went wrong on our side",
+}
+
 
 def _wants_json() -> bool:
     return request.path.startswith("/api/")
@@ -18,7 +28,7 @@ def _http_error(error: HTTPException):
     if _wants_json():
         return jsonify(error=error.name, message=error.description, status=code), code
     template = "errors/404.html" if code == 404 else "errors/error.html"
-    return render_template(template, error=error), code
+    return render_template(template, error=error, heading=HEADINGS.get(code, error.name)), code
 
 
 def _catalog_error(error: CatalogError):

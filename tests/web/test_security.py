@@ -74,6 +74,14 @@ def test_500_page_hides_the_exception(client):
     assert response.mimetype == "text/html"
     assert "Something went wrong" in body
     assert "secret detail" not in body and "Traceback" not in body
+    assert "<h1>Something went wrong on our side</h1>" in body
+    assert "Internal Server Error" not in body
+
+
+def test_error_pages_speak_plainly_and_the_api_keeps_http_names(client):
+    page = client.post("/treatments").get_data(as_text=True)
+    assert "<h1>That cannot be done on this page</h1>" in page
+    assert client.get("/api/test/missing").get_json()["error"] == "Not Found"
 
 
 def test_api_errors_are_json(client):
