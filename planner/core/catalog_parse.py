@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.core.catalog_checks import check_steps
-from planner.core.catalog_reader import CatalogError, Invalid, Table, currency, slug
+from planner.core.catalog_reader import CatalogError, Invalid, Table, clock, currency, hhmm, slug
 from planner.core.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 
 #: clinic price tiers; "*" in a step's prices means any tier
@@ -138,6 +138,7 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
         ),
         description=table.text("description", ""),
         source=table.text("source", ""),
+        latest_start=clock(table.raw("latest_start"), table.at("latest_start")) if table.has("latest_start") else None,
     )
     table.done()
     return step
@@ -258,6 +259,8 @@ def _step_dict(step: Step) -> dict[str, Any]:
     }
     if step.per_week_max is not None:
         data["per_week_max"] = step.per_week_max
+    if step.latest_start is not None:
+        data["latest_start"] = hhmm(step.latest_start)
     return data
 
 

@@ -38,6 +38,15 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                         "(rule: clinic open); please check it with the clinic.",
                     )
                 )
+        latest = unit.step.latest_start
+        if latest is not None and placed.start > clock.local(placed.day, latest, unit.clinic.timezone):
+            warnings.append(
+                _notice(
+                    unit,
+                    f"The confirmed {when} starts after {latest:%H:%M}, the latest start the protocol asks for "
+                    "(rule: latest start); please check it with the clinic.",
+                )
+            )
         for rule in unit.step.after:
             anchor = _anchor(pairs, unit, rule)
             if anchor is None:

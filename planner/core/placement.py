@@ -220,6 +220,7 @@ class Placer:
         self._floor[i] = -(10**6)
         follow_up_day = self._need[i]
         minutes, on_grid = step.minutes, links.on_grid
+        zone, end_of_day = unit.clinic.timezone, 10**9
         earliest = None
         for day in range(lo_day, hi_day + 1):
             if day < self._floor[i]:
@@ -234,9 +235,11 @@ class Placer:
                     self._fail(j, _Why("window", i, max_days, day))
                 self._floor[i] = max(self._floor[i], follow_up_day)
                 continue
+            # a step with a latest start (a fasting checkup in the morning) starts no later than it that day
+            latest = end_of_day if step.latest_start is None else self.clock.local(day, step.latest_start, zone)
             for start, end in self._spans(unit, day):
                 t = grid_start(start, lo_min) if on_grid else max(start, lo_min)
-                while t + minutes <= end and (hi_end is None or t + minutes <= hi_end):
+                while t + minutes <= end and (hi_end is None or t + minutes <= hi_end) and t <= latest:
                     self._budget -= 1
                     if self._budget <= 0:
                         self._fail(i, why)

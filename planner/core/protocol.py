@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from decimal import Decimal
 from enum import StrEnum
 
@@ -97,6 +98,8 @@ class Step:
     preparation: tuple[Preparation, ...] = ()
     description: str = ""
     source: str = ""
+    #: the latest start, clinic local time (a fasting checkup runs in the morning); None = any time
+    latest_start: time | None = None
 
     def price_for(self, tier: str) -> PriceRange | None:
         """The price range for a clinic tier, falling back to the any-tier price."""

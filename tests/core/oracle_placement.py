@@ -115,7 +115,7 @@ def breaches(
 
 
 def _single(appt, step: Step, t: Treatment, by_visit: dict[int, Visit], request, catalog) -> list[Breach]:
-    """Rules that concern one appointment alone (1, 3, 10, 11, 12)."""
+    """Rules that concern one appointment alone (1, 1b, 3, 10, 11, 12)."""
     rules, clinic, key = catalog.rules, t.clinic, (appt.key,)
     out = []
     if appt.clinic != clinic.id:
@@ -133,6 +133,10 @@ def _single(appt, step: Step, t: Treatment, by_visit: dict[int, Visit], request,
             Breach("1 clinic open", key, f"{appt.start:%Y-%m-%d %H:%M}–{appt.end:%H:%M} not in one open interval")
         )
     day = local_day(appt.start, clinic)
+    if timed and step.latest_start is not None:
+        local_start = appt.start.astimezone(ZoneInfo(clinic.timezone))
+        if local_start.time() > step.latest_start:
+            out.append(Breach("1b latest start", key, f"starts {local_start:%H:%M}, after {step.latest_start:%H:%M}"))
     if step.kind.in_person:
         if appt.start < visit.arrival + timedelta(hours=rules.arrival_to_clinic_hours):
             out.append(Breach("3 arrival", key, "starts too soon after the arrival flight"))

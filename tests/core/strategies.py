@@ -65,7 +65,9 @@ def protocols(draw, protocol_id: str = "p0", two_trips: bool = True, remote: boo
         rest, fly = draw(st.integers(0, 2)), draw(st.integers(0, 3))
         window = After("consult", draw(st.integers(0, 1)), draw(st.none() | st.integers(1, 5)))
         harvest = Step("harvest", StepKind.PROCEDURE, "Harvest", draw(minutes), after=(window,), invasive=True)
-        steps.append(_with(harvest, rest_days=rest, fly_after_days=fly))
+        # a fasting procedure runs in the morning: sometimes a latest start, now and then a tight one
+        latest = draw(st.none() | st.sampled_from([time(9), time(9, 30), time(10), time(11, 30), time(15)]))
+        steps.append(_with(harvest, rest_days=rest, fly_after_days=fly, latest_start=latest))
         last_invasive = "harvest"
         if draw(st.booleans()):
             same_day = After("harvest", 0, draw(st.integers(0, 2)))

@@ -24,7 +24,7 @@ from planner.core.trip import Traveller, TreatmentRequest, TripRequest
 
 SLOT = timedelta(minutes=30)
 #: rules that depend on the time of day, judged only once a whole day is timed
-TIMED = {"1 clinic open", "2 overlap", "3 arrival", "3 departure", "duration", "12 remote"}
+TIMED = {"1 clinic open", "1b latest start", "2 overlap", "3 arrival", "3 departure", "duration", "12 remote"}
 HORIZON_DAYS = 8
 MAX_OCCURRENCES = 4
 
