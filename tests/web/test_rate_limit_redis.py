@@ -1,0 +1,59 @@
+"""The login limit is counted in Redis when configured so, as in production.
+
+Memory storage counts per process: with two gunicorn workers an attacker gets twice the
+tries. With Redis every worker reads and writes the same counters.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import redis
+
+from planner import create_app
+from planner.extensions import db
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("TEST_REDIS_URL is not set: CI must test the Redis rate-limit storage")
+        pytest.skip("Redis variant: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run it")
+    return url
+
+
+@pytest.fixture
+def workers(redis_url, tmp_path, monkeypatch):
+    """The planner with its rate limits stored in Redis, and a client of that Redis."""
+    monkeypatch.setenv("SECRET_KEY", "test-secret-key")
+    config = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'planner.sqlite3'}",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": redis_url,
+        "RATELIMIT_KEY_PREFIX": f"planner-test-{uuid.uuid4().hex}",
+        "LOGIN_RATE_LIMIT": "4 per minute",
+    }
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+    yield app.test_client(), redis.Redis.from_url(redis_url), config["RATELIMIT_KEY_PREFIX"]
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_the_login_limit_is_counted_in_redis(workers):
+    client, store, prefix = workers
+    data = {"email": "someone@example.com", "password": "not the password"}
+    assert [client.post("/login", data=data).status_code for _ in range(4)] == [200, 200, 200, 200]
+    assert client.post("/login", data=data).status_code == 429
+    # the counters any other worker would read are in Redis, under this app's prefix
+    counters = [int(store.get(key)) for key in store.scan_iter(f"*{prefix}*") if store.type(key) == b"string"]
+    assert counters and max(counters) >= 4
+    for key in store.scan_iter(f"*{prefix}*"):
+        store.delete(key)
