@@ -38,7 +38,7 @@ PRICE_TIERS = (("any", "*"), ("local", "local"), ("specialized", "specialized"),
 _KEPT = ("visit_gap", "typical_stay", "cautions", "insurance_note", "nhi_covered")
 STEP_KEYS = (
     "id", "title", "minutes", "counted", "per_week_max", "min_gap_days",
-    "needs_clinic_open", "invasive", "rest_days", "fly_after_days", "visit", "description", "source",
+    "needs_clinic_open", "invasive", "rest_days", "fly_after_days", "visit", "latest_start", "description", "source",
 )  # fmt: skip
 
 
@@ -113,6 +113,12 @@ class StepForm(Form):
     rest_days = _whole("Rest days after", 365, 0)
     fly_after_days = _whole("Days before a long-haul flight", 365, 0)
     visit = _whole("Trip (1, or 2 for a second trip)", 9, 1)
+    # blank means any time: left out of the document rather than sent as an empty time
+    latest_start = StringField(
+        "Starts no later than (HH:MM, clinic time; blank = any time)",
+        filters=[_strip, lambda value: value or None],
+        validators=[Length(max=5)],
+    )
     prices = FormField(PricesForm, "Prices per occurrence")
     preparation = FieldList(FormField(PreparationForm), min_entries=1, max_entries=MAX_PREPARATIONS)
     description = TextAreaField("Description for the patient", filters=[_strip], validators=[Length(max=4000)])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 from html import unescape
 
@@ -108,6 +108,9 @@ def test_a_saved_copy_plans_with_its_edited_price(app, client, facilitator):
     [
         ("steps-1-min_gap_days", "", None, None),
         ("steps-1-per_week_max", "0", "steps-1-per_week_max", "must be between 1 and 7, got 0"),
+        ("steps-1-latest_start", "", None, None),
+        ("steps-1-latest_start", "9h", "steps-1-latest_start", "must be a time written HH:MM (24-hour), got '9h'"),
+        ("steps-1-latest_start", "25:00", "steps-1-latest_start", "must be a time written HH:MM"),
         ("steps-2-minutes", "0", "steps-2-minutes", "a session visit must last more than 0 minutes"),
         ("steps-1-after", "nowhere 0", "steps-1-after", "unknown step 'nowhere'"),
         ("steps-1-after", "consultation soon", "steps-1-after", "line 1: write STEP"),
@@ -133,6 +136,16 @@ def test_catalog_errors_appear_next_to_their_field(app, client, facilitator, fie
     assert _typed(html, field) == value  # what was typed is kept
     with app.app_context():
         assert db.session.query(CustomProtocol).count() == 0
+
+
+def test_a_latest_start_is_saved_and_shown_again(app, client, facilitator):
+    row_id = _save_copy(app, client, **{"steps-1-latest_start": "10:30"})
+    with app.app_context():
+        own = catalog_for(facilitator).protocols[f"{BASE}-own"]
+        assert own.step("intensive").latest_start == time(10, 30)
+        assert own.step("consultation").latest_start is None
+    html = client.get(f"/own/protocols/{row_id}").get_data(as_text=True)
+    assert _typed(html, "steps-1-latest_start") == "10:30"
 
 
 def test_an_invalid_edit_keeps_the_saved_protocol(app, client, facilitator):
