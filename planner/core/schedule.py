@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import permutations
 from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
@@ -58,8 +59,15 @@ class Outcome:
 def plan(request, catalog: Catalog) -> Plan:
     """Plan a trip: appointments that keep every rule, the days, problems and warnings."""
     ctx = _context(request, catalog)
-    shortest = _shortest_outcome(ctx)
-    outcome = shortest if request.departure is None else _given_outcome(ctx)
+    if request.departure is None:
+        outcome = shortest = _shortest_outcome(ctx)
+    else:
+        outcome = _given_outcome(ctx)
+        # "you could leave on …" for a plan that works: the request's order is enough; a plan that
+        # does not work gets the search over every order, since its fix must be the best there is
+        shortest = _shortest_in_order(ctx, None)
+        if not (outcome.feasible and shortest.feasible):
+            shortest = _shortest_outcome(ctx)
     earliest = _departure_time(ctx, shortest)
     arrival_min = ctx.clock.minutes(request.arrival)
     departure = request.departure or (earliest if shortest.feasible else None)
@@ -247,8 +255,17 @@ def _second_trip(ctx: Context, units: list[Unit], done: dict[int, Placed], frame
     return result, departure
 
 
-def _run(ctx: Context, two_trips: bool, departure: int | None) -> Outcome:
+def _orders(ctx: Context) -> list[tuple[int, ...]]:
+    """Other orders to place the treatments in (the request's order is tried first)."""
+    return list(permutations(range(len(ctx.treatments))))[1:]
+
+
+def _run(ctx: Context, two_trips: bool, departure: int | None, order: tuple[int, ...] | None = None) -> Outcome:
     units = build_units(ctx.treatments, ctx.request, ctx.clock, two_trips)
+    if order is not None:
+        # whole treatments move; each keeps its own dependency order (the sort is stable)
+        rank = {t: k for k, t in enumerate(order)}
+        units.sort(key=lambda unit: rank[unit.treatment])
     arrival = ctx.clock.minutes(ctx.request.arrival)
     frames = {1: _frame(ctx, arrival, departure)}
     result, leave = _stage(ctx, units, {}, frames, 1)
@@ -266,21 +283,45 @@ def _run(ctx: Context, two_trips: bool, departure: int | None) -> Outcome:
 
 
 def _shortest_outcome(ctx: Context) -> Outcome:
-    outcome = _run(ctx, ctx.two_trips, None)
+    """The earliest first-trip departure over every order of placing the treatments."""
+    best = _shortest_in_order(ctx, None)
+    for order in _orders(ctx):
+        # greedy placement in one order can waste a day another order uses (e.g. a short
+        # consultation of one treatment taking the morning a chain of the other needed)
+        other = _shortest_in_order(ctx, order)
+        if other.feasible and (not best.feasible or other.trips[0][1] < best.trips[0][1]):
+            best = other
+    return best
+
+
+def _shortest_in_order(ctx: Context, order: tuple[int, ...] | None) -> Outcome:
+    outcome = _run(ctx, ctx.two_trips, None, order)
     if outcome.feasible or not ctx.two_trips:
         return outcome
     # a long first trip (weeks of sessions) can leave a second-trip step's window behind it: one trip
     # that holds every step is then the shortest plan there is
-    one_trip = _run(ctx, False, None)
+    one_trip = _run(ctx, False, None, order)
     return one_trip if one_trip.feasible else outcome
 
 
 def _given_outcome(ctx: Context) -> Outcome:
+    """The plan for the asked departure: the request's order first, then every other order."""
+    first = _given_in_order(ctx, None)
+    if first.feasible:
+        return first
+    for order in _orders(ctx):
+        other = _given_in_order(ctx, order)
+        if other.feasible:
+            return other
+    return first
+
+
+def _given_in_order(ctx: Context, order: tuple[int, ...] | None) -> Outcome:
     departure = ctx.clock.minutes(ctx.request.departure)
-    one_trip = _run(ctx, False, departure)
+    one_trip = _run(ctx, False, departure, order)
     if one_trip.feasible or not ctx.two_trips:
         return one_trip
-    return _run(ctx, True, departure)
+    return _run(ctx, True, departure, order)
 
 
 def _departure_time(ctx: Context, outcome: Outcome) -> datetime | None:
