@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import permutations
-from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
-from planner.core.days import MINUTES_PER_DAY, Clock, OpenHours
+from planner.core.days import MINUTES_PER_DAY
 from planner.core.itinerary import Plan, Visit
 from planner.core.notices import appointments_of, problems_for, warnings_for
-from planner.core.occurrences import Treatment, build_units, resolve
+from planner.core.occurrences import build_units
 from planner.core.pins import fixed_pin_problems, too_soon_pins
 from planner.core.placement import Blocker, Frame, Placed, Placer, Rules, Unit
+from planner.core.plan_context import Context, Outcome, buffer_days, context, trip_frame
 from planner.core.protocol import StepKind
 from planner.core.stay import days_of
-from planner.core.travel import TravelRules, jetlag_buffer_days
 
 #: later departures tried when remote follow-ups miss their window after the shortest one
 REMOTE_RETRIES = 45
@@ -24,41 +23,9 @@ REMOTE_RETRIES = 45
 FIX_ARRIVAL_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Context:
-    """What every stage of one planning run shares."""
-
-    request: object
-    rules: TravelRules
-    clock: Clock
-    hours: OpenHours
-    treatments: tuple[Treatment, ...]
-    zone: str
-    two_trips: bool
-    #: jet-lag buffer days per arrival (minutes): every frame of a trip asks again
-    buffers: dict[int, int] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The result of one way of planning: placements per unit and the trips, or a blocker."""
-
-    units: tuple[Unit, ...]
-    placed: tuple[Placed | None, ...]
-    #: per visit: (arrival, departure) in minutes
-    trips: tuple[tuple[int, int], ...]
-    frames: dict[int, Frame]
-    blocker: Blocker | None = None
-
-    @property
-    def feasible(self) -> bool:
-        """Whether every unit found a slot."""
-        return self.blocker is None
-
-
 def plan(request, catalog: Catalog) -> Plan:
     """Plan a trip: appointments that keep every rule, the days, problems and warnings."""
-    ctx = _context(request, catalog)
+    ctx = context(request, catalog)
     if request.departure is None:
         outcome = shortest = _shortest_outcome(ctx)
     else:
@@ -95,13 +62,13 @@ def plan(request, catalog: Catalog) -> Plan:
         visits=tuple(visits),
         problems=problems + tuple(pin_problems),
         warnings=tuple(warnings),
-        jetlag_buffer_days=_buffer(ctx, arrival_min),
+        jetlag_buffer_days=buffer_days(ctx, arrival_min),
     )
 
 
 def earliest_departure(request, catalog: Catalog) -> datetime | None:
     """The smallest departure (date-level) for which the treatments fit, or None."""
-    ctx = _context(request, catalog)
+    ctx = context(request, catalog)
     shortest = _shortest_outcome(ctx)
     return _departure_time(ctx, shortest) if shortest.feasible else None
 
@@ -127,7 +94,7 @@ def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome) -> dict[str, str]:
     request = ctx.request
     for days in range(1, FIX_ARRIVAL_DAYS + 1):
         later = replace(request, arrival=request.arrival + timedelta(days=days), departure=None, pins=())
-        if _shortest_outcome(_context(later, catalog)).feasible:
+        if _shortest_outcome(context(later, catalog)).feasible:
             return {"arrival": later.arrival.isoformat()}
     for k, wanted in enumerate(request.treatments):
         protocol = catalog.protocols[wanted.protocol]
@@ -136,39 +103,9 @@ def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome) -> dict[str, str]:
         for count in range((wanted.count or protocol.count.default) - 1, protocol.count.min - 1, -1):
             treatments = request.treatments[:k] + (replace(wanted, count=count),) + request.treatments[k + 1 :]
             fewer = replace(request, treatments=treatments, departure=None, pins=())
-            if _shortest_outcome(_context(fewer, catalog)).feasible:
+            if _shortest_outcome(context(fewer, catalog)).feasible:
                 return {"count": str(count), "treatment": str(k)}
     return {}
-
-
-def _context(request, catalog: Catalog) -> Context:
-    treatments = resolve(request, catalog)
-    zone = treatments[0].clinic.timezone
-    clock = Clock(zone, request.arrival.astimezone(ZoneInfo(zone)).date())
-    rules = catalog.rules
-    hours = OpenHours(clock, request.traveller.home_timezone, rules.home_awake)
-    two = any(t.protocol.visits > 1 for t in treatments)
-    return Context(request, rules, clock, hours, treatments, zone, two)
-
-
-def _buffer(ctx: Context, arrival: int) -> int:
-    found = ctx.buffers.get(arrival)
-    if found is None:
-        home, when = ctx.request.traveller.home_timezone, ctx.clock.at(arrival, ctx.zone)
-        found = ctx.buffers[arrival] = jetlag_buffer_days(home, ctx.zone, when, ctx.rules)
-    return found
-
-
-def _frame(ctx: Context, arrival: int, departure: int | None) -> Frame:
-    day = ctx.clock.day(arrival, ctx.zone)
-    return Frame(
-        arrival=arrival,
-        departure=departure,
-        arrival_day=day,
-        jetlag_day=day + _buffer(ctx, arrival),
-        departure_day=None if departure is None else ctx.clock.day(departure, ctx.zone),
-        last_day=day + ctx.rules.max_stay_days,
-    )
 
 
 def _place(ctx: Context, units: list[Unit], frames: dict[int, Frame]) -> list[Placed] | Blocker:
@@ -194,7 +131,7 @@ def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dic
     for extra in range(REMOTE_RETRIES if has_remote else 1):
         departure = leave + extra * MINUTES_PER_DAY
         trial = dict(frames)
-        trial[visit] = _frame(ctx, frame.arrival, departure)
+        trial[visit] = trip_frame(ctx, frame.arrival, departure)
         result = _merge(chosen, done, _place(ctx, fixed, trial))
         if not isinstance(result, Blocker):
             return result, departure
@@ -238,20 +175,20 @@ def _second_trip(ctx: Context, units: list[Unit], done: dict[int, Placed], frame
     """Propose trip 2: from the visit gap, as early as its steps allow, with the shortest stay."""
     clock, arrival = ctx.clock, ctx.request.arrival.astimezone(ctx.clock.tzinfo(ctx.zone))
     day = clock.day(leave, ctx.zone) + _gap_days(ctx)
-    frames[2] = _frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
+    frames[2] = trip_frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
     result, departure = _stage(ctx, units, done, dict(frames), 2)
     if isinstance(result, Blocker):
         return result, None
     first = min(p.day for i, p in result.items() if i not in done and units[i].step.kind.in_person)
     later = first - max(frames[2].jetlag_day - frames[2].arrival_day, 1)
     if later > day:
-        frames[2] = _frame(ctx, clock.local(later, arrival.time(), ctx.zone), None)
+        frames[2] = trip_frame(ctx, clock.local(later, arrival.time(), ctx.zone), None)
         moved, moved_departure = _stage(ctx, units, done, dict(frames), 2)
         if not isinstance(moved, Blocker):
             result, departure = moved, moved_departure
         else:
-            frames[2] = _frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
-    frames[2] = _frame(ctx, frames[2].arrival, departure)
+            frames[2] = trip_frame(ctx, clock.local(day, arrival.time(), ctx.zone), None)
+    frames[2] = trip_frame(ctx, frames[2].arrival, departure)
     return result, departure
 
 
@@ -267,11 +204,11 @@ def _run(ctx: Context, two_trips: bool, departure: int | None, order: tuple[int,
         rank = {t: k for k, t in enumerate(order)}
         units.sort(key=lambda unit: rank[unit.treatment])
     arrival = ctx.clock.minutes(ctx.request.arrival)
-    frames = {1: _frame(ctx, arrival, departure)}
+    frames = {1: trip_frame(ctx, arrival, departure)}
     result, leave = _stage(ctx, units, {}, frames, 1)
     if isinstance(result, Blocker):
         return Outcome(tuple(units), (), (), frames, result)
-    frames[1] = _frame(ctx, arrival, leave)
+    frames[1] = trip_frame(ctx, arrival, leave)
     trips = [(arrival, leave)]
     if two_trips and any(u.visit == 2 for u in units):
         result, leave2 = _second_trip(ctx, units, result, frames, leave)

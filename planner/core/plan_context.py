@@ -1,0 +1,77 @@
+"""What one planning run shares: the context of a request, and the outcome of placing it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from planner.core.catalog import Catalog
+from planner.core.days import Clock, OpenHours
+from planner.core.occurrences import Treatment, resolve
+from planner.core.placement import Blocker, Frame, Placed, Unit
+from planner.core.travel import TravelRules, jetlag_buffer_days
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage of one planning run shares."""
+
+    request: object
+    rules: TravelRules
+    clock: Clock
+    hours: OpenHours
+    treatments: tuple[Treatment, ...]
+    zone: str
+    two_trips: bool
+    #: jet-lag buffer days per arrival (minutes): every frame of a trip asks again
+    buffers: dict[int, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one way of planning: placements per unit and the trips, or a blocker."""
+
+    units: tuple[Unit, ...]
+    placed: tuple[Placed | None, ...]
+    #: per visit: (arrival, departure) in minutes
+    trips: tuple[tuple[int, int], ...]
+    frames: dict[int, Frame]
+    blocker: Blocker | None = None
+
+    @property
+    def feasible(self) -> bool:
+        """Whether every unit found a slot."""
+        return self.blocker is None
+
+
+def context(request, catalog: Catalog) -> Context:
+    """The shared state of one planning run for a request."""
+    treatments = resolve(request, catalog)
+    zone = treatments[0].clinic.timezone
+    clock = Clock(zone, request.arrival.astimezone(ZoneInfo(zone)).date())
+    rules = catalog.rules
+    hours = OpenHours(clock, request.traveller.home_timezone, rules.home_awake)
+    two = any(t.protocol.visits > 1 for t in treatments)
+    return Context(request, rules, clock, hours, treatments, zone, two)
+
+
+def buffer_days(ctx: Context, arrival: int) -> int:
+    """The jet-lag buffer in days for an arrival (minutes), computed once per arrival."""
+    found = ctx.buffers.get(arrival)
+    if found is None:
+        home, when = ctx.request.traveller.home_timezone, ctx.clock.at(arrival, ctx.zone)
+        found = ctx.buffers[arrival] = jetlag_buffer_days(home, ctx.zone, when, ctx.rules)
+    return found
+
+
+def trip_frame(ctx: Context, arrival: int, departure: int | None) -> Frame:
+    """The bounds of one trip: arrival and departure days, jet-lag day, the stay limit."""
+    day = ctx.clock.day(arrival, ctx.zone)
+    return Frame(
+        arrival=arrival,
+        departure=departure,
+        arrival_day=day,
+        jetlag_day=day + buffer_days(ctx, arrival),
+        departure_day=None if departure is None else ctx.clock.day(departure, ctx.zone),
+        last_day=day + ctx.rules.max_stay_days,
+    )
