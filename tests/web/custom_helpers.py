@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from html import unescape
 
 from planner.forms.custom_clinic import clinic_form_data
 from planner.forms.custom_data import protocol_form_data
+from planner.services.custom_catalog import blank_clinic
 
 
 def flatten(data, prefix: str = "") -> dict[str, str]:
@@ -38,3 +41,26 @@ def clinic_post(document: dict, **changes: str) -> dict[str, str]:
     data = clinic_form_data(document)
     categories = data.pop("categories")
     return {**flatten(data), "categories": categories, **changes}
+
+
+def new_clinic(**changes) -> dict:
+    """A new clinic's document as the editor starts it, with a name, id and address."""
+    return {**blank_clinic(), "id": "my-clinic", "name": "Hana Clinic", "address": "5 Teheran-ro, Seoul", **changes}
+
+
+def error_next_to(html: str, field_id: str) -> str:
+    """The error paragraph rendered for a field (empty if none)."""
+    marker = f'<p class="error" id="{field_id}-error">'
+    if marker not in html:
+        return ""
+    return unescape(html.split(marker, 1)[1].split("</p>", 1)[0])
+
+
+def typed_value(html: str, name: str) -> str:
+    """The value an input or textarea named ``name`` shows."""
+    tag = re.search(rf'<(input|textarea)[^>]*name="{re.escape(name)}"[^>]*>', html)
+    assert tag, name
+    if tag.group(1) == "textarea":
+        return unescape(html[tag.end() :].split("</textarea>", 1)[0]).strip("\r\n")
+    value = re.search(r'value="([^"]*)"', tag.group(0))
+    return unescape(value.group(1)) if value else ""

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from datetime import time, timedelta
 from decimal import Decimal
-from html import unescape
 
 import pytest
 from sqlalchemy import event
@@ -15,21 +13,12 @@ from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
 from planner.services import current_catalog
-from planner.services.custom_catalog import blank_clinic, catalog_for, stored
+from planner.services.custom_catalog import catalog_for, stored
 from planner.services.planning import plan_scenario
-from tests.web.custom_helpers import clinic_post, protocol_post
-from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
+from tests.web.custom_helpers import clinic_post, error_next_to, new_clinic, protocol_post, typed_value
+from tests.web.workspace_factories import create_client, create_facilitator, create_trip
 
 BASE = "acupuncture-chronic-pain"
-
-
-@pytest.fixture
-def facilitator(app, client):
-    """A logged-in facilitator (the test client is their browser)."""
-    with app.app_context():
-        user, token = create_facilitator()
-        log_in(client, user, token)
-        return user.id
 
 
 def _copy(app) -> dict:
@@ -39,32 +28,10 @@ def _copy(app) -> dict:
     return {**document, "id": f"{BASE}-own", "name": "My chronic pain course"}
 
 
-def _clinic(**changes) -> dict:
-    return {**blank_clinic(), "id": "my-clinic", "name": "Hana Clinic", "address": "5 Teheran-ro, Seoul", **changes}
-
-
 def _save_copy(app, client, **changes) -> int:
     response = client.post(f"/own/protocols/new?from={BASE}", data=protocol_post(_copy(app), **changes))
     assert response.status_code == 302, response.get_data(as_text=True)
     return int(response.location.rsplit("/", 1)[1])
-
-
-def _error_next_to(html: str, field_id: str) -> str:
-    """The error paragraph rendered for a field (empty if none)."""
-    marker = f'<p class="error" id="{field_id}-error">'
-    if marker not in html:
-        return ""
-    return unescape(html.split(marker, 1)[1].split("</p>", 1)[0])
-
-
-def _typed(html: str, name: str) -> str:
-    """The value an input or textarea named ``name`` shows."""
-    tag = re.search(rf'<(input|textarea)[^>]*name="{re.escape(name)}"[^>]*>', html)
-    assert tag, name
-    if tag.group(1) == "textarea":
-        return unescape(html[tag.end() :].split("</textarea>", 1)[0]).strip("\r\n")
-    value = re.search(r'value="([^"]*)"', tag.group(0))
-    return unescape(value.group(1)) if value else ""
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -132,8 +99,8 @@ def test_catalog_errors_appear_next_to_their_field(app, client, facilitator, fie
         return
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert reason in _error_next_to(html, field_id), html
-    assert _typed(html, field) == value  # what was typed is kept
+    assert reason in error_next_to(html, field_id), html
+    assert typed_value(html, field) == value  # what was typed is kept
     with app.app_context():
         assert db.session.query(CustomProtocol).count() == 0
 
@@ -145,7 +112,7 @@ def test_a_latest_start_is_saved_and_shown_again(app, client, facilitator):
         assert own.step("intensive").latest_start == time(10, 30)
         assert own.step("consultation").latest_start is None
     html = client.get(f"/own/protocols/{row_id}").get_data(as_text=True)
-    assert _typed(html, "steps-1-latest_start") == "10:30"
+    assert typed_value(html, "steps-1-latest_start") == "10:30"
 
 
 def test_an_invalid_edit_keeps_the_saved_protocol(app, client, facilitator):
@@ -154,7 +121,7 @@ def test_an_invalid_edit_keeps_the_saved_protocol(app, client, facilitator):
         before = db.session.get(CustomProtocol, row_id).document
     edited = protocol_post(before, **{"steps-1-count_min": "9", "summary": "changed"})
     html = client.post(f"/own/protocols/{row_id}", data=edited).get_data(as_text=True)
-    assert "is more than max" in _error_next_to(html, "steps-1-count_min")
+    assert "is more than max" in error_next_to(html, "steps-1-count_min")
     with app.app_context():
         assert db.session.get(CustomProtocol, row_id).document == before
 
@@ -164,7 +131,7 @@ def test_the_id_is_fixed_once_saved(app, client, facilitator):
     with app.app_context():
         document = db.session.get(CustomProtocol, row_id).document
     html = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, id="renamed")).get_data(as_text=True)
-    assert "cannot change once saved" in _error_next_to(html, "id")
+    assert "cannot change once saved" in error_next_to(html, "id")
 
 
 def test_removing_and_adding_steps(app, client, facilitator):
@@ -177,7 +144,7 @@ def test_removing_and_adding_steps(app, client, facilitator):
     html = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, **{"steps-2-remove": "y"})).get_data(
         as_text=True
     )
-    assert "cannot be reached" in _error_next_to(html, "count_max")
+    assert "cannot be reached" in error_next_to(html, "count_max")
     saved = client.post(
         f"/own/protocols/{row_id}",
         data=protocol_post(
@@ -190,57 +157,11 @@ def test_removing_and_adding_steps(app, client, facilitator):
         assert [s["id"] for s in steps] == ["consultation", "intensive"]
 
 
-def test_a_new_clinic_is_saved_and_used_for_planning(app, client, facilitator):
-    typed = clinic_post(
-        _clinic(categories=["acupuncture"]),
-        **{"hours-sat": "09:00-13:00", "closures": "2027-03-02\n2027-03-03", "lunch": "12:30-13:30"},
-    )
-    response = client.post("/own/clinics/new", data=typed)
-    assert response.status_code == 302, response.get_data(as_text=True)
-    with app.app_context():
-        clinic = catalog_for(facilitator).clinics["my-clinic"]
-    assert clinic.hours[5][0][0].isoformat() == "09:00:00"
-    assert clinic.lunch[0].isoformat() == "12:30:00"
-    assert len(clinic.closures) == 2
-    assert clinic.categories == ("acupuncture",)
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "field_id", "reason"),
-    [
-        ("hours-mon", "9am-5pm", "hours-mon", "must be a time written HH:MM"),
-        ("hours-tue", "18:00-09:00", "hours-tue", "not after its start"),
-        ("hours-wed", "09:00-13:00, 12:00-18:00", "hours-wed", "starts before the previous interval ends"),
-        ("lunch", "noon", "lunch", "must be a pair of times"),
-        ("closures", "2027-02-30", "closures", "must be a date written YYYY-MM-DD"),
-        ("languages", "English", "languages", "is not a language code"),
-        ("languages", "", "languages", "must name at least one language"),
-        ("timezone", "Seoul", "timezone", "unknown IANA time zone"),
-        ("holiday_country", "XX", "holiday_country", "unknown holiday country"),
-        ("id", "sample-km-clinic-gangnam", "id", "the catalog already has a clinic"),
-        ("name", "", "name", "must not be empty"),
-    ],
-)
-def test_clinic_errors_appear_next_to_their_field(app, client, facilitator, field, value, field_id, reason):
-    response = client.post("/own/clinics/new", data=clinic_post(_clinic(), **{field: value}))
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert reason in _error_next_to(html, field_id), html
-    assert value in unescape(html)
-    with app.app_context():
-        assert db.session.query(CustomClinic).count() == 0
-
-
-def test_a_clinic_category_must_be_offered_by_some_protocol(client, facilitator):
-    response = client.post("/own/clinics/new", data=clinic_post(_clinic(), categories=["dentistry"]))
-    assert "'dentistry' is not a valid choice" in _error_next_to(response.get_data(as_text=True), "categories")
-
-
 def test_another_facilitators_entries_are_404(app, client, facilitator):
     with app.app_context():
         other, _ = create_facilitator("second@example.com")
         protocol = CustomProtocol(owner_id=other.id, protocol_id="theirs", document={"id": "theirs"})
-        clinic = CustomClinic(owner_id=other.id, clinic_id="theirs", document=_clinic(id="theirs"))
+        clinic = CustomClinic(owner_id=other.id, clinic_id="theirs", document=new_clinic(id="theirs"))
         db.session.add_all([protocol, clinic])
         db.session.commit()
         ids = protocol.id, clinic.id
@@ -292,8 +213,8 @@ def test_a_stored_document_that_no_longer_passes_is_left_out_and_shown(app, clie
     assert "a protocol needs at least one step" in html
 
 
-def test_a_trip_plans_with_the_facilitators_protocol_at_their_clinic(app, client, facilitator):
-    client.post("/own/clinics/new", data=clinic_post(_clinic(categories=["acupuncture"])))
+def test_a_trip_plans_with_the_facilitators_protocol_at_theirnew_clinic(app, client, facilitator):
+    client.post("/own/clinics/new", data=clinic_post(new_clinic(categories=["acupuncture"])))
     _save_copy(app, client, **{"steps-1-minutes": "55"})
     scenario = {
         "traveller": {"name": "Ana", "home_timezone": "Europe/Lisbon"},
@@ -318,7 +239,7 @@ def test_catalog_for_costs_two_queries_however_many_entries(app, facilitator, en
             db.session.add(
                 CustomProtocol(owner_id=facilitator, protocol_id=f"p{n}", document={**_copy(app), "id": f"p{n}"})
             )
-            db.session.add(CustomClinic(owner_id=facilitator, clinic_id=f"c{n}", document=_clinic(id=f"c{n}")))
+            db.session.add(CustomClinic(owner_id=facilitator, clinic_id=f"c{n}", document=new_clinic(id=f"c{n}")))
         db.session.commit()
         statements = []
         listen = lambda *args: statements.append(args[2])  # noqa: E731

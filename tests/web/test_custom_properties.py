@@ -11,18 +11,8 @@ from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
 from planner.services.custom_catalog import catalog_for, stored
 from tests.web.custom_helpers import clinic_post, protocol_post
-from tests.web.workspace_factories import create_facilitator, log_in
 
 CATALOG = load_catalog()
-
-
-@pytest.fixture
-def facilitator(app, client):
-    """A logged-in facilitator (the test client is their browser)."""
-    with app.app_context():
-        user, token = create_facilitator()
-        log_in(client, user, token)
-        return user.id
 
 
 @pytest.mark.parametrize("protocol_id", sorted(CATALOG.protocols))
