@@ -127,17 +127,6 @@ def owner_feeds(owner_id: int) -> list[FeedToken]:
     return list(db.session.scalars(query))
 
 
-def trip_feeds(owner_id: int, trip_id: int) -> list[FeedToken]:
-    """The feeds of one of the owner's trips, newest first."""
-    query = (
-        select(FeedToken)
-        .join(Trip, Trip.id == FeedToken.trip_id)
-        .where(Trip.id == trip_id, Trip.owner_id == owner_id)
-        .order_by(FeedToken.id.desc())
-    )
-    return list(db.session.scalars(query))
-
-
 def revoke_feed(owner_id: int, feed_id: int, now: datetime) -> FeedToken | None:
     """Revoke one of the owner's feeds (its URL answers 404 from now on); None if not theirs."""
     feed = _owned_feed(owner_id, feed_id)
