@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import event
+
+from planner.extensions import db
+
 PASSWORD = "correct horse battery staple"
 
 
@@ -61,3 +65,21 @@ def add_trip(client, client_id: int, **form) -> int:
     assert response.status_code == 302, response.get_data(as_text=True)
     client.get(response.location)  # shows (and so clears) the flashed message
     return int(response.location.rstrip("/").rsplit("/", 1)[1])
+
+
+def queries_on(app, http, path: str) -> int:
+    """How many SQL statements opening the page runs (it must answer 200)."""
+    count = 0
+
+    def counter(*args):
+        nonlocal count
+        count += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        assert http.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count

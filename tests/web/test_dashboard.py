@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
 
-from planner.extensions import db
-from tests.web.facilitator_helpers import add_client, add_trip, register
+from tests.web.facilitator_helpers import add_client, add_trip, queries_on, register
 
 
 @pytest.fixture
@@ -71,30 +69,13 @@ def test_empty_dashboard_invites_to_add_a_client(http):
     assert "adding a client" in page
 
 
-def _queries(app, http, path: str) -> int:
-    count = 0
-
-    def counter(*args):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
-        assert http.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 @pytest.mark.parametrize("path", ["/dashboard", "/clients/?sort=next"])
 def test_a_constant_number_of_queries_whatever_the_number_of_trips(app, http, path):
     today = datetime.now(UTC).date()
     add_trip(http, add_client(http, "One"), arrival=today + timedelta(days=3))
-    few = _queries(app, http, path)
+    few = queries_on(app, http, path)
     for number in range(5):
         client_id = add_client(http, f"Client {number}")
         add_trip(http, client_id, arrival=today + timedelta(days=number + 1))
         add_trip(http, client_id, arrival=today + timedelta(days=number + 20))
-    assert _queries(app, http, path) == few
+    assert queries_on(app, http, path) == few

@@ -8,13 +8,13 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Trip, TripAppointment
 from planner.services.revisions import planned_trip
 from tests.web import workspace_factories as factories
-from tests.web.facilitator_helpers import add_client, add_trip, register, trip_form
+from tests.web.facilitator_helpers import add_client, add_trip, queries_on, register, trip_form
 from tests.web.planner_helpers import fix_buttons
 
 CONSULTATION = "acupuncture-chronic-pain-consultation-1"
@@ -166,24 +166,6 @@ def _fill(app, owner, clients: int, trips: int) -> None:
             )
 
 
-def _queries(app, http, path: str) -> int:
-    count = 0
-
-    def counter(*args):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
-        response = http.get(path)
-        assert response.status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 @pytest.mark.parametrize("path", ["/dashboard", "/clients/", "/clients/?sort=next", "/clients/?sort=next&page=2"])
 def test_the_lists_cost_the_same_queries_for_10_and_100_trips(app, client, path):
     with app.app_context():
@@ -191,9 +173,9 @@ def test_the_lists_cost_the_same_queries_for_10_and_100_trips(app, client, path)
         factories.log_in(client, user, browser)
         owner = SimpleNamespace(id=user.id)
     _fill(app, owner, 10, 10)
-    few = _queries(app, client, path)
+    few = queries_on(app, client, path)
     _fill(app, owner, 90, 90)
-    many = _queries(app, client, path)
+    many = queries_on(app, client, path)
     assert many == few
     page = client.get(path).text
     if path == "/dashboard":
