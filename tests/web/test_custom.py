@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time, timedelta
 from decimal import Decimal
 
@@ -132,6 +133,15 @@ def test_the_id_is_fixed_once_saved(app, client, facilitator):
         document = db.session.get(CustomProtocol, row_id).document
     html = client.post(f"/own/protocols/{row_id}", data=protocol_post(document, id="renamed")).get_data(as_text=True)
     assert "cannot change once saved" in error_next_to(html, "id")
+
+
+def test_the_id_field_is_read_only_once_saved(app, client, facilitator):
+    def id_input(html: str) -> str:
+        return re.search(r'<input[^>]*\bid="id"[^>]*>', html).group(0)
+
+    assert "readonly" not in id_input(client.get(f"/own/protocols/new?from={BASE}").get_data(as_text=True))
+    row_id = _save_copy(app, client)
+    assert "readonly" in id_input(client.get(f"/own/protocols/{row_id}").get_data(as_text=True))
 
 
 def test_removing_and_adding_steps(app, client, facilitator):
