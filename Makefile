@@ -40,7 +40,8 @@ screenshots: $(VENV)/.stamp-test
 	$(BIN)/python scripts/screenshots.py
 
 lint: $(VENV)/.stamp-test
-	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff check planner tests benchmarks migrations
+	$(BIN)/ruff format --check planner tests benchmarks migrations
 
 clean:
 	rm -rf .pytest_cache .benchmarks .ruff_cache
