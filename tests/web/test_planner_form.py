@@ -101,7 +101,7 @@ def test_too_short_stay_offers_its_fix_in_one_click(client):
         ({"outbound_date": "2027-03-02", "outbound_time": "10:00"}, "outbound_date", "take off before it lands"),
         ({"outbound_date": "2027-02-27"}, "outbound_time", "both the take-off date and time"),
         ({"travellers": "0"}, "travellers", "between 1 and 10"),
-        ({"currency": "XXX"}, "currency", "Not a valid choice"),
+        ({"currency": "ZZZ"}, "currency", "Not a valid choice"),
     ],
 )
 def test_bad_input_is_answered_next_to_its_field(client, changes, field_id, words):
