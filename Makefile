@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app planner
 
-.PHONY: run test bench lint screenshots clean
+.PHONY: run test bench bench-http lint screenshots clean
 
 # stamps: reinstall only when a requirements file changed
 $(BIN)/python:
@@ -35,6 +35,11 @@ test: $(VENV)/.stamp-test
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/pytest benchmarks -p no:xdist --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+# HTTP throughput against /healthz with gunicorn and wrk (Debian's wrk package) on loopback
+bench-http: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/plan_page_throughput.py
+	$(BIN)/python benchmarks/feed_throughput.py
 
 screenshots: $(VENV)/.stamp-test
 	$(BIN)/python scripts/screenshots.py
