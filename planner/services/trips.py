@@ -168,6 +168,13 @@ def replace_link(token: str) -> str:
     return fresh
 
 
+def delete_trip(token: str) -> None:
+    """Delete a patient's trip for good: its request, pins, links and calendar history."""
+    trip = _link_or_404(token).trip
+    db.session.delete(trip)
+    db.session.commit()
+
+
 def revoke_link(token: str) -> None:
     """Revoke the private link: the trip can no longer be opened with it."""
     link = _link_or_404(token)

@@ -229,6 +229,16 @@ def revoke_link(token: str):
     return render_template("planner/revoked.html")
 
 
+@blueprint.post("/t/<token>/delete")
+@no_store
+def delete(token: str):
+    """Delete the trip and everything stored with it; the link stops working."""
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("planner.trip", token=token))
+    trips.delete_trip(token)
+    return render_template("planner/deleted.html")
+
+
 @blueprint.get("/t/<token>/calendar.ics")
 def trip_calendar(token: str):
     """The saved trip as an .ics download."""
