@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app planner
 
-.PHONY: run test bench bench-http lint screenshots clean
+.PHONY: run test test-another-day bench bench-http lint screenshots clean
 
 # stamps: reinstall only when a requirements file changed
 $(BIN)/python:
@@ -32,6 +32,12 @@ test: $(VENV)/.stamp-test
 	$(BIN)/ruff check planner tests benchmarks migrations
 	$(BIN)/ruff format --check planner tests benchmarks migrations
 	$(BIN)/pytest -n 2
+
+# the whole suite with every Python process's clock moved to DATE (time-machine, from a sitecustomize)
+test-another-day: $(VENV)/.stamp-test
+	@test -n "$(DATE)" || { echo "usage: make test-another-day DATE=YYYY-MM-DD"; exit 2; }
+	if [ -f tests/js/package.json ]; then npm ci --prefix tests/js --no-audit --no-fund --silent; fi
+	PLANNER_TEST_DATE=$(DATE) PYTHONPATH=$(CURDIR)/tests/another_day $(BIN)/pytest -n 2 -p no:cacheprovider
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/pytest benchmarks -p no:xdist --benchmark-only --benchmark-columns=min,median,mean,max,rounds

@@ -6,7 +6,7 @@ import click
 from flask import Flask, current_app, url_for
 from flask.cli import with_appcontext
 
-from planner.models.base import utcnow
+from planner.clock import utcnow
 from planner.services.demo import database_is_empty, seed_demo
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import time
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -58,6 +60,41 @@ def _drop_test_schema():
             connection.execute(f'DROP SCHEMA IF EXISTS "{_SCHEMA}" CASCADE')
 
 
+#: the instant every test starts at: no test reads the real clock (planner.clock, PLANNER_CLOCK)
+TEST_NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    """The app's clock in a test: starts at a fixed instant and runs on, so writes get distinct stamps.
+
+    It reads no date from the machine (only how much time has passed), so the suite sees the
+    same day whatever the date; ``advance`` jumps ahead.
+    """
+
+    def __init__(self, start: datetime) -> None:
+        self._start = start
+        self._began = time.monotonic()
+
+    @property
+    def now(self) -> datetime:
+        """The current instant on this clock."""
+        return self._start + timedelta(seconds=time.monotonic() - self._began)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        """Jump forward by a ``timedelta(**delta)``; return the new time."""
+        self._start += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The app's clock in this test, at TEST_NOW (``clock.now``, ``clock.advance(days=1)``)."""
+    return Clock(TEST_NOW)
+
+
 @pytest.fixture
 def app_config() -> dict:
     """Extra configuration for the ``app`` fixture; override it in a test module to change it."""
@@ -65,7 +102,7 @@ def app_config() -> dict:
 
 
 @pytest.fixture
-def app(db_url, app_config, monkeypatch, tmp_path):
+def app(db_url, app_config, clock, monkeypatch, tmp_path):
     """The planner app on an empty database with every table created."""
     monkeypatch.setenv("SECRET_KEY", "test-secret-key")
     monkeypatch.delenv("DATABASE_URL", raising=False)
@@ -74,6 +111,7 @@ def app(db_url, app_config, monkeypatch, tmp_path):
         "SQLALCHEMY_DATABASE_URI": db_url,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        "PLANNER_CLOCK": clock,
         **app_config,
     }
     app = create_app(config)

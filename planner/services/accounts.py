@@ -13,9 +13,9 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
+from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import User
-from planner.models.base import utcnow
 from planner.models.session import LoginSession
 from planner.services.passwords import hash_password, needs_rehash, password_problem, verify_password
 from planner.services.tokens import hash_token, new_token, token_matches

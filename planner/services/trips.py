@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
+from planner.clock import utcnow
 from planner.core.catalog import Catalog
 from planner.core.scenario import ScenarioError
 from planner.core.trip import Pin as PinnedTime
@@ -161,7 +162,7 @@ def unpin(token: str, pin_id: int) -> None:
 def replace_link(token: str) -> str:
     """Revoke the private link and give the trip a new one; returns the new token."""
     link = _link_or_404(token)
-    link.revoked_at = datetime.now(UTC)
+    link.revoked_at = utcnow()
     fresh, fresh_hash = new_token()
     link.trip.links.append(ShareLink(kind="private", token_hash=fresh_hash))
     db.session.commit()
@@ -178,5 +179,5 @@ def delete_trip(token: str) -> None:
 def revoke_link(token: str) -> None:
     """Revoke the private link: the trip can no longer be opened with it."""
     link = _link_or_404(token)
-    link.revoked_at = datetime.now(UTC)
+    link.revoked_at = utcnow()
     db.session.commit()

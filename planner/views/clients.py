@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.extensions import db
 from planner.forms.clients import ClientForm
 from planner.security import no_store
@@ -36,7 +35,7 @@ def index():
         sort = "name"
     page = request.args.get("page", "1")
     number = int(page) if page.isdigit() and len(page) < 7 else 1
-    listing = clients.list_clients(current_user.id, search, sort, datetime.now(UTC), number)
+    listing = clients.list_clients(current_user.id, search, sort, utcnow(), number)
     return render_template("clients/index.html", listing=listing, rows=listing.rows, search=search, sort=sort)
 
 

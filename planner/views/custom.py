@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.core.catalog import CatalogError
 from planner.extensions import db
 from planner.forms.custom import ProtocolForm
@@ -68,7 +67,7 @@ def _protocol_page(row: CustomProtocol | None, kept: dict):
         document = form.document(kept)
         if form.typed_ok():
             try:
-                saved = custom_edits.save_protocol(current_user.id, document, row, now=datetime.now(UTC))
+                saved = custom_edits.save_protocol(current_user.id, document, row, now=utcnow())
             except CatalogError as error:
                 form.show_error(error)
             else:
@@ -100,7 +99,7 @@ def _clinic_page(row: CustomClinic | None, kept: dict):
         form = ClinicForm(data=clinic_form_data(kept), category_choices=choices)
     if form.validate_on_submit():
         try:
-            saved = custom_edits.save_clinic(current_user.id, form.document(kept), row, now=datetime.now(UTC))
+            saved = custom_edits.save_clinic(current_user.id, form.document(kept), row, now=utcnow())
         except CatalogError as error:
             form.show_error(error)
         else:
@@ -122,7 +121,7 @@ def delete_clinic(row_id: int):
 
 
 def _deleted(row: CustomProtocol | CustomClinic, subject: str):
-    using = custom_edits.delete_entry(row, now=datetime.now(UTC))
+    using = custom_edits.delete_entry(row, now=utcnow())
     if using:
         titles = ", ".join(trip.title or f"trip {trip.id}" for trip in using[:5])
         flash(f"Not deleted: {len(using)} trip(s) use this {subject} ({titles}).", "error")

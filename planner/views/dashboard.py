@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.security import no_store
 from planner.services.dashboard import dashboard
 
@@ -18,4 +17,4 @@ blueprint = Blueprint("dashboard", __name__)
 @no_store
 def index():
     """The next 14 days of appointments, trips with problems, trips awaiting clinic confirmation."""
-    return render_template("dashboard/index.html", board=dashboard(current_user.id, datetime.now(UTC)))
+    return render_template("dashboard/index.html", board=dashboard(current_user.id, utcnow()))

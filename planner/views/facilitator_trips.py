@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
@@ -78,9 +77,7 @@ def create(client_id: int):
     form = _plan_form(data={"name": client.name, "home_timezone": client.home_timezone})
     if form.validate_on_submit():
         try:
-            trip = trips.create_trip(
-                client, scenario_from_form(form.data), discreet=form.discreet.data, now=datetime.now(UTC)
-            )
+            trip = trips.create_trip(client, scenario_from_form(form.data), discreet=form.discreet.data, now=utcnow())
         except FormProblem as problem:
             _show_problem(form, problem)
         except ScenarioError as error:
@@ -123,7 +120,7 @@ def edit(trip_id: int):
         form = _plan_form()
         if form.validate_on_submit():
             try:
-                back_to_draft = trips.edit_request(trip, form.data, datetime.now(UTC))
+                back_to_draft = trips.edit_request(trip, form.data, utcnow())
             except FormProblem as problem:
                 _show_problem(form, problem)
             else:
@@ -145,7 +142,7 @@ def fix(trip_id: int):
         flash("The change could not be read. Please try again.", "error")
     else:
         try:
-            back_to_draft = trips.fix_trip(trip, form.fix(), datetime.now(UTC))
+            back_to_draft = trips.fix_trip(trip, form.fix(), utcnow())
         except ScenarioError as error:
             flash(f"That change could not be made ({error.field}: {error.reason}).", "error")
         else:
@@ -163,7 +160,7 @@ def change_status(trip_id: int):
     statuses = [(s, trips.STATUS_WORDS[s]) for s in trips.TRANSITIONS[trip.status]]
     form = StatusForm(statuses=statuses)
     if form.validate_on_submit():
-        trips.set_status(trip, form.status.data, datetime.now(UTC))
+        trips.set_status(trip, form.status.data, utcnow())
         flash(trips.STATUS_WORDS[trip.status] + ".", "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), status_form=form, status=400)
@@ -177,7 +174,7 @@ def pin(trip_id: int):
     form = PinForm()
     if form.validate_on_submit():
         try:
-            trips.pin_appointment(trip, form.key.data, at_seoul(form.date.data, form.time.data), datetime.now(UTC))
+            trips.pin_appointment(trip, form.key.data, at_seoul(form.date.data, form.time.data), utcnow())
         except ScenarioError as error:
             form.date.errors = [*form.date.errors, error.reason]
         else:
@@ -192,7 +189,7 @@ def unpin(trip_id: int, pin_id: int):
     """Let the planner choose that appointment's time again."""
     trip = _owned_trip(trip_id)
     form = ActionForm()
-    if form.validate_on_submit() and trips.unpin(trip, pin_id, datetime.now(UTC)):
+    if form.validate_on_submit() and trips.unpin(trip, pin_id, utcnow()):
         flash("The appointment is no longer fixed.", "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), status=404)
@@ -205,7 +202,7 @@ def duplicate(trip_id: int):
     trip = _owned_trip(trip_id)
     form = DuplicateForm()
     if form.validate_on_submit():
-        copy = trips.duplicate_trip(trip, _owned_client(form.client.data), datetime.now(UTC))
+        copy = trips.duplicate_trip(trip, _owned_client(form.client.data), utcnow())
         flash(f"Copied for {copy.client.name}.", "success")
         return redirect(url_for("facilitator_trips.show", trip_id=copy.id))
     return _page(trips.trip_view(trip), duplicate_form=form, status=400)

@@ -7,9 +7,9 @@ import logging
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.extensions import limiter
 from planner.forms.sharing import ActionForm, FeedForm
-from planner.models.base import utcnow
 from planner.security import no_store
 from planner.services import feeds
 

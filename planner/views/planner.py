@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
 from planner.security import no_store
@@ -30,7 +29,7 @@ def _show_form(form: PlanForm, *, token: str | None = None, status: int = 200):
     protocols = [catalog.protocols[pid] for pid in sorted(catalog.protocols)]
     summaries = {protocol.id: summarize(catalog, protocol) for protocol in protocols}
     # the difference to Seoul is shown as it is today: the caller's clock, never the core's
-    zones = zone_choices(datetime.now(UTC))
+    zones = zone_choices(utcnow())
     body = render_template(
         "planner/form.html",
         form=form,

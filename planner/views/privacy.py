@@ -7,8 +7,8 @@ import json
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.forms.sharing import EraseForm
-from planner.models.base import utcnow
 from planner.security import no_store
 from planner.services import privacy
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, time
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from planner.clock import utcnow
 from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm
-from planner.models.base import utcnow
 from planner.security import no_store
 from planner.services import sharing
 

@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from planner import create_app
 from planner.extensions import db
+from tests.conftest import TEST_NOW, Clock
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -26,7 +27,13 @@ def live_server(tmp_path_factory):
     """The base URL of the planner on an empty SQLite file, CSRF on, served on a free loopback port."""
     folder = tmp_path_factory.mktemp("live")
     os.environ.setdefault("SECRET_KEY", "browser-test-secret-key")
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'planner.sqlite3'}", "RATELIMIT_ENABLED": False})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'planner.sqlite3'}",
+            "RATELIMIT_ENABLED": False,
+            "PLANNER_CLOCK": Clock(TEST_NOW),
+        }
+    )
     with app.app_context():
         import planner.models  # noqa: F401  (registers every table)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import icalendar
 import pytest
@@ -45,11 +45,11 @@ def _planned_starts(app, trip_id: int) -> list[str]:
         return sorted(a.start.isoformat() for a in planned.plan.appointments)
 
 
-def test_a_protocol_edit_moves_the_dashboard_and_the_feed_at_once(app, http):
+def test_a_protocol_edit_moves_the_dashboard_and_the_feed_at_once(app, http, clock):
     response = http.post("/own/protocols/new?from=acupuncture-chronic-pain", data=protocol_post(_copy(app), id=OWN))
     assert response.status_code == 302
     row_id = int(response.location.rsplit("/", 1)[1])
-    soon = datetime.now(UTC).date() + timedelta(days=2)
+    soon = clock.now.date() + timedelta(days=2)
     trip_id = add_trip(http, add_client(http), arrival=soon, **{"treatments-0-protocol": OWN})
     with app.app_context():
         owner_id = db.session.get(Trip, trip_id).owner_id
@@ -66,7 +66,8 @@ def test_a_protocol_edit_moves_the_dashboard_and_the_feed_at_once(app, http):
     after_times, after_feed = _upcoming_times(http), _feed_events(http, token)
     planned = _planned_starts(app, trip_id)
     assert after_times != before_times
-    assert sorted(after_times) == [t for t in planned if datetime.fromisoformat(t).date() < soon + timedelta(days=12)]
+    # the dashboard's window: the next 14 days from now
+    assert sorted(after_times) == [t for t in planned if datetime.fromisoformat(t) < clock.now + timedelta(days=14)]
     moved = {uid for uid, (start, _) in after_feed.items() if uid in before_feed and before_feed[uid][0] != start}
     assert moved
     for uid, (_, sequence) in after_feed.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -91,8 +91,8 @@ def test_search_by_name_or_contact_and_sort_by_name(http):
     assert "No client matches" in _text(http.get("/clients/?q=nobody"))
 
 
-def test_sort_by_next_appointment(app, http):
-    soon = datetime.now(UTC).date() + timedelta(days=3)
+def test_sort_by_next_appointment(app, http, clock):
+    soon = clock.now.date() + timedelta(days=3)
     later = soon + timedelta(days=30)
     a = add_client(http, "Aaron (later trip)")
     b = add_client(http, "Beth (soon)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -26,8 +26,8 @@ def _section(page: str, heading_id: str) -> str:
     return page[start:end]
 
 
-def test_next_14_days_across_clients(http):
-    today = datetime.now(UTC).date()
+def test_next_14_days_across_clients(http, clock):
+    today = clock.now.date()
     soon = add_client(http, "Soon Client")
     later = add_client(http, "Later Client")
     add_trip(http, soon, arrival=today + timedelta(days=2))
@@ -40,8 +40,8 @@ def test_next_14_days_across_clients(http):
     assert "Later Client" not in upcoming
 
 
-def test_appointments_are_in_time_order(http):
-    today = datetime.now(UTC).date()
+def test_appointments_are_in_time_order(http, clock):
+    today = clock.now.date()
     add_trip(http, add_client(http, "Second"), arrival=today + timedelta(days=6))
     add_trip(http, add_client(http, "First"), arrival=today + timedelta(days=1))
     upcoming = _section(_text(http.get("/dashboard")), "next-heading")
@@ -70,8 +70,8 @@ def test_empty_dashboard_invites_to_add_a_client(http):
 
 
 @pytest.mark.parametrize("path", ["/dashboard", "/clients/?sort=next"])
-def test_a_constant_number_of_queries_whatever_the_number_of_trips(app, http, path):
-    today = datetime.now(UTC).date()
+def test_a_constant_number_of_queries_whatever_the_number_of_trips(app, http, path, clock):
+    today = clock.now.date()
     add_trip(http, add_client(http, "One"), arrival=today + timedelta(days=3))
     few = queries_on(app, http, path)
     for number in range(5):

@@ -150,7 +150,11 @@ def _scenario(arrival: datetime) -> dict:
 
 def _fill(app, owner, clients: int, trips: int) -> None:
     """Clients and trips arriving from tomorrow on (a few fall in the dashboard's 14 days)."""
-    today = datetime.now(ZoneInfo("Asia/Seoul")).replace(hour=16, minute=0, second=0, microsecond=0)
+    today = (
+        app.config["PLANNER_CLOCK"]()
+        .astimezone(ZoneInfo("Asia/Seoul"))
+        .replace(hour=16, minute=0, second=0, microsecond=0)
+    )
     tomorrow = today + timedelta(days=1)
     with app.app_context():
         made = [

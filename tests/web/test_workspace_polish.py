@@ -52,10 +52,10 @@ def _status(app, trip_id: int) -> str:
         return db.session.get(Trip, trip_id).status
 
 
-def test_a_trip_with_the_facilitators_own_protocol_plans_on_every_page(app, client, facilitator):
+def test_a_trip_with_the_facilitators_own_protocol_plans_on_every_page(app, client, facilitator, clock):
     _save_own_protocol(app, client)
     assert f'value="{OWN}"' in client.get(f"/clients/{facilitator}/trips/new").text
-    arrival = date.today() + timedelta(days=2)
+    arrival = clock.now.date() + timedelta(days=2)
     trip_id = _plan(client, facilitator, arrival=arrival, **{"treatments-0-protocol": OWN})
     with app.app_context():
         trip = db.session.get(Trip, trip_id)
