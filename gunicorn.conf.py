@@ -8,7 +8,7 @@ import gc
 
 from gunicorn.glogging import Logger
 
-from planner.services.feeds import redact_tokens
+from planner.services.workspace.feeds import redact_tokens
 
 bind = "127.0.0.1:8000"
 workers = 2

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.core.catalog import Catalog, load_catalog
-from planner.core.ics import CalendarOptions, Revision, TripEvents, render_calendar
-from planner.core.itinerary import Appointment, Plan, Visit
-from planner.core.protocol import Protocol, StepKind
-from planner.core.trip import Flight, Traveller, TreatmentRequest, TripRequest
+from planner.core.calendar.writer import CalendarOptions, Revision, TripEvents, render_calendar
+from planner.core.catalog.load import Catalog, load_catalog
+from planner.core.model.itinerary import Appointment, Plan, Visit
+from planner.core.model.protocol import Protocol, StepKind
+from planner.core.model.trip import Flight, Traveller, TreatmentRequest, TripRequest
 
 CATALOG = load_catalog()
 EVENTS = 1000

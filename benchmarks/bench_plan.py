@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from planner.core.catalog import load_catalog
-from planner.core.ics import CalendarOptions, TripEvents, render_calendar
-from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
+from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog.load import load_catalog
+from planner.core.scenario.parse import parse_scenario
+from planner.core.schedule.run import plan
 
 CATALOG = load_catalog()
 TRIP = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.core.catalog import load_catalog
-from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
+from planner.core.catalog.load import load_catalog
+from planner.core.scenario.parse import parse_scenario
+from planner.core.schedule.run import plan
 
 CATALOG = load_catalog()
 ACUPUNCTURE = {"protocol": "acupuncture-chronic-pain", "count": 12, "clinic_tier": "local"}

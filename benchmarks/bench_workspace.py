@@ -21,10 +21,10 @@ from sqlalchemy import event, insert
 from planner import create_app
 from planner.extensions import db
 from planner.models import Client, Trip, TripAppointment, User
-from planner.services.accounts import BROWSER_KEY
-from planner.services.passwords import hash_password
-from planner.services.planning import plan_scenario
-from planner.services.tokens import new_token
+from planner.services.accounts.passwords import hash_password
+from planner.services.accounts.tokens import new_token
+from planner.services.accounts.users import BROWSER_KEY
+from planner.services.planning.plans import plan_scenario
 
 CLIENTS = 2_000
 TRIPS = 10_000

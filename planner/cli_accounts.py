@@ -6,8 +6,8 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from planner.services.accounts import RESET_VALID_FOR, AccountError, issue_reset_token
-from planner.services.mail import MailConfigError, configured_sender
+from planner.services.accounts.mail import MailConfigError, configured_sender
+from planner.services.accounts.users import RESET_VALID_FOR, AccountError, issue_reset_token
 
 
 class BadInput(click.ClickException):

@@ -7,7 +7,7 @@ from flask import Flask, current_app, url_for
 from flask.cli import with_appcontext
 
 from planner.clock import utcnow
-from planner.services.demo import database_is_empty, seed_demo
+from planner.services.workspace.demo import database_is_empty, seed_demo
 
 
 class NotEmpty(click.ClickException):

@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from planner.services.trip_changes import refresh_all
+from planner.services.planning.trip_changes import refresh_all
 
 
 @click.command("refresh-plans")

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from planner import create_app  # noqa: E402  (the repository root is on the path only now)
 from planner.extensions import db  # noqa: E402
 from planner.models.base import utcnow  # noqa: E402
-from planner.services.demo import Demo, seed_demo  # noqa: E402
+from planner.services.workspace.demo import Demo, seed_demo  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"

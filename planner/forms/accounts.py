@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
-from planner.services.passwords import MAX_LENGTH, password_problem
+from planner.services.accounts.passwords import MAX_LENGTH, password_problem
 
 
 def _email_shape(form, field) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from planner.core.catalog import Catalog, CatalogError, load_catalog
+from planner.core.catalog.load import Catalog, CatalogError, load_catalog
 from planner.extensions import login
 
 _KEY = "planner.catalog"
@@ -28,7 +28,7 @@ def _load_user(session_id: str):
     """The user of a session, unless the account or this browser's login was revoked."""
     from flask import session
 
-    from planner.services.accounts import BROWSER_KEY, load_user
+    from planner.services.accounts.users import BROWSER_KEY, load_user
 
     return load_user(session_id, session.get(BROWSER_KEY))
 

@@ -10,8 +10,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 from planner.extensions import limiter, login
 from planner.forms.accounts import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 from planner.security import no_store
-from planner.services import accounts
-from planner.services.accounts import AccountError
+from planner.services.accounts import users as accounts
+from planner.services.accounts.users import AccountError
 
 blueprint = Blueprint("accounts", __name__)
 

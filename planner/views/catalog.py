@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from planner.services import current_catalog
-from planner.services.treatments import summarize
+from planner.services.planning.treatments import summarize
 
 blueprint = Blueprint("catalog", __name__)
 

@@ -9,8 +9,8 @@ from planner.clock import utcnow
 from planner.extensions import db
 from planner.forms.clients import ClientForm
 from planner.security import no_store
-from planner.services import clients
-from planner.services.zones import zone_names
+from planner.services.planning.zones import zone_names
+from planner.services.workspace import clients
 
 blueprint = Blueprint("clients", __name__, url_prefix="/clients")
 

@@ -6,14 +6,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
-from planner.core.catalog import CatalogError
+from planner.core.catalog.load import CatalogError
 from planner.extensions import db
 from planner.forms.custom import ProtocolForm
 from planner.forms.custom_clinic import ClinicForm, clinic_form_data
 from planner.forms.custom_data import protocol_form_data
 from planner.models import CustomClinic, CustomProtocol
 from planner.security import no_store
-from planner.services import current_catalog, custom_catalog, custom_edits
+from planner.services import current_catalog
+from planner.services.planning import custom_catalog
+from planner.services.workspace import custom_edits
 
 blueprint = Blueprint("custom", __name__, url_prefix="/own")
 

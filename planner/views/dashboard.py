@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from planner.clock import utcnow
 from planner.security import no_store
-from planner.services.dashboard import dashboard
+from planner.services.workspace.dashboard import dashboard
 
 blueprint = Blueprint("dashboard", __name__)
 

@@ -6,23 +6,23 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
-from planner.core.scenario import ScenarioError
+from planner.core.scenario.parse import ScenarioError
 from planner.extensions import db
 from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
 from planner.forms.trips import DuplicateForm, StatusForm
 from planner.models import Client, Trip
 from planner.security import no_store
-from planner.services import clients
-from planner.services import facilitator_trips as trips
-from planner.services.custom_catalog import catalog_for
-from planner.services.plan_input import (
+from planner.services.planning.custom_catalog import catalog_for
+from planner.services.planning.plan_input import (
     FormProblem,
     at_seoul,
     form_choices,
     form_field_of,
     scenario_from_form,
 )
-from planner.services.zones import zone_names
+from planner.services.planning.zones import zone_names
+from planner.services.workspace import clients
+from planner.services.workspace import facilitator_trips as trips
 
 blueprint = Blueprint("facilitator_trips", __name__)
 

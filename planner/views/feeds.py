@@ -11,7 +11,7 @@ from planner.clock import utcnow
 from planner.extensions import limiter
 from planner.forms.sharing import ActionForm, FeedForm
 from planner.security import no_store
-from planner.services import feeds
+from planner.services.workspace import feeds
 
 blueprint = Blueprint("feeds", __name__)
 

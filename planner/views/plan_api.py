@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from planner.core.scenario import ScenarioError
+from planner.core.scenario.parse import ScenarioError
 from planner.extensions import csrf
 from planner.security import no_store
-from planner.services.planning import plan_document, plan_scenario
+from planner.services.planning.plans import plan_document, plan_scenario
 
 blueprint = Blueprint("plan_api", __name__, url_prefix="/api")
 # JSON in, JSON out, nothing stored: no cookie-borne state for a forged request to abuse

@@ -16,7 +16,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 from flask import Blueprint
 
-from planner.services.plan_view import LOCALE
+from planner.services.planning.plan_view import LOCALE
 
 #: distinct texts kept per formatter: far more than a page needs, bounded for a long-running worker
 _KEPT = 4096

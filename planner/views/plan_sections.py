@@ -19,9 +19,9 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from planner.forms.plan import PinForm
-from planner.services.memo import app_memo
-from planner.services.plan_view import plan_page
-from planner.services.planning import PlannedTrip
+from planner.services.planning.memo import app_memo
+from planner.services.planning.plan_view import plan_page
+from planner.services.planning.plans import PlannedTrip
 
 #: stand-ins for the per-request values; random per process, so no stored text can contain them
 CSRF_MARK = f"csrf{secrets.token_hex(16)}"

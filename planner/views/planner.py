@@ -5,14 +5,21 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from planner.clock import utcnow
-from planner.core.scenario import ScenarioError
+from planner.core.scenario.parse import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
 from planner.security import no_store
-from planner.services import current_catalog, trips
-from planner.services.plan_input import FormProblem, at_seoul, form_choices, form_data_from_scenario, planned_from_form
-from planner.services.planning import PlannedTrip, apply_fix, calendar_file, plan_scenario
-from planner.services.treatments import summarize
-from planner.services.zones import zone_choices, zone_names
+from planner.services import current_catalog
+from planner.services.planning import trips
+from planner.services.planning.plan_input import (
+    FormProblem,
+    at_seoul,
+    form_choices,
+    form_data_from_scenario,
+    planned_from_form,
+)
+from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
+from planner.services.planning.treatments import summarize
+from planner.services.planning.zones import zone_choices, zone_names
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from planner.clock import utcnow
 from planner.forms.sharing import EraseForm
 from planner.security import no_store
-from planner.services import privacy
+from planner.services.workspace import privacy
 
 blueprint = Blueprint("privacy", __name__, url_prefix="/clients/<int:client_id>")
 

@@ -11,7 +11,7 @@ from planner.clock import utcnow
 from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm
 from planner.security import no_store
-from planner.services import sharing
+from planner.services.workspace import sharing
 
 blueprint = Blueprint("share", __name__)
 

@@ -6,13 +6,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.costs import Costs
-from planner.core.itinerary import Appointment, Plan, Visit
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import Count, PriceRange, Protocol, Step, StepKind
-from planner.core.trip import Insurance, Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.costs import Costs
+from planner.core.model.itinerary import Appointment, Plan, Visit
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import Count, PriceRange, Protocol, Step, StepKind
+from planner.core.model.trip import Insurance, Traveller, TreatmentRequest, TripRequest
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEEKDAYS = ((time(9), time(18)),)

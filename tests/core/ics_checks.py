@@ -16,7 +16,7 @@ import icalendar
 import pytest
 import vobject
 
-from planner.core.ics import PRODID
+from planner.core.calendar.writer import PRODID
 
 JS_DIR = Path(__file__).resolve().parents[1] / "js"
 _DATE_TIME = re.compile(r"^\d{8}T\d{6}Z?$")

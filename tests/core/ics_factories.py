@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.costs import Costs
-from planner.core.ics import CalendarOptions, TripEvents
-from planner.core.itinerary import Appointment, Plan, Visit
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import Preparation, Protocol, Step, StepKind
-from planner.core.trip import Flight, Traveller, TreatmentRequest, TripRequest
+from planner.core.calendar.writer import CalendarOptions, TripEvents
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.costs import Costs
+from planner.core.model.itinerary import Appointment, Plan, Visit
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import Preparation, Protocol, Step, StepKind
+from planner.core.model.trip import Flight, Traveller, TreatmentRequest, TripRequest
 
 SEOUL = ZoneInfo("Asia/Seoul")
 STAMP = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -13,12 +13,12 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.itinerary import Appointment, Visit
-from planner.core.protocol import Protocol, Step, StepKind
-from planner.core.travel import jetlag_buffer_days
-from planner.core.trip import TripRequest
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.itinerary import Appointment, Visit
+from planner.core.model.protocol import Protocol, Step, StepKind
+from planner.core.model.trip import TripRequest
+from planner.core.schedule.travel import jetlag_buffer_days
 
 #: the spec's fixed transfer time between appointments at two different clinics
 CLINIC_CHANGE = timedelta(minutes=60)

@@ -11,11 +11,11 @@ from datetime import date, timedelta
 
 from oracle_placement import Breach, breaches, local_day, resolve
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic, holiday_name
-from planner.core.itinerary import Appointment, Plan, Visit
-from planner.core.travel import jetlag_buffer_days
-from planner.core.trip import TripRequest
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic, holiday_name
+from planner.core.model.itinerary import Appointment, Plan, Visit
+from planner.core.model.trip import TripRequest
+from planner.core.schedule.travel import jetlag_buffer_days
 
 
 def violations(plan: Plan, request: TripRequest, catalog: Catalog) -> list[str]:

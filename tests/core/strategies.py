@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic, public_holidays
-from planner.core.costs import Costs
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import After, Count, Protocol, Step, StepKind, VisitGap
-from planner.core.travel import TravelRules
-from planner.core.trip import Flight, Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic, public_holidays
+from planner.core.model.costs import Costs
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import After, Count, Protocol, Step, StepKind, VisitGap
+from planner.core.model.trip import Flight, Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.travel import TravelRules
 
 SEOUL = ZoneInfo("Asia/Seoul")
 HOME_ZONES = (

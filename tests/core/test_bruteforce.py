@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from oracle_placement import breaches, resolve
 from strategies import HOME_ZONES, SEOUL, arrival_dates, examples, make_catalog, make_clinic, protocols
 
-from planner.core.itinerary import Appointment, Visit
-from planner.core.schedule import plan
-from planner.core.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.model.itinerary import Appointment, Visit
+from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.run import plan
 
 SLOT = timedelta(minutes=30)
 #: rules that depend on the time of day, judged only once a whole day is timed

@@ -18,10 +18,10 @@ from budget_factories import (
     seoul,
 )
 
-from planner.core.budget import budget_to_dict, compute_budget
-from planner.core.itinerary import Visit
-from planner.core.protocol import StepKind
-from planner.core.trip import Flight, Insurance, TreatmentRequest
+from planner.core.budget.totals import budget_to_dict, compute_budget
+from planner.core.model.itinerary import Visit
+from planner.core.model.protocol import StepKind
+from planner.core.model.trip import Flight, Insurance, TreatmentRequest
 
 
 def lines(budget, code):

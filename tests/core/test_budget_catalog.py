@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.core.budget import compute_budget
-from planner.core.catalog import load_catalog
-from planner.core.schedule import plan
-from planner.core.trip import Insurance, Traveller, TreatmentRequest, TripRequest
+from planner.core.budget.totals import compute_budget
+from planner.core.catalog.load import load_catalog
+from planner.core.model.trip import Insurance, Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from planner.core.catalog import load_catalog
-from planner.core.protocol import StepKind
-from planner.core.travel import TravelRules
+from planner.core.catalog.load import load_catalog
+from planner.core.model.protocol import StepKind
+from planner.core.schedule.travel import TravelRules
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from planner.core.catalog import CatalogError, parse_clinic, parse_protocol
+from planner.core.catalog.load import CatalogError, parse_clinic, parse_protocol
 
 PROTOCOL = """
 id = "sample-course"

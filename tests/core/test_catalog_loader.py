@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.core.catalog import (
+from planner.core.catalog.load import (
     DEFAULT_DIRECTORY,
     CatalogError,
     clinic_to_dict,
@@ -19,7 +19,7 @@ from planner.core.catalog import (
     parse_protocol,
     protocol_to_dict,
 )
-from planner.core.catalog_reader import Invalid, clock, hhmm
+from planner.core.catalog.reader import Invalid, clock, hhmm
 
 
 @pytest.fixture

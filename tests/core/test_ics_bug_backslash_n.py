@@ -8,7 +8,7 @@ import icalendar
 import vobject
 from ics_factories import knee_trip, make_catalog, options
 
-from planner.core.ics import render_calendar
+from planner.core.calendar.writer import render_calendar
 
 
 def test_backslash_n_in_user_text_reads_back_unchanged():

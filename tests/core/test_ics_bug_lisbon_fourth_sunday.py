@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.core.ics_zones import vtimezone
+from planner.core.calendar.zones import vtimezone
 
 
 def test_last_sunday_rule_is_chosen():

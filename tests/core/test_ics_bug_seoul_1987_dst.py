@@ -10,8 +10,8 @@ from datetime import date
 from icalendar import Timezone
 from ics_factories import checkup_trip, make_catalog, options
 
-from planner.core.ics import render_calendar
-from planner.core.ics_zones import vtimezone
+from planner.core.calendar.writer import render_calendar
+from planner.core.calendar.zones import vtimezone
 
 
 def test_icalendar_default_range_has_the_trap():

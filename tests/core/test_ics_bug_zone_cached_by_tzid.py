@@ -12,8 +12,8 @@ import vobject
 from ics_checks import icalendar_events, vobject_events
 from ics_factories import knee_trip, make_catalog, options
 
-from planner.core.ics import render_calendar
-from planner.core.ics_zones import vtimezone
+from planner.core.calendar.writer import render_calendar
+from planner.core.calendar.zones import vtimezone
 
 
 def test_zone_component_does_not_depend_on_the_trip_dates():

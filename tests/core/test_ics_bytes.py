@@ -10,8 +10,8 @@ import pytest
 from ics_checks import JS_DIR, check_bytes, check_calendar, ical_js_events
 from ics_factories import CLINIC, knee_trip, make_catalog, options
 
-import planner.core.ics
-from planner.core.ics import render_calendar
+import planner.core.calendar.writer
+from planner.core.calendar.writer import render_calendar
 
 HANGUL = "서울특별시 강남구 테헤란로 줄기세포 관절 클리닉 의원 " * 4
 
@@ -64,7 +64,7 @@ def test_feed_has_matching_refresh_and_ttl():
     assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in data
     assert b"\r\nX-PUBLISHED-TTL:PT12H\r\n" in data
     check_calendar(data, feed=True)
-    assert planner.core.ics.PRODID in data.decode()
+    assert planner.core.calendar.writer.PRODID in data.decode()
 
 
 @pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from ics_factories import STAMP, knee_trip, make_catalog, options
 
-from planner.core.ics import Revision, render_calendar
+from planner.core.calendar.writer import Revision, render_calendar
 
 CATALOG = make_catalog()
 TRIP = knee_trip()

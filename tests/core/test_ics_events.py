@@ -11,7 +11,7 @@ import pytest
 from ics_checks import check_calendar, content_lines
 from ics_factories import STAMP, checkup_trip, knee_trip, make_catalog, options
 
-from planner.core.ics import Revision, render_calendar
+from planner.core.calendar.writer import Revision, render_calendar
 
 CATALOG = make_catalog()
 

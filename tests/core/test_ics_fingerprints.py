@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from ics_factories import CLINIC, STEM_CELLS, knee_trip, make_catalog, options
 
-from planner.core.ics import event_fingerprints, render_calendar
+from planner.core.calendar.writer import event_fingerprints, render_calendar
 
 CATALOG = make_catalog()
 TRIP = knee_trip()

@@ -9,7 +9,7 @@ import pytest
 from ics_checks import check_calendar, content_lines
 from ics_factories import CHECKUP, STEM_CELLS, checkup_trip, knee_trip, make_catalog, options
 
-from planner.core.ics import render_calendar
+from planner.core.calendar.writer import render_calendar
 
 CATALOG = make_catalog()
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from ics_checks import check_calendar, ical_js_events, icalendar_events, vobject_events
 from ics_factories import CLINIC, STEM_CELLS, appointment, knee_trip, make_catalog, options
 
-from planner.core.ics import Revision, TripEvents, render_calendar
-from planner.core.ics_events import one_line
-from planner.core.itinerary import Plan
+from planner.core.calendar.events import one_line
+from planner.core.calendar.writer import Revision, TripEvents, render_calendar
+from planner.core.model.itinerary import Plan
 
 HOMES = [
     "Europe/Lisbon",

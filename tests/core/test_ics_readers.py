@@ -6,7 +6,7 @@ import pytest
 from ics_checks import check_calendar, ical_js_events, icalendar_events, vobject_events
 from ics_factories import make_catalog, scenarios
 
-from planner.core.ics import render_calendar
+from planner.core.calendar.writer import render_calendar
 
 SCENARIOS = scenarios()
 

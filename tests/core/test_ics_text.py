@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from icalendar import Event, vDuration
 from icalendar.parser import Contentline
 
-from planner.core.ics_text import duration, fold, lines_to_bytes, text
+from planner.core.calendar.text import duration, fold, lines_to_bytes, text
 
 #: text with Hangul, emoji, escapes and control characters
 wide_text = st.text(alphabet=st.sampled_from(list("aZ09 ,;:\\^\"'\n\t강남구한의원🙂é")), max_size=300)

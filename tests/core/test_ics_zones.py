@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.core.ics_zones import vtimezone
+from planner.core.calendar.zones import vtimezone
 
 ZONES = [
     "Asia/Seoul",

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from rules_oracle import violations
 
-from planner.core.catalog import load_catalog
-from planner.core.catalog_parse import parse_protocol, protocol_to_dict
-from planner.core.catalog_reader import CatalogError
-from planner.core.schedule import plan
-from planner.core.trip import Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import load_catalog
+from planner.core.catalog.protocols import parse_protocol, protocol_to_dict
+from planner.core.catalog.reader import CatalogError
+from planner.core.model.trip import Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 CATALOG = load_catalog()

@@ -9,9 +9,9 @@ import pytest
 from rules_oracle import violations
 from strategies import SEOUL, make_catalog, make_clinic
 
-from planner.core.itinerary import Appointment, Day, Notice, Plan, Visit
-from planner.core.protocol import After, Count, Protocol, Step, StepKind
-from planner.core.trip import Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
+from planner.core.model.protocol import After, Count, Protocol, Step, StepKind
+from planner.core.model.trip import Pin, Traveller, TreatmentRequest, TripRequest
 
 STEM = Protocol(
     "stem",

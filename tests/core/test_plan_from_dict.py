@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from planner.core import plan_from_dict
-from planner.core.scenario import ScenarioError
+from planner.core.scenario.parse import ScenarioError
 
 ANA = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},

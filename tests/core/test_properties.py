@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from rules_oracle import violations
 from strategies import examples, real_trips, trips
 
-from planner.core.catalog import load_catalog
-from planner.core.schedule import plan
+from planner.core.catalog.load import load_catalog
+from planner.core.schedule.run import plan
 
 PROBLEM_CODES = {"stay_too_short", "window_missed", "pin_conflict", "cannot_fit"}
 

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.costs import Costs
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import Count, Protocol, Step, StepKind
-from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.costs import Costs
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import Count, Protocol, Step, StepKind
+from planner.core.scenario.parse import ScenarioError, parse_scenario
 
 SEOUL = ZoneInfo("Asia/Seoul")
 KRW = MoneyRange(Decimal(1), Decimal(2), Decimal(3), "KRW")

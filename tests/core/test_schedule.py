@@ -9,8 +9,8 @@ from datetime import time
 import pytest
 from factories import harvest_protocol, make_catalog, make_clinic, make_request, seoul, session_protocol
 
-from planner.core.protocol import After, Count, Protocol, Step, StepKind
-from planner.core.schedule import plan
+from planner.core.model.protocol import After, Count, Protocol, Step, StepKind
+from planner.core.schedule.run import plan
 
 
 def one_step(minutes=60, kind=StepKind.CONSULTATION, **step) -> Protocol:

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from rules_oracle import violations
 
-from planner.core.catalog import load_catalog
-from planner.core.schedule import plan
-from planner.core.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import load_catalog
+from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 CATALOG = load_catalog()

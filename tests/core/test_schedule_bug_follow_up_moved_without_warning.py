@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from factories import harvest_protocol, make_catalog, make_request, seoul
 from rules_oracle import violations
 
-from planner.core.catalog import load_catalog
-from planner.core.schedule import plan
-from planner.core.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import load_catalog
+from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

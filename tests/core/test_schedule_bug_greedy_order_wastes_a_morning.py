@@ -15,9 +15,9 @@ from __future__ import annotations
 from factories import make_catalog, make_clinic, make_request, seoul
 from rules_oracle import violations
 
-from planner.core.protocol import After, Count, Protocol, Step, StepKind
-from planner.core.schedule import plan
-from planner.core.trip import TreatmentRequest
+from planner.core.model.protocol import After, Count, Protocol, Step, StepKind
+from planner.core.model.trip import TreatmentRequest
+from planner.core.schedule.run import plan
 
 SHORT = Protocol("a", "A", "any", "", (Step("consult", StepKind.CONSULTATION, "Short consultation", 30),))
 CHAIN = Protocol(

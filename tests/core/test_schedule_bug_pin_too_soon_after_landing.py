@@ -15,9 +15,9 @@ from datetime import datetime
 from factories import harvest_protocol, make_catalog, make_request, seoul
 from rules_oracle import violations
 
-from planner.core.protocol import Protocol, Step, StepKind
-from planner.core.schedule import plan
-from planner.core.trip import Pin
+from planner.core.model.protocol import Protocol, Step, StepKind
+from planner.core.model.trip import Pin
+from planner.core.schedule.run import plan
 
 CONSULT = Protocol("one", "One step", "any", "", (Step("visit", StepKind.CONSULTATION, "Consultation", 30),))
 

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from strategies import examples, real_trips, trips
 
-from planner.core import days, occurrences, placement_links, stay
-from planner.core.catalog import load_catalog
-from planner.core.schedule import plan
-from planner.core.trip import Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog.load import load_catalog
+from planner.core.model.trip import Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.schedule import days, occurrences, stay
+from planner.core.schedule import links as placement_links
+from planner.core.schedule.run import plan
 
 CATALOG = load_catalog()
 SEOUL = ZoneInfo("Asia/Seoul")

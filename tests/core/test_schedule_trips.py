@@ -11,10 +11,10 @@ import pytest
 from factories import harvest_protocol, implant_protocol, make_catalog, make_clinic, make_request, seoul
 from factories import session_protocol as sessions
 
-from planner.core.catalog import load_catalog
-from planner.core.protocol import After, Protocol, Step, StepKind
-from planner.core.schedule import earliest_departure, plan
-from planner.core.trip import Flight, Pin, TreatmentRequest
+from planner.core.catalog.load import load_catalog
+from planner.core.model.protocol import After, Protocol, Step, StepKind
+from planner.core.model.trip import Flight, Pin, TreatmentRequest
+from planner.core.schedule.run import earliest_departure, plan
 
 CONSULT = Protocol("one", "One step", "any", "", (Step("visit", StepKind.CONSULTATION, "Visit", 60),))
 

@@ -8,7 +8,7 @@ from html import unescape
 
 from planner.forms.custom_clinic import clinic_form_data
 from planner.forms.custom_data import protocol_form_data
-from planner.services.custom_catalog import blank_clinic
+from planner.services.planning.custom_catalog import blank_clinic
 
 
 def flatten(data, prefix: str = "") -> dict[str, str]:

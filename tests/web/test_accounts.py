@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from planner.extensions import db
 from planner.models import LoginSession, User
-from planner.services.accounts import LOGIN_REFUSED
-from planner.services.passwords import verify_password
+from planner.services.accounts.passwords import verify_password
+from planner.services.accounts.users import LOGIN_REFUSED
 from tests.web.facilitator_helpers import PASSWORD, login, register
 
 

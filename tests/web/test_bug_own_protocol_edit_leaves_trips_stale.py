@@ -10,9 +10,9 @@ import pytest
 
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol, Trip
-from planner.services.custom_catalog import blank_clinic, catalog_for
-from planner.services.feeds import create_trip_feed
-from planner.services.revisions import planned_trip
+from planner.services.planning.custom_catalog import blank_clinic, catalog_for
+from planner.services.planning.revisions import planned_trip
+from planner.services.workspace.feeds import create_trip_feed
 from tests.web.custom_helpers import clinic_post, protocol_post
 from tests.web.facilitator_helpers import add_client, add_trip, register
 from tests.web.test_custom import _copy

@@ -6,9 +6,9 @@ import pytest
 
 from planner.extensions import db
 from planner.models import Trip
-from planner.services.feeds import create_owner_feed, create_trip_feed
-from planner.services.sharing import create_client_link
-from planner.services.trip_changes import trip_changed
+from planner.services.planning.trip_changes import trip_changed
+from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
+from planner.services.workspace.sharing import create_client_link
 from tests.web.workspace_factories import NOW, create_client, create_facilitator, create_trip, log_in
 
 

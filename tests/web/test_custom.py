@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-from planner.core.catalog import protocol_to_dict
-from planner.core.scenario import ScenarioError
+from planner.core.catalog.load import protocol_to_dict
+from planner.core.scenario.parse import ScenarioError
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
 from planner.services import current_catalog
-from planner.services.custom_catalog import catalog_for, stored
-from planner.services.planning import plan_scenario
+from planner.services.planning.custom_catalog import catalog_for, stored
+from planner.services.planning.plans import plan_scenario
 from tests.web.custom_helpers import clinic_post, error_next_to, new_clinic, protocol_post, typed_value
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip
 

@@ -8,7 +8,7 @@ import pytest
 
 from planner.extensions import db
 from planner.models import CustomClinic
-from planner.services.custom_catalog import catalog_for
+from planner.services.planning.custom_catalog import catalog_for
 from tests.web.custom_helpers import clinic_post, error_next_to, new_clinic
 
 

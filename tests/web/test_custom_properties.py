@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.catalog import clinic_to_dict, load_catalog, protocol_to_dict
+from planner.core.catalog.load import clinic_to_dict, load_catalog, protocol_to_dict
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
-from planner.services.custom_catalog import catalog_for, stored
+from planner.services.planning.custom_catalog import catalog_for, stored
 from tests.web.custom_helpers import clinic_post, protocol_post
 
 CATALOG = load_catalog()

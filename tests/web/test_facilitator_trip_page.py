@@ -10,10 +10,10 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
-from planner.core.protocol import StepKind
+from planner.core.model.protocol import StepKind
 from planner.extensions import db
 from planner.models import EventRevision, Trip
-from planner.services.planning import plan_scenario
+from planner.services.planning.plans import plan_scenario
 from tests.web.facilitator_helpers import add_client, add_trip, register, trip_form
 from tests.web.planner_helpers import field_error, fix_buttons
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in

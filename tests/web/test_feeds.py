@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from planner.extensions import db
 from planner.models import FeedToken
-from planner.services.feeds import create_owner_feed, create_trip_feed, redact_tokens
+from planner.services.workspace.feeds import create_owner_feed, create_trip_feed, redact_tokens
 from tests.web.workspace_factories import KNEE, NOW, create_client, create_facilitator, create_trip, log_in
 
 ROOT = Path(__file__).resolve().parents[2]

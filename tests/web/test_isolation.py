@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Client, CustomClinic, CustomProtocol, FeedToken, Pin, ShareLink, Trip
-from planner.services.feeds import create_owner_feed, create_trip_feed
-from planner.services.sharing import create_client_link
+from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
+from planner.services.workspace.sharing import create_client_link
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
 
 #: endpoints anyone may open: the catalog, the patient's planner, accounts, and token-opened pages

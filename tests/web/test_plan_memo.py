@@ -12,8 +12,8 @@ from flask import template_rendered
 
 from planner.extensions import db
 from planner.models import Trip
-from planner.services.planning import plan_scenario
-from planner.services.trips import save_trip, update_trip
+from planner.services.planning.plans import plan_scenario
+from planner.services.planning.trips import save_trip, update_trip
 from planner.views.plan_format import clock, long_day, money
 from planner.views.plan_sections import CSRF_MARK, TOKEN_MARK
 

@@ -13,7 +13,7 @@ from sqlalchemy import event, select
 
 from planner.extensions import db
 from planner.models import Pin, ShareLink, Trip
-from planner.services.tokens import hash_token
+from planner.services.accounts.tokens import hash_token
 from tests.web.planner_helpers import fix_buttons, form, scenario_of
 
 

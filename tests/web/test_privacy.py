@@ -10,8 +10,8 @@ from sqlalchemy import JSON, String, Text, select
 
 from planner.extensions import db
 from planner.models import Pin, Trip
-from planner.services.feeds import create_owner_feed, create_trip_feed
-from planner.services.sharing import create_client_link
+from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
+from planner.services.workspace.sharing import create_client_link
 from tests.web.workspace_factories import KNEE, create_client, create_facilitator, create_trip, log_in
 
 NOTES = "Takes warfarin; allergic to latex"

@@ -11,8 +11,8 @@ from icalendar import Calendar
 
 from planner.extensions import db
 from planner.models import EventRevision, Pin, Trip
-from planner.services.feeds import create_trip_feed
-from planner.services.revisions import record_revisions
+from planner.services.planning.revisions import record_revisions
+from planner.services.workspace.feeds import create_trip_feed
 from tests.web.workspace_factories import NOW, create_client, create_facilitator, create_trip
 
 ACUPUNCTURE = {

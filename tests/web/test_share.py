@@ -10,8 +10,8 @@ import pytest
 from planner.extensions import db
 from planner.models import ShareLink, Trip
 from planner.models.base import utcnow
-from planner.services import sharing
-from planner.services.planning import plan_scenario
+from planner.services.planning.plans import plan_scenario
+from planner.services.workspace import sharing
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
 
 LINK = re.compile(r'value="https?://[^"]+/shared/([A-Za-z0-9_-]{43})"')

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Client, Trip, User
-from planner.services.accounts import log_in
-from planner.services.revisions import planned_trip
+from planner.services.accounts.users import log_in
+from planner.services.planning.revisions import planned_trip
 from tests.web.workspace_factories import create_facilitator
 
 BASE = "https://planner.example.org"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, time
 from decimal import Decimal
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.costs import Costs
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import Count, PriceRange, Protocol, Step, StepKind
-from planner.services.treatments import protocol_price, summarize
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.costs import Costs
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import Count, PriceRange, Protocol, Step, StepKind
+from planner.services.planning.treatments import protocol_price, summarize
 
 KRW = MoneyRange(Decimal(0), Decimal(0), Decimal(0), "KRW")
 HOURS = ((time(9), time(18)),) * 7

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Trip, TripAppointment
-from planner.services.revisions import planned_trip
+from planner.services.planning.revisions import planned_trip
 from tests.web import workspace_factories as factories
 from tests.web.facilitator_helpers import add_client, add_trip, queries_on, register, trip_form
 from tests.web.planner_helpers import fix_buttons

@@ -8,12 +8,12 @@ from html import unescape
 
 import pytest
 
-from planner.core.catalog import protocol_to_dict
+from planner.core.catalog.load import protocol_to_dict
 from planner.extensions import db
 from planner.models import Trip
 from planner.services import current_catalog
-from planner.services.custom_catalog import catalog_for, stored
-from planner.services.revisions import planned_trip
+from planner.services.planning.custom_catalog import catalog_for, stored
+from planner.services.planning.revisions import planned_trip
 from tests.web.custom_helpers import protocol_post
 from tests.web.facilitator_helpers import add_client, register, trip_form
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from planner.extensions import db
 from planner.models import Client, Trip
-from planner.services.accounts import BROWSER_KEY, register
-from planner.services.trip_changes import trip_changed
+from planner.services.accounts.users import BROWSER_KEY, register
+from planner.services.planning.trip_changes import trip_changed
 
 #: a knee SVF trip in March 2027 (seed 003's protocol): 5 appointments in Seoul, 4 video follow-ups
 KNEE = {

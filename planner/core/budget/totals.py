@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from planner.core import budget_lines
-from planner.core.catalog import Catalog
-from planner.core.itinerary import Plan
-from planner.core.money import MoneyRange, Rates, quantize
-from planner.core.trip import TripRequest
+from planner.core.budget import lines as budget_lines
+from planner.core.catalog.load import Catalog
+from planner.core.model.itinerary import Plan
+from planner.core.model.money import MoneyRange, Rates, quantize
+from planner.core.model.trip import TripRequest
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog import Catalog
-from planner.core.clinic import Clinic
-from planner.core.ics_zones import zone
-from planner.core.itinerary import Appointment, Plan
-from planner.core.protocol import Preparation, Step, StepKind
-from planner.core.trip import Flight, TripRequest
+from planner.core.calendar.zones import zone
+from planner.core.catalog.load import Catalog
+from planner.core.model.clinic import Clinic
+from planner.core.model.itinerary import Appointment, Plan
+from planner.core.model.protocol import Preparation, Step, StepKind
+from planner.core.model.trip import Flight, TripRequest
 
 #: zone names that mean UTC: written with "Z", never as TZID=UTC
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "GMT", "Zulu"})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.core.catalog_reader import Invalid
-from planner.core.protocol import Protocol
+from planner.core.catalog.reader import Invalid
+from planner.core.model.protocol import Protocol
 
 
 def check_steps(protocol: Protocol) -> None:

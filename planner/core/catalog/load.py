@@ -8,14 +8,14 @@ from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
-from planner.core.catalog_clinic import clinic_to_dict, parse_clinic
-from planner.core.catalog_parse import parse_protocol, price_range, protocol_to_dict
-from planner.core.catalog_reader import CatalogError, Invalid, Table, clock, currency, day, interval
-from planner.core.clinic import Clinic
-from planner.core.costs import Costs
-from planner.core.money import MoneyRange, Rates
-from planner.core.protocol import Protocol
-from planner.core.travel import TravelRules
+from planner.core.catalog.clinics import clinic_to_dict, parse_clinic
+from planner.core.catalog.protocols import parse_protocol, price_range, protocol_to_dict
+from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, day, interval
+from planner.core.model.clinic import Clinic
+from planner.core.model.costs import Costs
+from planner.core.model.money import MoneyRange, Rates
+from planner.core.model.protocol import Protocol
+from planner.core.schedule.travel import TravelRules
 
 __all__ = [
     "DEFAULT_DIRECTORY",
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: the package's own catalog files
-DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "catalog"
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "catalog"
 _SINGLE_FILES = ("costs.toml", "rates.toml", "rules.toml")
 _LODGING_TIERS = ("budget", "mid", "upscale")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner.core.money import MoneyRange
+from planner.core.model.money import MoneyRange
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from planner.core.protocol import StepKind
+from planner.core.model.protocol import StepKind
 
 
 @dataclass(frozen=True)

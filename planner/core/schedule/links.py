@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from planner.core.protocol import Step, StepKind
+from planner.core.model.protocol import Step, StepKind
 
 if TYPE_CHECKING:
-    from planner.core.placement import Placed, Unit
+    from planner.core.schedule.placement import Placed, Unit
 
 #: minutes between appointments at different clinics (getting across town)
 CHANGE_CLINIC_MINUTES = 60

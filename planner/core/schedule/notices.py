@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from planner.core.itinerary import Appointment, Notice
-from planner.core.pins import check_pins
-from planner.core.placement import Blocker
-from planner.core.placement_links import on_grid
-from planner.core.protocol import StepKind
-from planner.core.wording import closure_reason, key_of, long_date, short_date, title_of
+from planner.core.model.itinerary import Appointment, Notice
+from planner.core.model.protocol import StepKind
+from planner.core.schedule.links import on_grid
+from planner.core.schedule.pins import check_pins
+from planner.core.schedule.placement import Blocker
+from planner.core.schedule.wording import closure_reason, key_of, long_date, short_date, title_of
 
 
 def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planner.core.itinerary import Notice
-from planner.core.protocol import StepKind
-from planner.core.wording import short_date, title_of
+from planner.core.model.itinerary import Notice
+from planner.core.model.protocol import StepKind
+from planner.core.schedule.wording import short_date, title_of
 
 
 def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> None:

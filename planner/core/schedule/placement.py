@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import time
 from typing import NamedTuple
 
-from planner.core.clinic import Clinic
-from planner.core.days import GRID_MINUTES, MINUTES_PER_DAY, Clock, OpenHours, grid_start
-from planner.core.placement_links import links_of
-from planner.core.placement_links import on_grid as _on_grid
-from planner.core.protocol import Step, StepKind
+from planner.core.model.clinic import Clinic
+from planner.core.model.protocol import Step, StepKind
+from planner.core.schedule.days import GRID_MINUTES, MINUTES_PER_DAY, Clock, OpenHours, grid_start
+from planner.core.schedule.links import links_of
+from planner.core.schedule.links import on_grid as _on_grid
 
 #: candidate slots tried in one placement before giving up (keeps worst cases bounded)
 SEARCH_BUDGET = 5000

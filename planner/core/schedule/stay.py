@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.core.clinic import Clinic
-from planner.core.days import clinic_values
-from planner.core.itinerary import Appointment, Day
-from planner.core.wording import closure_reason
+from planner.core.model.clinic import Clinic
+from planner.core.model.itinerary import Appointment, Day
+from planner.core.schedule.days import clinic_values
+from planner.core.schedule.wording import closure_reason
 
 #: dates and closure notes per (clinic values, first date, number of dates), shared by every plan
 _NOTES: dict[tuple, tuple[tuple[date, ...], tuple[str, ...]]] = {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.core.clinic import Clinic
-from planner.core.placement import Unit
+from planner.core.model.clinic import Clinic
+from planner.core.schedule.placement import Unit
 
 
 def key_of(unit: Unit) -> str:

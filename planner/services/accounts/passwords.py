@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 MIN_LENGTH = 8
 #: long passphrases are welcome; the cap only stops someone making the server hash megabytes
 MAX_LENGTH = 1024
-COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt"
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "data" / "common-passwords.txt"
 
 _hasher = PasswordHasher()
 

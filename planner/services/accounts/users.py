@@ -17,8 +17,8 @@ from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import User
 from planner.models.session import LoginSession
-from planner.services.passwords import hash_password, needs_rehash, password_problem, verify_password
-from planner.services.tokens import hash_token, new_token, token_matches
+from planner.services.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
+from planner.services.accounts.tokens import hash_token, new_token, token_matches
 
 #: how long a password-reset link works
 RESET_VALID_FOR = timedelta(hours=1)

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from planner.core.clinic import Clinic
-from planner.core.itinerary import Appointment, Day, Notice
-from planner.core.protocol import StepKind
-from planner.services.planning import PlannedTrip
-from planner.services.zones import difference_to_seoul
+from planner.core.model.clinic import Clinic
+from planner.core.model.itinerary import Appointment, Day, Notice
+from planner.core.model.protocol import StepKind
+from planner.services.planning.plans import PlannedTrip
+from planner.services.planning.zones import difference_to_seoul
 
 #: the pages are written in English; Babel formats their dates and money in the same locale
 LOCALE = "en"

@@ -9,16 +9,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from planner.core.budget import Budget, compute_budget
-from planner.core.catalog import Catalog
-from planner.core.ics import CalendarOptions, TripEvents, render_calendar
-from planner.core.itinerary import Plan
-from planner.core.plan_json import plan_to_dict
-from planner.core.scenario import ScenarioError, parse_scenario
-from planner.core.schedule import plan as make_plan
-from planner.core.trip import TripRequest
+from planner.core.budget.totals import Budget, compute_budget
+from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog.load import Catalog
+from planner.core.model.itinerary import Plan
+from planner.core.model.trip import TripRequest
+from planner.core.render.json import plan_to_dict
+from planner.core.scenario.parse import ScenarioError, parse_scenario
+from planner.core.schedule.run import plan as make_plan
 from planner.services import current_catalog
-from planner.services.memo import app_memo
+from planner.services.planning.memo import app_memo
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")

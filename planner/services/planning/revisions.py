@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from planner.core.catalog import Catalog
-from planner.core.ics import Revision, TripEvents, event_fingerprints
-from planner.core.itinerary import Plan
-from planner.core.scenario import ScenarioError
+from planner.core.calendar.writer import Revision, TripEvents, event_fingerprints
+from planner.core.catalog.load import Catalog
+from planner.core.model.itinerary import Plan
+from planner.core.scenario.parse import ScenarioError
 from planner.extensions import db
 from planner.models import EventRevision, Trip
-from planner.services.custom_catalog import catalog_for
-from planner.services.planning import PlannedTrip, plan_scenario
+from planner.services.planning.custom_catalog import catalog_for
+from planner.services.planning.plans import PlannedTrip, plan_scenario
 
 
 def planned_trip(trip: Trip, catalog: Catalog | None = None) -> PlannedTrip | None:

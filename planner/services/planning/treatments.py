@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.core.catalog import Catalog
-from planner.core.money import MoneyRange
-from planner.core.protocol import Protocol, Step
+from planner.core.catalog.load import Catalog
+from planner.core.model.money import MoneyRange
+from planner.core.model.protocol import Protocol, Step
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
 from planner.models import Trip, TripAppointment
-from planner.services.planning import PlannedTrip
-from planner.services.revisions import planned_trip, record_revisions
+from planner.services.planning.plans import PlannedTrip
+from planner.services.planning.revisions import planned_trip, record_revisions
 
 #: trips summarized per flush by ``refresh_all``
 BATCH = 200

@@ -15,14 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from planner.clock import utcnow
-from planner.core.catalog import Catalog
-from planner.core.scenario import ScenarioError
-from planner.core.trip import Pin as PinnedTime
+from planner.core.catalog.load import Catalog
+from planner.core.model.trip import Pin as PinnedTime
+from planner.core.scenario.parse import ScenarioError
 from planner.extensions import db
 from planner.models import Pin, ShareLink, Trip
-from planner.services.plan_input import FormProblem, form_field_of, scenario_from_form
-from planner.services.planning import PlannedTrip, apply_fix, calendar_file, check_scenario, plan_scenario
-from planner.services.tokens import hash_token, new_token
+from planner.services.accounts.tokens import hash_token, new_token
+from planner.services.planning.plan_input import FormProblem, form_field_of, scenario_from_form
+from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, check_scenario, plan_scenario
 
 
 @dataclass(frozen=True)

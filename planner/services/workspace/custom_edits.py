@@ -14,13 +14,27 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog import Catalog, CatalogError, clinic_to_dict, parse_clinic, parse_protocol, protocol_to_dict
+from planner.core.catalog.load import (
+    Catalog,
+    CatalogError,
+    clinic_to_dict,
+    parse_clinic,
+    parse_protocol,
+    protocol_to_dict,
+)
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol, Trip
 from planner.services import current_catalog
-from planner.services.custom_catalog import FORM, catalog_for, categories, owned_clinics, owned_protocols, stored
-from planner.services.revisions import planned_trip
-from planner.services.trip_changes import trip_changed
+from planner.services.planning.custom_catalog import (
+    FORM,
+    catalog_for,
+    categories,
+    owned_clinics,
+    owned_protocols,
+    stored,
+)
+from planner.services.planning.revisions import planned_trip
+from planner.services.planning.trip_changes import trip_changed
 
 
 def save_protocol(owner_id: int, document: dict, row: CustomProtocol | None = None, *, now: datetime) -> CustomProtocol:

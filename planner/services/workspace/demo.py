@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Client, FeedToken, Pin, ShareLink, Trip, User
-from planner.services.passwords import hash_password
-from planner.services.revisions import planned_trip
-from planner.services.tokens import new_token
-from planner.services.trip_changes import trip_changed
+from planner.services.accounts.passwords import hash_password
+from planner.services.accounts.tokens import new_token
+from planner.services.planning.revisions import planned_trip
+from planner.services.planning.trip_changes import trip_changed
 
 #: (email, name, clients); a client: (name, contact, home zone, language, trips); a trip: (title, status, scenario)
 FACILITATORS = (

@@ -12,19 +12,19 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog import Catalog
-from planner.core.scenario import ScenarioError, parse_scenario
-from planner.core.trip import Pin as PinnedTime
+from planner.core.catalog.load import Catalog
+from planner.core.model.trip import Pin as PinnedTime
+from planner.core.scenario.parse import ScenarioError, parse_scenario
 from planner.extensions import db
 from planner.models import Client, Pin, Trip
-from planner.services.custom_catalog import catalog_for
-from planner.services.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
-from planner.services.plan_view import PlanPage, plan_page
-from planner.services.planning import PlannedTrip, apply_fix, check_scenario
-from planner.services.revisions import planned_trip
-from planner.services.sharing import Change, changes_since_seen, seen_appointments
-from planner.services.trip_changes import trip_changed
-from planner.services.trips import keep_valid_pins
+from planner.services.planning.custom_catalog import catalog_for
+from planner.services.planning.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
+from planner.services.planning.plan_view import PlanPage, plan_page
+from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario
+from planner.services.planning.revisions import planned_trip
+from planner.services.planning.trip_changes import trip_changed
+from planner.services.planning.trips import keep_valid_pins
+from planner.services.workspace.sharing import Change, changes_since_seen, seen_appointments
 
 #: the statuses a trip may move to from each status; back to draft when plans change again
 TRANSITIONS = {"draft": ("proposed",), "proposed": ("confirmed", "draft"), "confirmed": ("draft",)}

@@ -20,13 +20,13 @@ from flask import current_app
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
-from planner.core.catalog import Catalog
-from planner.core.ics import CalendarOptions, TripEvents, render_calendar
+from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog.load import Catalog
 from planner.extensions import db
 from planner.models import Client, FeedToken, Trip
-from planner.services.custom_catalog import catalog_for
-from planner.services.revisions import planned_trip, stored_revisions, uid_prefix
-from planner.services.tokens import hash_token, new_token
+from planner.services.accounts.tokens import hash_token, new_token
+from planner.services.planning.custom_catalog import catalog_for
+from planner.services.planning.revisions import planned_trip, stored_revisions, uid_prefix
 
 #: how often subscribed calendars should fetch again (REFRESH-INTERVAL and X-PUBLISHED-TTL)
 REFRESH = timedelta(hours=1)

@@ -8,15 +8,15 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
-from planner.core.ics import CalendarOptions, render_calendar
-from planner.core.itinerary import Plan
+from planner.core.calendar.writer import CalendarOptions, render_calendar
+from planner.core.model.itinerary import Plan
 from planner.extensions import db
 from planner.models import FeedToken, ShareLink, Trip
-from planner.services.custom_catalog import catalog_for
-from planner.services.feeds import trip_events
-from planner.services.plan_view import PlanPage, plan_page
-from planner.services.revisions import planned_trip
-from planner.services.tokens import hash_token, new_token
+from planner.services.accounts.tokens import hash_token, new_token
+from planner.services.planning.custom_catalog import catalog_for
+from planner.services.planning.plan_view import PlanPage, plan_page
+from planner.services.planning.revisions import planned_trip
+from planner.services.workspace.feeds import trip_events
 
 CLIENT = "client"
 

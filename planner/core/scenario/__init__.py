@@ -1,0 +1,5 @@
+"""The scenario JSON (what ``flask plan``, the API and the forms send) read into a trip request.
+
+Bad input is a ``ScenarioError`` naming the field (``treatments[0].count``) and the reason. It
+imports ``model`` and ``catalog`` (to check protocol and clinic ids against the catalog).
+"""
