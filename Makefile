@@ -37,7 +37,8 @@ test: $(VENV)/.stamp-test
 test-another-day: $(VENV)/.stamp-test
 	@test -n "$(DATE)" || { echo "usage: make test-another-day DATE=YYYY-MM-DD"; exit 2; }
 	if [ -f tests/js/package.json ]; then npm ci --prefix tests/js --no-audit --no-fund --silent; fi
-	PLANNER_TEST_DATE=$(DATE) PYTHONPATH=$(CURDIR)/tests/another_day $(BIN)/pytest -n 2 -p no:cacheprovider
+	PLANNER_TEST_DATE=$(DATE) PYTHONPATH=$(CURDIR)/tests/another_day \
+		$(BIN)/pytest -n 2 -p no:cacheprovider -W ignore::pytest.PytestAssertRewriteWarning
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/pytest benchmarks -p no:xdist --benchmark-only --benchmark-columns=min,median,mean,max,rounds

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,16 @@ def test_only_planner_clock_reads_the_wall_clock(folder):
     paths = [path for path in sorted((ROOT / folder).rglob("*.py")) if path not in allowed]
     reads = [read for path in paths for read in clock_reads(path)]
     assert reads == []
+
+
+def test_another_day_moves_the_clock_of_a_new_python_process():
+    """make test-another-day: the sitecustomize on PYTHONPATH moves every process it starts."""
+    env = {**os.environ, "PLANNER_TEST_DATE": "2031-02-03", "PYTHONPATH": str(ROOT / "tests" / "another_day")}
+    shown = subprocess.run(
+        [sys.executable, "-c", "import datetime; print(datetime.date.today())"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.strip() == "2031-02-03"
