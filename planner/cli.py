@@ -12,13 +12,12 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from planner import cli_accounts, cli_demo, cli_plans
-from planner.core.budget.totals import compute_budget
-from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
-from planner.core.catalog.load import Catalog, CatalogError
-from planner.core.render.json import plan_to_dict
-from planner.core.render.text import plan_to_text
-from planner.core.scenario.parse import ScenarioError, parse_scenario
-from planner.core.schedule.run import plan as make_plan
+from planner.core.budget import compute_budget
+from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog import Catalog, CatalogError
+from planner.core.render import plan_to_dict, plan_to_text
+from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.schedule import plan as make_plan
 from planner.services import current_catalog
 
 #: namespace of the uuid5 that names a scenario's calendar (any fixed UUID would do)

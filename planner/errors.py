@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from planner.core.catalog.load import CatalogError
+from planner.core.catalog import CatalogError
 
 #: plain-language headings for the error pages people see (the HTTP name stays for the API)
 HEADINGS = {

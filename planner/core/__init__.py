@@ -7,7 +7,7 @@ from functools import cache
 
 @cache
 def _default_catalog():
-    from planner.core.catalog.load import load_catalog
+    from planner.core.catalog import load_catalog
 
     return load_catalog()
 
@@ -15,10 +15,10 @@ def _default_catalog():
 def plan_from_dict(scenario: dict) -> dict:
     """Parse a scenario, plan it, budget it, and return the plan JSON (ScenarioError on bad input)."""
     # imported here so that importing one core module does not load the whole engine
-    from planner.core.budget.totals import compute_budget
-    from planner.core.render.json import plan_to_dict
-    from planner.core.scenario.parse import parse_scenario
-    from planner.core.schedule.run import plan
+    from planner.core.budget import compute_budget
+    from planner.core.render import plan_to_dict
+    from planner.core.scenario import parse_scenario
+    from planner.core.schedule import plan
 
     catalog = _default_catalog()
     request = parse_scenario(scenario, catalog)

@@ -28,8 +28,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from planner.core.catalog.load import CatalogError
-from planner.core.model.protocol import StepKind
+from planner.core.catalog import CatalogError
+from planner.core.model import StepKind
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10

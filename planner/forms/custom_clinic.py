@@ -17,9 +17,7 @@ from wtforms.form import Form
 from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from planner.core.catalog.clinics import WEEKDAYS
-from planner.core.catalog.load import CatalogError
-from planner.core.catalog.protocols import TIERS
+from planner.core.catalog import TIERS, WEEKDAYS, CatalogError
 from planner.forms.custom import show_error
 
 _KEPT = ("openings", "sample")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from planner.core.catalog.load import Catalog, CatalogError, load_catalog
+from planner.core.catalog import Catalog, CatalogError, load_catalog
 from planner.extensions import login
 
 _KEY = "planner.catalog"

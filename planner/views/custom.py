@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
-from planner.core.catalog.load import CatalogError
+from planner.core.catalog import CatalogError
 from planner.extensions import db
 from planner.forms.custom import ProtocolForm
 from planner.forms.custom_clinic import ClinicForm, clinic_form_data

@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
-from planner.core.scenario.parse import ScenarioError
+from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
 from planner.forms.trips import DuplicateForm, StatusForm

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from planner.core.scenario.parse import ScenarioError
+from planner.core.scenario import ScenarioError
 from planner.extensions import csrf
 from planner.security import no_store
 from planner.services.planning.plans import plan_document, plan_scenario

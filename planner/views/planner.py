@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from planner.clock import utcnow
-from planner.core.scenario.parse import ScenarioError
+from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
 from planner.security import no_store
 from planner.services import current_catalog

@@ -12,8 +12,8 @@ from planner.core.model.clinic import Clinic
 from planner.core.model.costs import Costs
 from planner.core.model.money import MoneyRange, Rates
 from planner.core.model.protocol import After, Count, Protocol, Step, StepKind, VisitGap
+from planner.core.model.rules import TravelRules
 from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule.travel import TravelRules
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

@@ -10,7 +10,7 @@ import pytest
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.protocol import StepKind
-from planner.core.schedule.travel import TravelRules
+from planner.core.model.rules import TravelRules
 
 
 @pytest.fixture(scope="module")

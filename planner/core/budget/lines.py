@@ -8,11 +8,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan
-from planner.core.model.money import MoneyRange
-from planner.core.model.protocol import StepKind
-from planner.core.model.trip import Flight, TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import Flight, MoneyRange, Plan, StepKind, TripRequest
 
 #: the clinics' zone when the plan names no clinic the catalog knows (Korea, no daylight saving)
 DEFAULT_ZONE = "Asia/Seoul"

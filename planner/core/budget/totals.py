@@ -7,10 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from planner.core.budget import lines as budget_lines
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan
-from planner.core.model.money import MoneyRange, Rates, quantize
-from planner.core.model.trip import TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import MoneyRange, Plan, Rates, TripRequest, quantize
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from planner.core.calendar.zones import zone
-from planner.core.catalog.load import Catalog
-from planner.core.model.clinic import Clinic
-from planner.core.model.itinerary import Appointment, Plan
-from planner.core.model.protocol import Preparation, Step, StepKind
-from planner.core.model.trip import Flight, TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import Appointment, Clinic, Flight, Plan, Preparation, Step, StepKind, TripRequest
 
 #: zone names that mean UTC: written with "Z", never as TZID=UTC
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "GMT", "Zulu"})

@@ -11,9 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from planner.core.calendar.events import Entry, entries_for, one_line
 from planner.core.calendar.text import duration, lines_to_bytes, moment, plain, text
 from planner.core.calendar.zones import vtimezone_ical
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan
-from planner.core.model.trip import TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import Plan, TripRequest
 
 PRODID = "-//Treatment Trip Planner//Planner Calendar 1.0//EN"
 _UID_PART = re.compile(r"[A-Za-z0-9._~:+=/-]+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.core.catalog.reader import Invalid
-from planner.core.model.protocol import Protocol
+from planner.core.model import Protocol
 
 
 def check_steps(protocol: Protocol) -> None:

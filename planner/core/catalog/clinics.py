@@ -11,7 +11,7 @@ import holidays as holiday_calendars
 
 from planner.core.catalog.protocols import TIERS
 from planner.core.catalog.reader import CatalogError, Invalid, Table, day, hhmm, interval, slug, string
-from planner.core.model.clinic import Clinic, Interval
+from planner.core.model import Clinic, Interval
 
 #: weekday keys in the order of Clinic.hours (Monday = 0)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -11,11 +11,7 @@ from pathlib import Path
 from planner.core.catalog.clinics import clinic_to_dict, parse_clinic
 from planner.core.catalog.protocols import parse_protocol, price_range, protocol_to_dict
 from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, day, interval
-from planner.core.model.clinic import Clinic
-from planner.core.model.costs import Costs
-from planner.core.model.money import MoneyRange, Rates
-from planner.core.model.protocol import Protocol
-from planner.core.schedule.travel import TravelRules
+from planner.core.model import Clinic, Costs, MoneyRange, Protocol, Rates, TravelRules
 
 __all__ = [
     "DEFAULT_DIRECTORY",

@@ -9,7 +9,7 @@ from typing import Any
 
 from planner.core.catalog.checks import check_steps
 from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, hhmm, slug
-from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
+from planner.core.model import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 
 #: clinic price tiers; "*" in a step's prices means any tier
 TIERS = ("local", "specialized", "university")

@@ -3,3 +3,42 @@
 Frozen dataclasses and enums with the few rules that belong to a value (a range's arithmetic,
 a clinic's hours on a day). It imports nothing of the core: every other package builds on it.
 """
+
+from __future__ import annotations
+
+from planner.core.model.clinic import Clinic, Interval
+from planner.core.model.costs import Costs
+from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
+from planner.core.model.money import MoneyRange, Rates, quantize
+from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
+from planner.core.model.rules import TravelRules
+from planner.core.model.trip import Flight, Insurance, Pin, Traveller, TreatmentRequest, TripRequest
+
+__all__ = [
+    "After",
+    "Appointment",
+    "Clinic",
+    "Costs",
+    "Count",
+    "Day",
+    "Flight",
+    "Insurance",
+    "Interval",
+    "MoneyRange",
+    "Notice",
+    "Pin",
+    "Plan",
+    "Preparation",
+    "PriceRange",
+    "Protocol",
+    "Rates",
+    "Step",
+    "StepKind",
+    "TravelRules",
+    "Traveller",
+    "TreatmentRequest",
+    "TripRequest",
+    "Visit",
+    "VisitGap",
+    "quantize",
+]

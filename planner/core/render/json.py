@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.core.budget.totals import Budget, budget_to_dict
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Appointment, Day, Notice, Plan
+from planner.core.budget import Budget, budget_to_dict
+from planner.core.catalog import Catalog
+from planner.core.model import Appointment, Day, Notice, Plan
 
 
 def _moment(value: datetime | None) -> str | None:

@@ -3,3 +3,9 @@
 Bad input is a ``ScenarioError`` naming the field (``treatments[0].count``) and the reason. It
 imports ``model`` and ``catalog`` (to check protocol and clinic ids against the catalog).
 """
+
+from __future__ import annotations
+
+from planner.core.scenario.parse import CLINIC_ZONE, ScenarioError, parse_scenario
+
+__all__ = ["CLINIC_ZONE", "ScenarioError", "parse_scenario"]

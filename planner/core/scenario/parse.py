@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.protocol import Protocol
-from planner.core.model.trip import Flight, Insurance, Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import Flight, Insurance, Pin, Protocol, Traveller, TreatmentRequest, TripRequest
 
 #: times without an offset are local at the clinics
 CLINIC_ZONE = "Asia/Seoul"

@@ -4,3 +4,9 @@ It owns the planning context (frame, jet-lag buffer, travel rules), the occurren
 step, their placement in clinic hours, pins, the day list, the shortest stay and the notices
 (problems with verified fixes, warnings). It imports ``model`` and ``catalog``.
 """
+
+from __future__ import annotations
+
+from planner.core.schedule.run import plan
+
+__all__ = ["plan"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from planner.core.catalog.load import Catalog
+from planner.core.catalog import Catalog
+from planner.core.model import TravelRules
 from planner.core.schedule.days import Clock, OpenHours
 from planner.core.schedule.occurrences import Treatment, resolve
-from planner.core.schedule.placement import Blocker, Frame, Placed, Unit
-from planner.core.schedule.travel import TravelRules, jetlag_buffer_days
+from planner.core.schedule.travel import jetlag_buffer_days
+from planner.core.schedule.units import Blocker, Frame, Placed, Unit
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import itertools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.core.model.clinic import Clinic
+from planner.core.model import Clinic
 
 MINUTES_PER_DAY = 1440
 #: appointments start on this grid from the start of an open interval

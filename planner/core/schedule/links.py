@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from planner.core.model.protocol import Step, StepKind
-
-if TYPE_CHECKING:
-    from planner.core.schedule.placement import Placed, Unit
+from planner.core.model import Step, StepKind
+from planner.core.schedule.units import Placed, Unit
 
 #: minutes between appointments at different clinics (getting across town)
 CHANGE_CLINIC_MINUTES = 60

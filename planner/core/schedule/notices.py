@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from planner.core.model.itinerary import Appointment, Notice
-from planner.core.model.protocol import StepKind
+from planner.core.model import Appointment, Notice, StepKind
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
-from planner.core.schedule.placement import Blocker
+from planner.core.schedule.units import Blocker
 from planner.core.schedule.wording import closure_reason, key_of, long_date, short_date, title_of
 
 

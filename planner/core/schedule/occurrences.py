@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.clinic import Clinic
-from planner.core.model.protocol import Protocol, Step
-from planner.core.model.trip import TripRequest
+from planner.core.catalog import Catalog
+from planner.core.model import Clinic, Protocol, Step, TripRequest
 from planner.core.schedule.days import Clock
-from planner.core.schedule.placement import Unit
+from planner.core.schedule.units import Unit
 
 
 @dataclass(frozen=True)

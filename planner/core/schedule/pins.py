@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from planner.core.model.itinerary import Notice
-from planner.core.model.protocol import StepKind
+from planner.core.model import Notice, StepKind
 from planner.core.schedule.wording import short_date, title_of
 
 

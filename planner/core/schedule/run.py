@@ -6,16 +6,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import permutations
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan, Visit
-from planner.core.model.protocol import StepKind
+from planner.core.catalog import Catalog
+from planner.core.model import Plan, StepKind, Visit
 from planner.core.schedule.context import Context, Outcome, buffer_days, context, trip_frame
 from planner.core.schedule.days import MINUTES_PER_DAY
 from planner.core.schedule.notices import appointments_of, problems_for, warnings_for
 from planner.core.schedule.occurrences import build_units
 from planner.core.schedule.pins import fixed_pin_problems, too_soon_pins
-from planner.core.schedule.placement import Blocker, Frame, Placed, Placer, Rules, Unit
+from planner.core.schedule.placement import Placer
 from planner.core.schedule.stay import days_of
+from planner.core.schedule.units import Blocker, Frame, Placed, Rules, Unit
 
 #: later departures tried when remote follow-ups miss their window after the shortest one
 REMOTE_RETRIES = 45

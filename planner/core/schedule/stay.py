@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.core.model.clinic import Clinic
-from planner.core.model.itinerary import Appointment, Day
+from planner.core.model import Appointment, Clinic, Day
 from planner.core.schedule.days import clinic_values
 from planner.core.schedule.wording import closure_reason
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.core.model.clinic import Clinic
-from planner.core.schedule.placement import Unit
+from planner.core.model import Clinic
+from planner.core.schedule.units import Unit
 
 
 def key_of(unit: Unit) -> str:

@@ -17,9 +17,8 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog.load import Catalog, CatalogError, parse_clinic, parse_protocol, protocol_to_dict
-from planner.core.model.clinic import Clinic
-from planner.core.model.protocol import Protocol
+from planner.core.catalog import Catalog, CatalogError, parse_clinic, parse_protocol, protocol_to_dict
+from planner.core.model import Clinic, Protocol
 from planner.extensions import db
 from planner.models import CustomClinic, CustomProtocol
 from planner.services import current_catalog

@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.core.catalog.load import Catalog
-from planner.core.scenario.parse import CLINIC_ZONE, ScenarioError
+from planner.core.catalog import Catalog
+from planner.core.scenario import CLINIC_ZONE, ScenarioError
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
 SEOUL = ZoneInfo(CLINIC_ZONE)

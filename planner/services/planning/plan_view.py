@@ -9,9 +9,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from planner.core.model.clinic import Clinic
-from planner.core.model.itinerary import Appointment, Day, Notice
-from planner.core.model.protocol import StepKind
+from planner.core.model import Appointment, Clinic, Day, Notice, StepKind
 from planner.services.planning.plans import PlannedTrip
 from planner.services.planning.zones import difference_to_seoul
 

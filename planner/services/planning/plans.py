@@ -9,14 +9,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from planner.core.budget.totals import Budget, compute_budget
-from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan
-from planner.core.model.trip import TripRequest
-from planner.core.render.json import plan_to_dict
-from planner.core.scenario.parse import ScenarioError, parse_scenario
-from planner.core.schedule.run import plan as make_plan
+from planner.core.budget import Budget, compute_budget
+from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog import Catalog
+from planner.core.model import Plan, TripRequest
+from planner.core.render import plan_to_dict
+from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.schedule import plan as make_plan
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from planner.core.calendar.writer import Revision, TripEvents, event_fingerprints
-from planner.core.catalog.load import Catalog
-from planner.core.model.itinerary import Plan
-from planner.core.scenario.parse import ScenarioError
+from planner.core.calendar import Revision, TripEvents, event_fingerprints
+from planner.core.catalog import Catalog
+from planner.core.model import Plan
+from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import EventRevision, Trip
 from planner.services.planning.custom_catalog import catalog_for

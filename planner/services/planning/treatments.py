@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.money import MoneyRange
-from planner.core.model.protocol import Protocol, Step
+from planner.core.catalog import Catalog
+from planner.core.model import MoneyRange, Protocol, Step
 
 
 @dataclass(frozen=True)

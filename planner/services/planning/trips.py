@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from planner.clock import utcnow
-from planner.core.catalog.load import Catalog
-from planner.core.model.trip import Pin as PinnedTime
-from planner.core.scenario.parse import ScenarioError
+from planner.core.catalog import Catalog
+from planner.core.model import Pin as PinnedTime
+from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import Pin, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token

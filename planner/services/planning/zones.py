@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from planner.core.scenario.parse import CLINIC_ZONE
+from planner.core.scenario import CLINIC_ZONE
 
 #: zone names that are aliases kept for old systems; a patient looks for a city
 _LEGACY_PREFIXES = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")

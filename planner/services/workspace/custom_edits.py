@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog.load import (
+from planner.core.catalog import (
     Catalog,
     CatalogError,
     clinic_to_dict,

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Select, select
 
-from planner.core.catalog.load import Catalog
-from planner.core.model.trip import Pin as PinnedTime
-from planner.core.scenario.parse import ScenarioError, parse_scenario
+from planner.core.catalog import Catalog
+from planner.core.model import Pin as PinnedTime
+from planner.core.scenario import ScenarioError, parse_scenario
 from planner.extensions import db
 from planner.models import Client, Pin, Trip
 from planner.services.planning.custom_catalog import catalog_for

@@ -20,8 +20,8 @@ from flask import current_app
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
-from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
-from planner.core.catalog.load import Catalog
+from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
+from planner.core.catalog import Catalog
 from planner.extensions import db
 from planner.models import Client, FeedToken, Trip
 from planner.services.accounts.tokens import hash_token, new_token

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
-from planner.core.calendar.writer import CalendarOptions, render_calendar
-from planner.core.model.itinerary import Plan
+from planner.core.calendar import CalendarOptions, render_calendar
+from planner.core.model import Plan
 from planner.extensions import db
 from planner.models import FeedToken, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token
