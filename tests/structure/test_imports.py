@@ -52,6 +52,10 @@ def import_graph(root: Path, package: str = "planner") -> dict[str, set[str]]:
     return graph
 
 
+#: what each package of the services may import of the other service packages
+SERVICE_LAYERS = {"accounts": set(), "planning": {"accounts"}, "workspace": {"planning", "accounts"}}
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:
     """One import cycle as a list of modules (first repeated at the end), or [] when there is none."""
     state: dict[str, int] = {}
@@ -181,3 +185,16 @@ def test_no_module_in_planner_is_over_300_lines():
 
 def test_no_module_sits_directly_in_the_engine_folder_but_its_entry_points():
     assert sorted(p.name for p in (PLANNER / "core").glob("*.py")) == ["__init__.py"]
+
+
+def test_the_service_packages_import_downwards_only():
+    breaks = [
+        f"{importer} -> {target}"
+        for importer, targets in import_graph(ROOT).items()
+        if importer.startswith("planner.services.")
+        for target in targets
+        if target.startswith("planner.services.")
+        and (own := importer.split(".")[2]) != (theirs := target.split(".")[2])
+        and theirs not in SERVICE_LAYERS[own]
+    ]
+    assert breaks == []
