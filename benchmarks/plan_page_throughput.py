@@ -21,7 +21,7 @@ from http_bench import ROOT, Server, best, database_env, require_wrk, table, wrk
 
 SAVE = """
 from planner import create_app
-from planner.services.trips import save_trip
+from planner.services.planning.trips import save_trip
 scenario = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},
     "arrival": "2027-03-01T15:00", "departure": "2027-04-20T18:00",
