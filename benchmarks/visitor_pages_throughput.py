@@ -12,11 +12,10 @@ request is a new visitor who gets a CSRF token of their own. Target (issue 9, pa
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 
-from http_bench import Server, best, database_env, require_wrk, table, wrk
+from http_bench import Server, alternating, database_env, require_wrk, seconds_argument, table
 
 PAGES = [
     ("plan form /", "/"),
@@ -28,20 +27,12 @@ TARGET = 0.40
 
 def main() -> None:
     """Measure /healthz and each first page in one run and print the ratios and errors."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
-    args = parser.parse_args()
+    seconds = seconds_argument(__doc__)
     require_wrk()
     with tempfile.TemporaryDirectory() as folder:
-        env = database_env(folder)
-        with Server("planner:create_app()", env) as server:
-            hello: list = []
-            pages: dict[str, list] = {path: [] for _, path in PAGES}
-            for _ in range(2):
-                hello.append(wrk(server.base + "/healthz", args.seconds))
-                for _, path in PAGES:
-                    pages[path].append(wrk(server.base + path, args.seconds))
-    rows = [("/healthz (same app)", best(hello))] + [(name, best(pages[path])) for name, path in PAGES]
+        with Server("planner:create_app()", database_env(folder)) as server:
+            rates = alternating(server.base, ["/healthz"] + [path for _, path in PAGES], seconds)
+    rows = [("/healthz (same app)", rates["/healthz"])] + [(name, rates[path]) for name, path in PAGES]
     print(table(rows))
     baseline = rows[0][1].requests_per_second
     ratios = {name: rate.requests_per_second / baseline for name, rate in rows[1:]}
