@@ -20,11 +20,12 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from planner.core.scenario import MAX_TRAVELLERS
+
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
     r"^[A-Za-z0-9]{2}\s?[0-9]{1,4}[A-Za-z]?$", message="Use the airline code and number, e.g. KE 912."
 )
-MAX_TRAVELLERS = 10
 
 
 class TreatmentForm(Form):

@@ -8,12 +8,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.core.catalog import Catalog
-from planner.core.scenario import CLINIC_ZONE, ScenarioError
+from planner.core.scenario import CLINIC_ZONE, MAX_FLIGHT_HOURS, ScenarioError
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
 SEOUL = ZoneInfo(CLINIC_ZONE)
-#: longer than any scheduled flight with a stop: a bigger gap is a typing mistake
-MAX_FLIGHT_HOURS = 40
 
 
 class FormProblem(ValueError):
