@@ -7,7 +7,17 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.core.catalog import Catalog
-from planner.core.model import Flight, Insurance, Pin, Protocol, Traveller, TreatmentRequest, TripRequest
+from planner.core.model import (
+    NO_LODGING,
+    Flight,
+    Insurance,
+    Pin,
+    Protocol,
+    Traveller,
+    TreatmentRequest,
+    TripRequest,
+    lives_in_korea,
+)
 from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
 from planner.core.scenario.values import decimal as _decimal
 from planner.core.scenario.values import integer as _integer
@@ -211,10 +221,6 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         if protocol_id in seen[:i]:
             raise ScenarioError(f"treatments[{i}].protocol", f"{protocol_id} is already on the trip")
 
-    lodging = _text(scenario.get("lodging", "mid"), "lodging")
-    if lodging not in catalog.costs.lodging:
-        known = ", ".join(sorted(catalog.costs.lodging))
-        raise ScenarioError("lodging", f"unknown lodging tier {lodging!r} (known: {known})")
     currency = _currency(scenario.get("currency", catalog.rates.base), "currency", catalog)
 
     insurance = Insurance()
@@ -224,6 +230,12 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         if share > 1:
             raise ScenarioError("insurance.patient_share", f"must be between 0 and 1, got {share}")
         insurance = Insurance(_boolean(entry.get("nhi", False), "insurance.nhi"), share)
+    # a resident (home in Seoul, or enrolled in NHI) needs no hotel or K-ETA unless the scenario asks
+    resident = lives_in_korea(traveller, insurance)
+    lodging = _text(scenario.get("lodging", NO_LODGING if resident else "mid"), "lodging")
+    if lodging != NO_LODGING and lodging not in catalog.costs.lodging:
+        known = ", ".join(sorted((*catalog.costs.lodging, NO_LODGING)))
+        raise ScenarioError("lodging", f"unknown lodging tier {lodging!r} (known: {known})")
     outbound, inbound = None, None
     if scenario.get("flights") is not None:
         outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
@@ -240,5 +252,5 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         outbound=outbound,
         inbound=inbound,
         pins=_pins(scenario.get("pins", []), treatments, catalog),
-        needs_keta=_boolean(scenario.get("keta", True), "keta"),
+        needs_keta=_boolean(scenario.get("keta", not resident), "keta"),
     )
