@@ -28,11 +28,19 @@ def entries_for(
     """Every event of one trip, in a stable order (by start, then key)."""
     prefix = f"{one_line(label)}: " if one_line(label) else ""
     entries: list[Entry] = []
+    # each treatment's cautions go with its first appointment (the plan lists them in time order),
+    # never in discreet mode
+    first = {}
+    for appointment in plan.appointments:
+        first.setdefault(appointment.protocol, appointment.key)
     for appointment in plan.appointments:
         clinic = _clinic(catalog, appointment)
         step = _step(catalog, appointment)
         status = "CONFIRMED" if appointment.pinned or appointment.key in confirmed else "TENTATIVE"
-        entries.append(_appointment(appointment, step, clinic, status, prefix, discreet))
+        cautions = ()
+        if not discreet and first.get(appointment.protocol) == appointment.key:
+            cautions = catalog.protocols[appointment.protocol].cautions
+        entries.append(_appointment(appointment, step, clinic, status, prefix, discreet, cautions))
         if (appointment.invasive or step.invasive) and step.rest_days > 0:
             entries.append(_rest(appointment, step, clinic, status, prefix, discreet))
     clinic_zone = _clinic_zone(plan, catalog)
@@ -91,7 +99,13 @@ def _step(catalog: Catalog, appointment: Appointment) -> Step:
 
 
 def _appointment(
-    appointment: Appointment, step: Step, clinic: Clinic, status: str, prefix: str, discreet: bool
+    appointment: Appointment,
+    step: Step,
+    clinic: Clinic,
+    status: str,
+    prefix: str,
+    discreet: bool,
+    cautions: tuple[str, ...] = (),
 ) -> Entry:
     field = f"appointment {appointment.key}"
     start = in_zone(appointment.start, appointment.timezone, f"{field} start")
@@ -119,6 +133,9 @@ def _appointment(
         lines.append(f"Times are in your home time zone ({appointment.timezone}).")
     if appointment.moved_by and not discreet:
         lines.append(f"Not earlier because {paragraph(appointment.moved_by)}.")
+    if cautions:
+        lines.append("Before this treatment:")
+        lines += [f"- {paragraph(text)}" for text in cautions]
     if all_day:
         return Entry(
             key=appointment.key,
