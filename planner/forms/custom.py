@@ -30,6 +30,7 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
+from planner.core.scenario import MAX_PRICE
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -49,8 +50,8 @@ def _strip(value):
 def _finite(form, field) -> None:
     if field.data is not None and not field.data.is_finite():
         raise ValidationError("Must be a number.")
-    if field.data is not None and not 0 <= field.data <= Decimal(10) ** 12:
-        raise ValidationError("Must be between 0 and 1,000,000,000,000.")
+    if field.data is not None and not 0 <= field.data <= MAX_PRICE:
+        raise ValidationError(f"Must be between 0 and {MAX_PRICE:,}.")
 
 
 def _whole(label: str, top: int, default: int | None = None) -> IntegerField:

@@ -20,11 +20,15 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from planner.core.scenario import MAX_TRAVELLERS
+
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
     r"^[A-Za-z0-9]{2}\s?[0-9]{1,4}[A-Za-z]?$", message="Use the airline code and number, e.g. KE 912."
 )
-MAX_TRAVELLERS = 10
+
+#: lodging choices whose name alone does not say what they mean
+_LODGING_LABELS = {"none": "None: I live in Korea, or stay with family"}
 
 
 class TreatmentForm(Form):
@@ -74,7 +78,7 @@ class PlanForm(FlaskForm):
         """Choices: protocols and clinics as (value, label) pairs, zone names, lodging tiers, currencies."""
         super().__init__(*args, **kwargs)
         self._zones = frozenset(zones)
-        self.lodging.choices = [SelectChoice(tier, tier.capitalize()) for tier in lodgings]
+        self.lodging.choices = [SelectChoice(tier, _LODGING_LABELS.get(tier, tier.capitalize())) for tier in lodgings]
         self.currency.choices = [SelectChoice(code, code) for code in currencies]
         for index, entry in enumerate(self.treatments):
             blank = SelectChoice("", "Choose a treatment" if index == 0 else "No second treatment")

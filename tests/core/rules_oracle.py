@@ -104,9 +104,14 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
     """Clot risk, visa limit and holiday warnings: present when due, absent when baseless."""
     rules, codes, out = catalog.rules, {w.code for w in plan.warnings}, []
     risky = False
+    # the route's length: the flight home's hours, else the flight out's; a resident who gives no
+    # flight does not fly
+    known = [f.hours for f in (request.inbound, request.outbound) if f is not None and f.hours is not None]
+    flies = not (request.traveller.home_timezone == "Asia/Seoul" or request.insurance.nhi) or bool(
+        request.inbound or request.outbound
+    )
     for visit in (v for v in plan.visits if v.departure is not None):
-        flight = request.inbound if visit.number == 1 else None
-        long_haul = flight is None or flight.hours is None or flight.hours > rules.long_flight_hours
+        long_haul = flies and (not known or known[0] > rules.long_flight_hours)
         leaves = local_day(visit.departure, clinic)
         soon = [
             (leaves - local_day(a.start, clinic)).days
@@ -116,11 +121,12 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
         risky |= long_haul and any(0 <= days <= rules.clot_risk_days for days in soon)
     if risky != ("clot_risk" in codes):
         out.append(Breach("warning clot_risk", (), f"expected {risky}, plan says {'clot_risk' in codes}"))
-    nights = [len(_stay(v, clinic)) - 1 for v in plan.visits if v.departure is not None]
-    if any(n > rules.visa_days for n in nights) and "visa_limit" not in codes:
-        out.append(Breach("warning visa_limit", (), f"a stay of {max(nights)} nights has no visa warning"))
-    if "visa_limit" in codes and not any(n + 1 > rules.visa_days for n in nights):
-        out.append(Breach("warning visa_limit", (), "visa warning on a short stay"))
+    # the arrival day counts: a stay's days are its dates, arrival and departure included
+    days = [len(_stay(v, clinic)) for v in plan.visits if v.departure is not None]
+    due = any(n > rules.visa_days for n in days) and request.traveller.home_timezone != "Asia/Seoul"
+    due = due and not request.insurance.nhi
+    if due != ("visa_limit" in codes):
+        out.append(Breach("warning visa_limit", (), f"expected {due} for stays of {days} days"))
     return out + _holiday_moved(plan, catalog)
 
 

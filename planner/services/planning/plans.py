@@ -88,7 +88,7 @@ def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None =
 
 def plan_document(planned: PlannedTrip) -> dict:
     """The plan as the JSON of the CLI's ``--format json``."""
-    return plan_to_dict(planned.plan, planned.budget, planned.catalog)
+    return plan_to_dict(planned.plan, planned.budget, planned.catalog, planned.request)
 
 
 def _moment(value: object, field: str) -> datetime:
