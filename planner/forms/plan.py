@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -19,6 +18,8 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from planner.forms.base import PlannerForm
 
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
@@ -35,7 +36,7 @@ class TreatmentForm(Form):
     clinic = SelectField("Clinic", validate_choice=True)
 
 
-class PlanForm(FlaskForm):
+class PlanForm(PlannerForm):
     """Everything the planner needs for one trip; choices come from the catalog."""
 
     name = StringField("Your name (optional)", validators=[Optional(), Length(max=80)])
@@ -128,7 +129,7 @@ class PlanForm(FlaskForm):
         return valid
 
 
-class ScenarioForm(FlaskForm):
+class ScenarioForm(PlannerForm):
     """An unsaved plan carried by the page: its scenario JSON and the discreet choice."""
 
     scenario = HiddenField(validators=[DataRequired("The plan is missing; start again."), Length(max=20000)])
@@ -161,7 +162,7 @@ class FixForm(ScenarioForm):
         return {name: getattr(self, f"fix_{name}").data for name in names if getattr(self, f"fix_{name}").data}
 
 
-class TripFixForm(FlaskForm):
+class TripFixForm(PlannerForm):
     """A fix on a saved trip (the trip's scenario is in the database)."""
 
     fix_departure = FixForm.fix_departure
@@ -171,7 +172,7 @@ class TripFixForm(FlaskForm):
     fix = FixForm.fix
 
 
-class PinForm(FlaskForm):
+class PinForm(PlannerForm):
     """The time the clinic confirmed for one appointment (Seoul time)."""
 
     key = HiddenField(validators=[DataRequired(), Length(max=200)])
@@ -179,5 +180,5 @@ class PinForm(FlaskForm):
     time = TimeField("Time (Seoul)", validators=[InputRequired("At what time?")])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PlannerForm):
     """A button that changes something (unpin, replace or revoke the link): CSRF only."""

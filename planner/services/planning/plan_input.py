@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
+from planner.core.model import is_known_zone
 from planner.core.scenario import CLINIC_ZONE, ScenarioError
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
@@ -41,10 +42,7 @@ def form_choices(catalog: Catalog) -> dict:
 
 
 def _zone(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return ZoneInfo(name) if is_known_zone(name) else None
 
 
 def _hours(takeoff: datetime, landing: datetime, field: str) -> str:
