@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from planner.core.model import is_known_zone
 from planner.forms.base import PlannerForm
+from planner.models.client import NOTES_MAX
 
 #: languages facilitators work in most (BCP 47 tags), as (tag, name)
 LANGUAGES = (
@@ -28,7 +29,6 @@ LANGUAGES = (
     ("fr", "French"),
     ("de", "German"),
 )
-NOTES_MAX = 10_000
 
 
 def _iana_zone(form, field) -> None:

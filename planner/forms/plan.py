@@ -41,16 +41,18 @@ class PlanForm(PlannerForm):
 
     name = StringField("Your name (optional)", validators=[Optional(), Length(max=80)])
     treatments = FieldList(FormField(TreatmentForm), min_entries=2, max_entries=2)
-    home_timezone = StringField("Home time zone", validators=[DataRequired("Choose the time zone you live in.")])
+    home_timezone = StringField(
+        "Home time zone", validators=[DataRequired("Choose the time zone you live in."), Length(max=64)]
+    )
     arrival_date = DateField("Landing in Seoul: date", validators=[InputRequired("When do you land in Seoul?")])
     arrival_time = TimeField("Landing time (Seoul)", validators=[InputRequired("At what time do you land?")])
-    outbound_number = StringField("Flight number (optional)", validators=[Optional(), FLIGHT_NUMBER])
+    outbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
     outbound_date = DateField("Take-off from home: date (optional)", validators=[Optional()])
     outbound_time = TimeField("Take-off time (home)", validators=[Optional()])
     shortest = BooleanField("Find my shortest stay (I have not booked my flight home)")
     departure_date = DateField("Flight home from Seoul: date", validators=[Optional()])
     departure_time = TimeField("Take-off time (Seoul)", validators=[Optional()])
-    inbound_number = StringField("Flight number (optional)", validators=[Optional(), FLIGHT_NUMBER])
+    inbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
     inbound_date = DateField("Landing at home: date (optional)", validators=[Optional()])
     inbound_time = TimeField("Landing time (home)", validators=[Optional()])
     lodging = SelectField("Lodging", validate_choice=True)

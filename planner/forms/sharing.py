@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from wtforms import BooleanField, DateField, StringField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
 
@@ -39,7 +39,7 @@ class ActionForm(PlannerForm):
 class EraseForm(PlannerForm):
     """Erasing a client for good: the facilitator types the client's name to confirm."""
 
-    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired()])
+    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired(), Length(max=200)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)
