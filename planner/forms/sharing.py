@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, StringField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from planner.forms.base import PlannerForm
 
 
-class ClientLinkForm(FlaskForm):
+class ClientLinkForm(PlannerForm):
     """A new read-only link for the client (or a companion, with the costs hidden)."""
 
     hide_costs = BooleanField("Hide the costs (for a companion)")
@@ -25,20 +26,20 @@ class ClientLinkForm(FlaskForm):
             raise ValidationError(f"Choose today ({self._today.isoformat()}) or a later date.")
 
 
-class FeedForm(FlaskForm):
+class FeedForm(PlannerForm):
     """A new calendar subscription; discreet titles keep the treatment out of other companies' servers."""
 
     discreet = BooleanField("Discreet titles (“Appointment — clinic name”)", default=True)
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PlannerForm):
     """A button that changes something (revoke, rotate): only the CSRF token."""
 
 
-class EraseForm(FlaskForm):
+class EraseForm(PlannerForm):
     """Erasing a client for good: the facilitator types the client's name to confirm."""
 
-    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired()])
+    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired(), Length(max=200)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from planner.core.model.clinic import Clinic, Interval
 from planner.core.model.costs import Costs
+from planner.core.model.inputs import has_control, is_known_zone
 from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
 from planner.core.model.money import MoneyRange, Rates, quantize
 from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
@@ -53,5 +54,7 @@ __all__ = [
     "lives_in_korea",
     "Visit",
     "VisitGap",
+    "has_control",
+    "is_known_zone",
     "quantize",
 ]

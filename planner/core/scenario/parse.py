@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
 from planner.core.model import (
@@ -16,6 +16,8 @@ from planner.core.model import (
     Traveller,
     TreatmentRequest,
     TripRequest,
+    has_control,
+    is_known_zone,
     lives_in_korea,
 )
 from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
@@ -36,6 +38,10 @@ _PIN_KEYS = frozenset(("protocol", "step", "occurrence", "start"))
 #: the years a date may fall in: plans reach years past arrival (second visits, follow-ups, the
 #: shortest-stay search), and dates near year 1 or 9999 overflow Python's date range on the way
 YEARS = (1900, 2999)
+#: the longest text a scenario field may hold (a traveller's name is shorter, see TEXT_LIMITS)
+TEXT_MAX = 200
+#: fields with a tighter bound than TEXT_MAX, as the plan form's own limits
+TEXT_LIMITS = {"traveller.name": 80, "traveller.home_timezone": 64}
 
 
 def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
@@ -51,6 +57,11 @@ def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
 def _text(value: object, path: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(path, f"must be a non-empty string, got {_kind(value)}")
+    if has_control(value):
+        raise ScenarioError(path, "must not contain control characters (such as a NUL byte)")
+    limit = TEXT_LIMITS.get(path, TEXT_MAX)
+    if len(value) > limit:
+        raise ScenarioError(path, f"must be at most {limit} characters, got {len(value)}")
     return value.strip()
 
 
@@ -62,10 +73,8 @@ def _boolean(value: object, path: str) -> bool:
 
 def _zone(value: object, path: str) -> str:
     name = _text(value, path)
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)") from None
+    if not is_known_zone(name):
+        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)")
     return name
 
 
