@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, StringField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms import BooleanField, DateField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from planner.services.accounts.passwords import MAX_LENGTH
 
 
 class ClientLinkForm(FlaskForm):
@@ -36,9 +38,11 @@ class ActionForm(FlaskForm):
 
 
 class EraseForm(FlaskForm):
-    """Erasing a client for good: the facilitator types the client's name to confirm."""
+    """Erasing a client for good: the facilitator types the client's name and their own password."""
 
     confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired()])
+    # someone at an unlocked screen must not be able to erase a client: the password is asked again
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)

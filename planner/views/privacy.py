@@ -10,7 +10,11 @@ from flask_login import current_user, login_required
 from planner.clock import utcnow
 from planner.forms.sharing import EraseForm
 from planner.security import no_store
+from planner.services.accounts import users as accounts
 from planner.services.workspace import privacy
+
+#: next to the password field when it is not the facilitator's current password
+WRONG_PASSWORD = "This is not your current password; nothing was erased."
 
 blueprint = Blueprint("privacy", __name__, url_prefix="/clients/<int:client_id>")
 
@@ -37,14 +41,16 @@ def export(client_id: int):
 @blueprint.route("/erase", methods=["GET", "POST"])
 @no_store
 def erase(client_id: int):
-    """Confirm, then erase the client with every trip, pin, link and feed."""
+    """Confirm (the client's name and the facilitator's password), then erase the client and all they own."""
     client = privacy.owned_client(current_user.id, client_id)
     if client is None:
         abort(404)
     form = EraseForm(client_name=client.name)
     if form.validate_on_submit():
-        name = client.name
-        privacy.erase_client(current_user.id, client_id)
-        flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
-        return redirect(url_for("clients.index"))
+        if accounts.password_confirmed(current_user, form.password.data):
+            name = client.name
+            privacy.erase_client(current_user.id, client_id)
+            flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
+            return redirect(url_for("clients.index"))
+        form.password.errors.append(WRONG_PASSWORD)
     return render_template("share/erase.html", client=client, form=form), 422 if form.errors else 200

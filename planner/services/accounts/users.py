@@ -3,7 +3,8 @@
 Each browser that logs in gets a LoginSession row whose token sits in the signed session
 cookie: logging out deletes that row only, so the same facilitator stays logged in on their
 other devices. A password change or reset deletes every row and rotates User.session_token,
-which revokes every browser at once.
+which revokes every browser at once. A session also ends on the server, whatever the cookie
+says: after SESSION_IDLE_TIMEOUT without a request, and SESSION_ABSOLUTE_LIFETIME after login.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from flask import current_app
+from sqlalchemy import delete, or_, select, update
 
 from planner.clock import utcnow
+from planner.database import request_reads_only
 from planner.extensions import db
 from planner.models import User
 from planner.models.session import LoginSession
@@ -26,6 +29,8 @@ RESET_VALID_FOR = timedelta(hours=1)
 BROWSER_KEY = "login_session"
 #: the same words for an unknown email and a wrong password, so neither is revealed
 LOGIN_REFUSED = "That email and password do not match an account."
+#: the "last seen" of a session is written at most this often (not on every request)
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 class AccountError(ValueError):
@@ -46,11 +51,45 @@ def _find(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+def _limits() -> tuple[timedelta, timedelta]:
+    config = current_app.config
+    return config.get("SESSION_IDLE_TIMEOUT", timedelta(minutes=30)), config.get(
+        "SESSION_ABSOLUTE_LIFETIME", timedelta(hours=12)
+    )
+
+
+def _ended(now):
+    """The SQL condition of a LoginSession that has ended (idle too long, or too old)."""
+    idle, lifetime = _limits()
+    return or_(LoginSession.last_seen_at <= now - idle, LoginSession.created_at <= now - lifetime)
+
+
 def _open_session(user: User) -> str:
-    """A new LoginSession for one browser; returns the token the browser keeps."""
+    """A new LoginSession for one browser (the user's ended ones are cleared); returns the browser's token."""
+    now = utcnow()
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id, _ended(now)))
     token, token_hash = new_token()
-    db.session.add(LoginSession(user_id=user.id, token_hash=token_hash))
+    db.session.add(LoginSession(user_id=user.id, token_hash=token_hash, created_at=now, last_seen_at=now))
     return token
+
+
+def _touch(row: LoginSession, now) -> None:
+    """Record this request as the session's last activity (once a minute at most).
+
+    A GET on SQLite reads in a deferred transaction that must not turn into a write (another
+    writer may have committed since: SQLITE_BUSY), so it writes in a short transaction of its
+    own. A write request already holds the write lock: it writes in its own transaction, and
+    commits now when nothing else is pending (the view's commit takes it otherwise).
+    """
+    if now - row.last_seen_at < TOUCH_EVERY:
+        return
+    if request_reads_only():
+        with db.engine.begin() as connection:
+            connection.execute(update(LoginSession).where(LoginSession.id == row.id).values(last_seen_at=now))
+        return
+    row.last_seen_at = now
+    if not (db.session.new or db.session.deleted or set(db.session.dirty) - {row}):
+        db.session.commit()
 
 
 def _revoke_everywhere(user: User) -> None:
@@ -107,8 +146,20 @@ def load_user(session_id: str, browser_token: str | None) -> User | None:
     if user is None or not secrets.compare_digest(user.session_token, account_token):
         return None
     mine = (LoginSession.token_hash == hash_token(browser_token), LoginSession.user_id == user.id)
-    row = db.session.scalar(select(LoginSession.id).where(*mine))
-    return user if row is not None else None
+    row = db.session.scalar(select(LoginSession).where(*mine))
+    if row is None:
+        return None
+    now = utcnow()
+    idle, lifetime = _limits()
+    if row.last_seen_at <= now - idle or row.created_at <= now - lifetime:
+        return None
+    _touch(row, now)
+    return user
+
+
+def password_confirmed(user: User, password: str) -> bool:
+    """Whether ``password`` is the user's current one (asked again before an erasure)."""
+    return verify_password(user.password_hash, password)
 
 
 def change_password(user: User, current: str, new: str) -> str:
