@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from planner.clock import utcnow
 from planner.database import request_reads_only
@@ -29,6 +30,8 @@ RESET_VALID_FOR = timedelta(hours=1)
 BROWSER_KEY = "login_session"
 #: the same words for an unknown email and a wrong password, so neither is revealed
 LOGIN_REFUSED = "That email and password do not match an account."
+#: the one answer to a registration, whether the email was free or taken (nothing tells them apart)
+REGISTERED = "If this email was not registered yet, your account is ready: log in with it below."
 #: the "last seen" of a session is written at most this often (not on every request)
 TOUCH_EVERY = timedelta(minutes=1)
 
@@ -97,25 +100,32 @@ def _revoke_everywhere(user: User) -> None:
     user.session_token = secrets.token_hex(32)
 
 
-def register(email: str, password: str, display_name: str = "") -> tuple[User, str]:
-    """Create an account and log its first browser in; returns the user and the browser token."""
+def register(email: str, password: str, display_name: str = "") -> User | None:
+    """Create an account unless the email is taken (then None); the answer takes as long either way.
+
+    The password is hashed before the email is looked up, so a taken email cannot be told
+    from a free one by the time the answer takes; the caller says the same words for both.
+    """
     email = normalize_email(email)
     problem = password_problem(password, email)
     if problem:
         raise AccountError("password", problem)
+    password_hash = hash_password(password)
     if _find(email) is not None:
-        raise AccountError("email", "an account with this email already exists; log in instead")
+        return None
     user = User(
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         display_name=display_name.strip(),
         session_token=secrets.token_hex(32),
     )
     db.session.add(user)
-    db.session.flush()
-    token = _open_session(user)
-    db.session.commit()
-    return user, token
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same email registered a moment ago by another request
+        db.session.rollback()
+        return None
+    return user
 
 
 def log_in(email: str, password: str) -> tuple[User, str]:
