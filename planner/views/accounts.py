@@ -12,6 +12,7 @@ from planner.errors import HEADINGS
 from planner.extensions import limiter, login
 from planner.forms.accounts import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 from planner.security import no_store
+from planner.services.accounts import audit
 from planner.services.accounts import users as accounts
 from planner.services.accounts.users import AccountError
 
@@ -112,6 +113,15 @@ def logout():
     session.clear()
     flash("You are logged out.", "info")
     return redirect(url_for("accounts.login"))
+
+
+@blueprint.get("/account")
+@login_required
+@no_store
+def account():
+    """The facilitator's account: their own audit log, newest first."""
+    entries = audit.entries_for(current_user.id)
+    return render_template("accounts/account.html", entries=entries, actions=audit.ACTIONS, shown=audit.SHOWN)
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])

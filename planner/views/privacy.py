@@ -8,8 +8,10 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
+from planner.database import writes_on_read
 from planner.forms.sharing import EraseForm
 from planner.security import no_store
+from planner.services.accounts import audit
 from planner.services.accounts import users as accounts
 from planner.services.workspace import privacy
 
@@ -26,12 +28,14 @@ def _facilitators_only() -> None:
 
 
 @blueprint.get("/export.json")
+@writes_on_read
 @no_store
 def export(client_id: int):
     """Everything stored about the client, as a JSON download."""
     document = privacy.export_client(current_user.id, client_id, utcnow())
     if document is None:
         abort(404)
+    audit.record_now(current_user.id, "export", client_id)
     body = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     response = Response(body, mimetype="application/json")
     response.headers["Content-Disposition"] = f'attachment; filename="client-{client_id}.json"'
@@ -49,6 +53,7 @@ def erase(client_id: int):
     if form.validate_on_submit():
         if accounts.password_confirmed(current_user, form.password.data):
             name = client.name
+            audit.record(current_user.id, "erase", client_id)  # committed by the erasure, with it
             privacy.erase_client(current_user.id, client_id)
             flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
             return redirect(url_for("clients.index"))

@@ -21,6 +21,7 @@ from planner.database import request_reads_only
 from planner.extensions import db
 from planner.models import User
 from planner.models.session import LoginSession
+from planner.services.accounts import audit
 from planner.services.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from planner.services.accounts.tokens import hash_token, new_token, token_matches
 
@@ -132,10 +133,13 @@ def log_in(email: str, password: str) -> tuple[User, str]:
     """Check the password and open a session for this browser; one message for every refusal."""
     user = _find(email)
     if not verify_password(user.password_hash if user else None, password) or user is None:
+        if user is not None:  # an unknown email has no account whose log could hold it
+            audit.record_now(user.id, "log_in_failed")
         raise AccountError("password", LOGIN_REFUSED)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = _open_session(user)
+    audit.record(user.id, "log_in")
     db.session.commit()
     return user, token
 
@@ -182,6 +186,7 @@ def change_password(user: User, current: str, new: str) -> str:
     user.password_hash = hash_password(new)
     _revoke_everywhere(user)
     token = _open_session(user)
+    audit.record(user.id, "password_changed")
     db.session.commit()
     return token
 
@@ -218,5 +223,6 @@ def reset_password(token: str, password: str) -> User:
     user.reset_token_hash = None
     user.reset_expires_at = None
     _revoke_everywhere(user)
+    audit.record(user.id, "password_reset")
     db.session.commit()
     return user
