@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 #: the values PLANNER_ENV may take
@@ -48,6 +49,14 @@ def _secret_key(instance_path: Path, production: bool) -> str:
     return path.read_text().strip()
 
 
+def _minutes(name: str, default: int) -> timedelta:
+    """A duration in whole minutes from the environment, refused at start when it is not a positive number."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{name} must be a whole number of minutes (at least 1), not {value!r}")
+    return timedelta(minutes=int(value))
+
+
 def from_environment(instance_path: Path) -> dict:
     """The configuration mapping for an app whose instance folder is ``instance_path``."""
     env = environment()
@@ -57,6 +66,7 @@ def from_environment(instance_path: Path) -> dict:
         database = "postgresql+psycopg://" + database.removeprefix("postgres://")
     elif database.startswith("postgresql://"):
         database = "postgresql+psycopg://" + database.removeprefix("postgresql://")
+    lifetime = _minutes("PLANNER_SESSION_MAX_MINUTES", 12 * 60)
     settings = {
         "PLANNER_ENV": env,
         "SECRET_KEY": _secret_key(instance_path, production),
@@ -69,7 +79,12 @@ def from_environment(instance_path: Path) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
-        "WTF_CSRF_TIME_LIMIT": None,
+        # a login ends after this long without a request, and this long after it began (checked on the server)
+        "SESSION_IDLE_TIMEOUT": _minutes("PLANNER_SESSION_IDLE_MINUTES", 30),
+        "SESSION_ABSOLUTE_LIFETIME": lifetime,
+        # the signed cookie and the CSRF token are refused past the same lifetime, whatever the browser says
+        "PERMANENT_SESSION_LIFETIME": lifetime,
+        "WTF_CSRF_TIME_LIMIT": int(lifetime.total_seconds()),
     }
     if production:
         settings |= {

@@ -62,6 +62,11 @@ def configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN" if _reads_only.get() else "BEGIN IMMEDIATE")
 
 
+def request_reads_only() -> bool:
+    """Whether the current request's transactions begin deferred (a GET that does not write)."""
+    return _reads_only.get()
+
+
 def writes_on_read(view: Callable) -> Callable:
     """Mark a GET view that writes (e.g. records what a client saw): it keeps BEGIN IMMEDIATE."""
     view.planner_writes_on_read = True

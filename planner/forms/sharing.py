@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtforms import BooleanField, DateField, StringField
+from wtforms import BooleanField, DateField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
+from planner.services.accounts.passwords import MAX_LENGTH
 
 
 class ClientLinkForm(PlannerForm):
@@ -37,9 +38,11 @@ class ActionForm(PlannerForm):
 
 
 class EraseForm(PlannerForm):
-    """Erasing a client for good: the facilitator types the client's name to confirm."""
+    """Erasing a client for good: the facilitator types the client's name and their own password."""
 
     confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired(), Length(max=200)])
+    # someone at an unlocked screen must not be able to erase a client: the password is asked again
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
@@ -123,6 +124,7 @@ def fix():
 
 
 @blueprint.post("/plan/save")
+@limits.plan_save
 def save():
     """Save an unsaved plan and go to its private link."""
     form = ScenarioForm()
@@ -156,6 +158,7 @@ def unsaved_calendar():
 
 
 @blueprint.get("/t/<token>")
+@limits.token_pages
 @no_store
 def trip(token: str):
     """A saved trip, opened with its private link and re-planned from its request and pins."""
@@ -164,6 +167,7 @@ def trip(token: str):
 
 
 @blueprint.route("/t/<token>/edit", methods=["GET", "POST"])
+@limits.token_pages
 @no_store
 def edit(token: str):
     """Change a saved trip's request; the plan follows."""
@@ -184,6 +188,7 @@ def edit(token: str):
 
 
 @blueprint.post("/t/<token>/fix")
+@limits.token_pages
 def trip_fix(token: str):
     """Apply one suggested fix to a saved trip."""
     form = TripFixForm()
@@ -197,6 +202,7 @@ def trip_fix(token: str):
 
 
 @blueprint.post("/t/<token>/pin")
+@limits.token_pages
 @no_store
 def pin(token: str):
     """Fix an appointment at the time the clinic confirmed."""
@@ -213,6 +219,7 @@ def pin(token: str):
 
 
 @blueprint.post("/t/<token>/pins/<int:pin_id>/delete")
+@limits.token_pages
 def unpin(token: str, pin_id: int):
     """Let the planner choose the appointment's time again."""
     if ActionForm().validate_on_submit():
@@ -221,6 +228,7 @@ def unpin(token: str, pin_id: int):
 
 
 @blueprint.post("/t/<token>/link/replace")
+@limits.token_pages
 def replace_link(token: str):
     """A new private link; the old one stops working."""
     if not ActionForm().validate_on_submit():
@@ -231,6 +239,7 @@ def replace_link(token: str):
 
 
 @blueprint.post("/t/<token>/link/revoke")
+@limits.token_pages
 @no_store
 def revoke_link(token: str):
     """Revoke the private link: nobody can open the trip with it any more."""
@@ -241,6 +250,7 @@ def revoke_link(token: str):
 
 
 @blueprint.post("/t/<token>/delete")
+@limits.token_pages
 @no_store
 def delete(token: str):
     """Delete the trip and everything stored with it; the link stops working."""
@@ -251,6 +261,7 @@ def delete(token: str):
 
 
 @blueprint.get("/t/<token>/calendar.ics")
+@limits.token_pages
 def trip_calendar(token: str):
     """The saved trip as an .ics download."""
     return _ics(trips.trip_calendar(token, current_app.config["PLANNER_HOST"]), "treatment-trip")

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from planner import limits
 from planner.clock import utcnow
 from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm
@@ -81,6 +82,7 @@ def revoke(trip_id: int, link_id: int):
 
 
 @blueprint.get("/shared/<token>")
+@limits.token_pages
 @writes_on_read
 @no_store
 def client_plan(token: str):
@@ -92,6 +94,7 @@ def client_plan(token: str):
 
 
 @blueprint.get("/shared/<token>/trip.ics")
+@limits.token_pages
 @writes_on_read
 @no_store
 def client_calendar(token: str):

@@ -12,7 +12,7 @@ from planner.extensions import db
 from planner.models import Pin, Trip
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
-from tests.web.workspace_factories import KNEE, create_client, create_facilitator, create_trip, log_in
+from tests.web.workspace_factories import KNEE, PASSWORD, create_client, create_facilitator, create_trip, log_in
 
 NOTES = "Takes warfarin; allergic to latex"
 
@@ -87,16 +87,32 @@ def test_export_has_no_token_nor_token_hash(app, workspace):
 
 def test_erase_needs_the_typed_name(app, workspace):
     http = workspace["http"]
-    refused = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Bora Kim"})
+    refused = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Bora Kim", "password": PASSWORD})
     assert refused.status_code == 422
     assert 'id="confirm-error"' in refused.text and 'value="Bora Kim"' in refused.text
     with app.app_context():
         assert db.session.scalar(select(Trip.id).where(Trip.client_id == workspace["ana"])) is not None
 
 
+def test_erase_needs_the_facilitators_password(app, workspace):
+    http = workspace["http"]
+    for password in ("", "not my password"):
+        refused = http.post(
+            f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Ana Silva", "password": password}
+        )
+        assert refused.status_code == 422
+        assert 'id="password-error"' in refused.text
+        assert 'value="Ana Silva"' in refused.text  # the typed name is kept
+    assert "This is not your current password; nothing was erased." in refused.text
+    with app.app_context():
+        assert db.session.scalar(select(Trip.id).where(Trip.client_id == workspace["ana"])) is not None
+
+
 def test_erase_leaves_nothing_in_any_table(app, client, workspace):
     http = workspace["http"]
-    response = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": " ana  silva "})
+    response = http.post(
+        f"/clients/{workspace['ana']}/erase", data={"confirm_name": " ana  silva ", "password": PASSWORD}
+    )
     assert response.status_code == 302
     trip_ids = set(workspace["trips"])
     traces = ["Ana Silva", "ana@example.com", NOTES, *workspace["trips"].values()]
@@ -137,7 +153,12 @@ def test_another_facilitator_gets_404(app, workspace, path):
         other, browser = create_facilitator("second@example.com")
         log_in(http, other, browser)
     assert http.get(path.format(id=workspace["ana"])).status_code == 404
-    assert http.post(path.format(id=workspace["ana"]), data={"confirm_name": "Ana Silva"}).status_code in (404, 405)
+    assert http.post(
+        path.format(id=workspace["ana"]), data={"confirm_name": "Ana Silva", "password": PASSWORD}
+    ).status_code in (
+        404,
+        405,
+    )
 
 
 def _tables_holding_client_data() -> set[str]:

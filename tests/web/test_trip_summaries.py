@@ -14,7 +14,7 @@ from planner.extensions import db
 from planner.models import Trip, TripAppointment
 from planner.services.planning.revisions import planned_trip
 from tests.web import workspace_factories as factories
-from tests.web.facilitator_helpers import add_client, add_trip, queries_on, register, trip_form
+from tests.web.facilitator_helpers import PASSWORD, add_client, add_trip, queries_on, register, trip_form
 from tests.web.planner_helpers import fix_buttons
 
 CONSULTATION = "acupuncture-chronic-pain-consultation-1"
@@ -120,7 +120,10 @@ def test_erasing_or_deleting_a_client_removes_their_summaries(app, http, how):
     gone = add_trip(http, ana)
     kept = add_trip(http, bora)
     if how == "erase":
-        assert http.post(f"/clients/{ana}/erase", data={"confirm_name": "Ana Silva"}).status_code == 302
+        assert (
+            http.post(f"/clients/{ana}/erase", data={"confirm_name": "Ana Silva", "password": PASSWORD}).status_code
+            == 302
+        )
     else:
         assert http.post(f"/clients/{ana}/delete").status_code == 302
     with app.app_context():
