@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,8 @@ from planner.core.model import Appointment, Clinic, Flight, Plan, Preparation, S
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "GMT", "Zulu"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ALL_DAY_KINDS = (StepKind.LAB, StepKind.REST)
+#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode)
+NOT_YET = "This plan does not work yet: some steps are not scheduled. See your plan before booking."
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,10 @@ def entries_for(
         clinic = _clinic(catalog, appointment)
         step = _step(catalog, appointment)
         status = "CONFIRMED" if appointment.pinned or appointment.key in confirmed else "TENTATIVE"
-        entries.append(_appointment(appointment, step, clinic, status, prefix, discreet))
+        entry = _appointment(appointment, step, clinic, status, prefix, discreet)
+        if not plan.feasible:  # the placed part of a plan that does not work: say so where it is read
+            entry = replace(entry, description=f"{entry.description}\n{NOT_YET}")
+        entries.append(entry)
         if (appointment.invasive or step.invasive) and step.rest_days > 0:
             entries.append(_rest(appointment, step, clinic, status, prefix, discreet))
     for key, flight in (("flight-out", request.outbound), ("flight-home", request.inbound)):

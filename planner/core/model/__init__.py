@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from planner.core.model.clinic import Clinic, Interval
 from planner.core.model.costs import Costs
-from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
+from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Unscheduled, Visit
 from planner.core.model.money import MoneyRange, Rates, quantize
 from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 from planner.core.model.rules import TravelRules
@@ -38,6 +38,7 @@ __all__ = [
     "Traveller",
     "TreatmentRequest",
     "TripRequest",
+    "Unscheduled",
     "Visit",
     "VisitGap",
     "quantize",

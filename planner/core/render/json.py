@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from planner.core.budget import Budget, budget_to_dict
 from planner.core.catalog import Catalog
-from planner.core.model import Appointment, Day, Notice, Plan
+from planner.core.model import Appointment, Day, Notice, Plan, Unscheduled
 
 
 def _moment(value: datetime | None) -> str | None:
@@ -59,6 +59,17 @@ def _notice(notice: Notice) -> dict:
     }
 
 
+def _unscheduled(item: Unscheduled) -> dict:
+    return {
+        "protocol": item.protocol,
+        "step": item.step,
+        "occurrence": item.occurrence,
+        "title": item.title,
+        "reason": item.reason,
+        "rule": item.rule,
+    }
+
+
 def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog) -> dict:
     """The plan, its budget and its notices as plain values (ISO 8601 times with offsets)."""
     return {
@@ -77,6 +88,7 @@ def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog) -> dict:
             for visit in plan.visits
         ],
         "appointments": [_appointment(a, catalog) for a in plan.appointments],
+        "unscheduled": [_unscheduled(item) for item in plan.unscheduled],
         "days": [_day(day) for day in plan.days],
         "budget": budget_to_dict(budget),
         "problems": [_notice(n) for n in plan.problems],
