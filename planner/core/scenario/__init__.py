@@ -7,5 +7,6 @@ imports ``model`` and ``catalog`` (to check protocol and clinic ids against the 
 from __future__ import annotations
 
 from planner.core.scenario.parse import CLINIC_ZONE, ScenarioError, parse_scenario
+from planner.core.scenario.pins import PinError, pin_errors
 
-__all__ = ["CLINIC_ZONE", "ScenarioError", "parse_scenario"]
+__all__ = ["CLINIC_ZONE", "PinError", "ScenarioError", "parse_scenario", "pin_errors"]

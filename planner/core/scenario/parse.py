@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.core.catalog import Catalog
 from planner.core.model import Flight, Insurance, Pin, Protocol, Traveller, TreatmentRequest, TripRequest
+from planner.core.scenario.pins import pin_errors
 
 #: times without an offset are local at the clinics
 CLINIC_ZONE = "Asia/Seoul"
@@ -257,7 +258,7 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
     outbound, inbound = None, None
     if scenario.get("flights") is not None:
         outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
-    return TripRequest(
+    request = TripRequest(
         traveller=traveller,
         arrival=arrival,
         treatments=treatments,
@@ -272,3 +273,8 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         pins=_pins(scenario.get("pins", []), treatments, catalog),
         needs_keta=_boolean(scenario.get("keta", True), "keta"),
     )
+    # a confirmed time that could only trap the trip is refused at entry, naming the pin
+    refused = pin_errors(request, catalog)
+    if refused:
+        raise ScenarioError(refused[0].field, refused[0].reason)
+    return request

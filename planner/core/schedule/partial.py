@@ -38,16 +38,32 @@ def _partial(ctx: Context, run: Callable[[frozenset[Key]], Outcome]) -> tuple[Ou
         outcome = run(frozenset(left))
         for unit in outcome.units:
             order.setdefault(key(unit), len(order))
-        if outcome.feasible:
+        outside = _outside(ctx, outcome) if outcome.feasible else None
+        if outcome.feasible and outside is None:
             return outcome, tuple(left[k] for k in sorted(left, key=order.__getitem__))
         if not outcome.units:
             return None
-        blocked = outcome.units[outcome.blocker.unit]
-        rule, reason = _why(ctx, outcome, outcome.blocker)
+        if outside is not None:
+            blocked, rule = outcome.units[outside], "pin_conflict"
+            reason = "The confirmed time is outside your stay: change your flight or ask the clinic to move it."
+        else:
+            blocked = outcome.units[outcome.blocker.unit]
+            rule, reason = _why(ctx, outcome, outcome.blocker)
         left[key(blocked)] = _entry(blocked, rule, reason)
         for unit in _dependents(outcome.units, blocked):
             waits = f"It waits for the {title_of(blocked).lower()}, which is not scheduled yet."
             left.setdefault(key(unit), _entry(unit, "waits_for_unscheduled", waits))
+
+
+def _outside(ctx: Context, outcome: Outcome) -> int | None:
+    """An in-person pin outside the days of its trip (a partial plan leaves it out, so the days hold every visit)."""
+    for i, (unit, placed) in enumerate(zip(outcome.units, outcome.placed, strict=True)):
+        if unit.pin is None or not unit.step.kind.in_person or unit.visit > len(outcome.trips):
+            continue
+        arrive, leave = outcome.trips[unit.visit - 1]
+        if not ctx.clock.day(arrive, ctx.zone) <= placed.day <= ctx.clock.day(leave, ctx.zone):
+            return i
+    return None
 
 
 def _entry(unit: Unit, rule: str, reason: str) -> Unscheduled:
