@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,8 @@ __all__ = ["Alarm", "Entry", "entries_for", "in_zone", "one_line", "paragraph"]
 
 
 _ALL_DAY_KINDS = (StepKind.LAB, StepKind.REST)
+#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode)
+NOT_YET = "This plan does not work yet: some steps are not scheduled. See your plan before booking."
 
 
 def entries_for(
@@ -40,7 +43,10 @@ def entries_for(
         cautions = ()
         if not discreet and first.get(appointment.protocol) == appointment.key:
             cautions = catalog.protocols[appointment.protocol].cautions
-        entries.append(_appointment(appointment, step, clinic, status, prefix, discreet, cautions))
+        entry = _appointment(appointment, step, clinic, status, prefix, discreet, cautions)
+        if not plan.feasible:  # the placed part of a plan that does not work: say so where it is read
+            entry = replace(entry, description=f"{entry.description}\n{NOT_YET}")
+        entries.append(entry)
         if (appointment.invasive or step.invasive) and step.rest_days > 0:
             entries.append(_rest(appointment, step, clinic, status, prefix, discreet))
     clinic_zone = _clinic_zone(plan, catalog)

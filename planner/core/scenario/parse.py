@@ -20,6 +20,7 @@ from planner.core.model import (
     is_known_zone,
     lives_in_korea,
 )
+from planner.core.scenario.pins import pin_errors
 from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
 from planner.core.scenario.values import decimal as _decimal
 from planner.core.scenario.values import integer as _integer
@@ -248,7 +249,7 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
     outbound, inbound = None, None
     if scenario.get("flights") is not None:
         outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
-    return TripRequest(
+    request = TripRequest(
         traveller=traveller,
         arrival=arrival,
         treatments=treatments,
@@ -263,3 +264,8 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         pins=_pins(scenario.get("pins", []), treatments, catalog),
         needs_keta=_boolean(scenario.get("keta", not resident), "keta"),
     )
+    # a confirmed time that could only trap the trip is refused at entry, naming the pin
+    refused = pin_errors(request, catalog)
+    if refused:
+        raise ScenarioError(refused[0].field, refused[0].reason)
+    return request
