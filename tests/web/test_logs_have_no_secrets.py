@@ -43,7 +43,7 @@ def _data(url: str) -> dict:
         import planner.models  # noqa: F401  (registers every table)
 
         db.create_all()
-        user, _ = register(EMAIL, PASSWORD)
+        user = register(EMAIL, PASSWORD)
         patient = create_client(user, "Ana Silva", notes=NOTES)
         trip = create_trip(user, patient)
         made = {

@@ -71,7 +71,10 @@ def test_a_logged_in_facilitator_sees_their_own_navigation(app):
     facilitator = app.test_client()
     token = TOKEN.findall(facilitator.get("/register").text)[0]
     account = {"email": "fac@example.com", "password": PASSWORD, "confirm": PASSWORD, "csrf_token": token}
-    assert facilitator.post("/register", data=account).status_code == 302
+    facilitator.post("/register", data=account)
+    token = TOKEN.findall(facilitator.get("/login").text)[0]
+    credentials = {"email": "fac@example.com", "password": PASSWORD, "csrf_token": token}
+    assert facilitator.post("/login", data=credentials).status_code == 302
     for path in PAGES:
         assert "Log out" in facilitator.get(path).text, path
     assert "Log out" not in app.test_client().get("/").text
