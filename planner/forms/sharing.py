@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtforms import BooleanField, DateField, PasswordField, StringField
+from wtforms import BooleanField, DateField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
@@ -25,6 +25,12 @@ class ClientLinkForm(PlannerForm):
         """The link must work for at least the rest of today."""
         if field.data is not None and field.data < self._today:
             raise ValidationError(f"Choose today ({self._today.isoformat()}) or a later date.")
+
+
+class SeenForm(PlannerForm):
+    """The client's page, once read, says which version of the plan it showed."""
+
+    version = HiddenField(validators=[DataRequired(), Length(max=64)])
 
 
 class FeedForm(PlannerForm):

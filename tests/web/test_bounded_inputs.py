@@ -70,3 +70,13 @@ def test_every_text_column_has_a_maximum_length():
         if isinstance(column.type, (String, Text)) and not column.type.length
     ]
     assert unbounded == []
+
+
+@pytest.mark.parametrize("form", list(_form_classes()), ids=lambda form: form.__name__)
+def test_every_top_level_form_refuses_control_characters(form):
+    """A FlaskForm that is not a PlannerForm would let a NUL through to the database and the log."""
+    from flask_wtf import FlaskForm
+
+    from planner.forms.base import PlannerForm
+
+    assert not issubclass(form, FlaskForm) or issubclass(form, PlannerForm)

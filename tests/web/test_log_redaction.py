@@ -50,3 +50,9 @@ def test_the_app_redacts_what_its_loggers_write(app, name, caplog):
         app.logger.warning("Exception on /shared/%s [GET]", TOKEN)
     assert TOKEN not in caplog.text
     assert "/shared/… [GET]" in caplog.text
+
+
+def test_a_record_whose_arguments_do_not_fit_is_still_written_redacted():
+    record = logging.LogRecord("planner", logging.ERROR, __file__, 1, "two %s %s", (f"/t/{TOKEN}",), None)
+    assert RedactTokens().filter(record)
+    assert TOKEN not in record.getMessage() and "/t/…" in record.getMessage()
