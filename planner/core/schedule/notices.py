@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.core.model import Appointment, Notice, StepKind
+from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
 from planner.core.schedule.units import Blocker
@@ -63,11 +64,13 @@ def problems_for(
     asked = ctx.request.departure
     if earliest is not None and asked is not None and (earliest > asked or blocker.rule in ("departure", "fly_after")):
         day = earliest.date()
+        fix = {"departure": earliest.isoformat()} if departure_helps else {}
+        change = _fix_words(ctx, fix) if fix else f"stay until {short_date(day)}"
         return [
             Notice(
                 "stay_too_short",
-                f"Your treatments need until {long_date(day)}; stay until {short_date(day)}.",
-                {"departure": earliest.isoformat()} if departure_helps else {},
+                f"Your treatments need until {long_date(day)}; {change}.",
+                fix,
                 unit.prefix,
                 step.id,
             )
@@ -79,7 +82,7 @@ def problems_for(
         message = (
             f"A {anchor.step.title.lower()} on {weekday} leaves no open day within {days} for the {step.title.lower()}."
         )
-        return [Notice("window_missed", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+        return [Notice("window_missed", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
     if blocker.rule == "pin":
         pinned = outcome.units[blocker.anchor]
         message = (
@@ -89,18 +92,23 @@ def problems_for(
         return [Notice("pin_conflict", message, {}, unit.prefix, step.id)]
     limit = ctx.rules.max_stay_days
     message = f"The {step.title.lower()} cannot be fitted within {limit} days of arrival."
-    return [Notice("cannot_fit", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+    return [Notice("cannot_fit", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
 
 
 def _days(n: int) -> str:
     return "the same day" if n == 0 else f"{n} day" + ("s" if n > 1 else "")
 
 
-def _fix_text(fixes: dict[str, str]) -> str:
-    if "arrival" in fixes:
-        return f" Arriving on {short_date(datetime.fromisoformat(fixes['arrival']).date())} would work."
-    if "count" in fixes:
-        return f" {fixes['count']} sessions would fit."
+def _fix_words(ctx, fix: dict[str, str]) -> str:
+    names = [t.protocol.name for t in ctx.treatments]
+    return fix_words(ctx.request, fix, ctx.zone, names)
+
+
+def _fix_text(ctx, fixes: dict[str, str]) -> str:
+    """The verified fix in words (everything it changes), or where to ask when there is none."""
+    if fixes:
+        words = _fix_words(ctx, fixes)
+        return f" It works if you {words}."
     return " Ask the clinic about other days, or choose another clinic."
 
 
