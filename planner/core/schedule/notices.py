@@ -131,8 +131,32 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
                     step=appointment.step,
                 )
             )
+    warnings.extend(_remote_hours(ctx, appointments))
     warnings.extend(_trip_warnings(ctx, outcome))
     return problems, warnings
+
+
+def _remote_hours(ctx, appointments: tuple[Appointment, ...]) -> list[Notice]:
+    """A video call placed outside the patient's waking hours (no hour was both open and awake) says so."""
+    awake_from, awake_to = ctx.rules.home_awake
+    found = []
+    for appointment in appointments:
+        if appointment.kind is not StepKind.REMOTE or appointment.pinned:
+            continue
+        start, end = appointment.start, appointment.end  # already in the patient's home zone
+        if start.date() == end.date() and awake_from <= start.time() and end.time() <= awake_to:
+            continue
+        found.append(
+            Notice(
+                "remote_hour",
+                f"{appointment.title} is at {start:%H:%M} your time on {short_date(start.date())}: no hour is both "
+                f"open at the clinic and between {awake_from:%H:%M} and {awake_to:%H:%M} at home, so this is the "
+                "nearest one; ask the clinic for an earlier or later slot.",
+                protocol=appointment.protocol,
+                step=appointment.step,
+            )
+        )
+    return found
 
 
 #: how a notice names a trip when the plan has two
