@@ -157,9 +157,38 @@ def _single(appt, step: Step, t: Treatment, by_visit: dict[int, Visit], request,
         home = ZoneInfo(request.traveller.home_timezone)
         start, end = appt.start.astimezone(home), appt.end.astimezone(home)
         awake_from, awake_to = catalog.rules.home_awake
-        if start.date() != end.date() or start.time() < awake_from or end.time() > awake_to:
+        outside = _outside_awake(appt.start, step.minutes, home, catalog.rules.home_awake)
+        # outside waking hours only when no slot of that clinic day is awake at home, and then the nearest one
+        best = min(
+            (_outside_awake(t, step.minutes, home, catalog.rules.home_awake) for t in _slots(appt, clinic, step)),
+            default=0,
+        )
+        if outside > best:
             out.append(Breach("12 remote", key, f"{start:%H:%M}–{end:%H:%M} at home is outside waking hours"))
     return out
+
+
+def _slots(appt: Appointment, clinic: Clinic, step: Step):
+    """Every 30-minute grid start of the appointment's clinic date that holds the step in one open interval."""
+    zone = ZoneInfo(clinic.timezone)
+    on = appt.start.astimezone(zone).date()
+    for a, b in clinic.open_intervals(on):
+        t = datetime.combine(on, a, zone)
+        while t + timedelta(minutes=step.minutes) <= datetime.combine(on, b, zone):
+            yield t
+            t += timedelta(minutes=30)
+
+
+def _outside_awake(start: datetime, minutes: int, home: ZoneInfo, awake) -> int:
+    """Minutes of a call outside the patient's waking hours (the nearest waking day's)."""
+    local = start.astimezone(home)
+    best = None
+    for d in (local.date() - timedelta(days=1), local.date(), local.date() + timedelta(days=1)):
+        a, b = datetime.combine(d, awake[0], home), datetime.combine(d, awake[1], home)
+        end = start + timedelta(minutes=minutes)
+        outside = max(timedelta(0), a - start) + max(timedelta(0), end - b)
+        best = outside if best is None else min(best, outside)
+    return int(best.total_seconds() // 60)
 
 
 def _counts(treatments, placed, done) -> list[Breach]:

@@ -8,6 +8,7 @@ this module adds pins, arrival and departure, shortest stay, days, feasibility a
 from __future__ import annotations
 
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from oracle_placement import Breach, breaches, local_day, resolve
 
@@ -156,6 +157,14 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
     due = due and not request.insurance.nhi
     if due != ("visa_limit" in codes):
         out.append(Breach("warning visa_limit", (), f"expected {due} for stays of {days} days"))
+    awake_from, awake_to = rules.home_awake
+    home = ZoneInfo(request.traveller.home_timezone)
+    for appt in plan.appointments:
+        start, end = appt.start.astimezone(home), appt.end.astimezone(home)
+        late = appt.kind.value == "remote" and not appt.pinned
+        if late and (start.date() != end.date() or start.time() < awake_from or end.time() > awake_to):
+            if not any(w.code == "remote_hour" and w.step == appt.step for w in plan.warnings):
+                out.append(Breach("warning remote_hour", (appt.key,), "a call outside waking hours without a warning"))
     return out + _holiday_moved(plan, catalog)
 
 

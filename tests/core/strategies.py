@@ -29,6 +29,7 @@ HOME_ZONES = (
     "Pacific/Auckland",
     "Europe/Berlin",
     "Asia/Dubai",
+    "America/Sao_Paulo",  # UTC−3: no clinic hour is also awake at home
 )
 WEEKDAY = ((time(9), time(18)),)
 

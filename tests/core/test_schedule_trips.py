@@ -51,7 +51,11 @@ def test_departure_morning_leaves_no_room_that_day():
     assert not result.feasible
     assert [p.code for p in result.problems] == ["stay_too_short"]
     assert result.problems[0].fix == {"departure": seoul(2025, 9, 16, 18).isoformat()}
-    assert result.problems[0].message == "Your treatments need until Tuesday 16 September; stay until 16 September."
+    # the fix says everything it changes: the date and the flight's time
+    assert result.problems[0].message == (
+        "Your treatments need until Tuesday 16 September; stay until Tuesday 16 September; "
+        "your flight home moves from 12:00 to 18:00."
+    )
 
 
 def test_fly_after_makes_a_short_stay_too_short():

@@ -108,6 +108,29 @@ class OpenHours:
             )
         return found
 
+    def least_bad(self, clinic: Clinic, day: int, minutes: int) -> tuple[Span, ...]:
+        """The one clinic slot of a day nearest the patient's waking hours, for a call no awake hour can hold."""
+        key = (id(clinic), day, -minutes)
+        found = self._cache.get(key)
+        if found is None:
+            home = self._clock.tzinfo(self._home_zone)
+            best = None
+            for start, end in self.spans(clinic, day):
+                moment = self._clock.at(start, self._home_zone).date()
+                awake = [
+                    (
+                        self._clock.minutes(datetime.combine(d, self._awake[0], home)),
+                        self._clock.minutes(datetime.combine(d, self._awake[1], home)),
+                    )
+                    for d in (moment - timedelta(days=1), moment, moment + timedelta(days=1))
+                ]
+                for t in range(start, end - minutes + 1, GRID_MINUTES):
+                    outside = min(max(0, a - t) + max(0, t + minutes - b) for a, b in awake)
+                    if best is None or outside < best[0]:
+                        best = (outside, t)
+            found = self._cache[key] = () if best is None else ((best[1], best[1] + minutes),)
+        return found
+
     def _shared(self, token: int, clinic: Clinic, day: int, remote: bool) -> tuple[Span, ...]:
         on = self._clock.date(day)
         key = (token, on, self._home_zone if remote else None, self._awake if remote else None)

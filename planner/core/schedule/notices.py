@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.core.model import Appointment, Notice, StepKind
+from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
 from planner.core.schedule.units import Blocker
@@ -63,11 +64,13 @@ def problems_for(
     asked = ctx.request.departure
     if earliest is not None and asked is not None and (earliest > asked or blocker.rule in ("departure", "fly_after")):
         day = earliest.date()
+        fix = {"departure": earliest.isoformat()} if departure_helps else {}
+        change = _fix_words(ctx, fix) if fix else f"stay until {short_date(day)}"
         return [
             Notice(
                 "stay_too_short",
-                f"Your treatments need until {long_date(day)}; stay until {short_date(day)}.",
-                {"departure": earliest.isoformat()} if departure_helps else {},
+                f"Your treatments need until {long_date(day)}; {change}.",
+                fix,
                 unit.prefix,
                 step.id,
             )
@@ -79,7 +82,7 @@ def problems_for(
         message = (
             f"A {anchor.step.title.lower()} on {weekday} leaves no open day within {days} for the {step.title.lower()}."
         )
-        return [Notice("window_missed", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+        return [Notice("window_missed", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
     if blocker.rule == "pin":
         pinned = outcome.units[blocker.anchor]
         message = (
@@ -89,18 +92,23 @@ def problems_for(
         return [Notice("pin_conflict", message, {}, unit.prefix, step.id)]
     limit = ctx.rules.max_stay_days
     message = f"The {step.title.lower()} cannot be fitted within {limit} days of arrival."
-    return [Notice("cannot_fit", message + _fix_text(fixes), fixes, unit.prefix, step.id)]
+    return [Notice("cannot_fit", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
 
 
 def _days(n: int) -> str:
     return "the same day" if n == 0 else f"{n} day" + ("s" if n > 1 else "")
 
 
-def _fix_text(fixes: dict[str, str]) -> str:
-    if "arrival" in fixes:
-        return f" Arriving on {short_date(datetime.fromisoformat(fixes['arrival']).date())} would work."
-    if "count" in fixes:
-        return f" {fixes['count']} sessions would fit."
+def _fix_words(ctx, fix: dict[str, str]) -> str:
+    names = [t.protocol.name for t in ctx.treatments]
+    return fix_words(ctx.request, fix, ctx.zone, names)
+
+
+def _fix_text(ctx, fixes: dict[str, str]) -> str:
+    """The verified fix in words (everything it changes), or where to ask when there is none."""
+    if fixes:
+        words = _fix_words(ctx, fixes)
+        return f" It works if you {words}."
     return " Ask the clinic about other days, or choose another clinic."
 
 
@@ -123,8 +131,32 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
                     step=appointment.step,
                 )
             )
+    warnings.extend(_remote_hours(ctx, appointments))
     warnings.extend(_trip_warnings(ctx, outcome))
     return problems, warnings
+
+
+def _remote_hours(ctx, appointments: tuple[Appointment, ...]) -> list[Notice]:
+    """A video call placed outside the patient's waking hours (no hour was both open and awake) says so."""
+    awake_from, awake_to = ctx.rules.home_awake
+    found = []
+    for appointment in appointments:
+        if appointment.kind is not StepKind.REMOTE or appointment.pinned:
+            continue
+        start, end = appointment.start, appointment.end  # already in the patient's home zone
+        if start.date() == end.date() and awake_from <= start.time() and end.time() <= awake_to:
+            continue
+        found.append(
+            Notice(
+                "remote_hour",
+                f"{appointment.title} is at {start:%H:%M} your time on {short_date(start.date())}: no hour is both "
+                f"open at the clinic and between {awake_from:%H:%M} and {awake_to:%H:%M} at home, so this is the "
+                "nearest one; ask the clinic for an earlier or later slot.",
+                protocol=appointment.protocol,
+                step=appointment.step,
+            )
+        )
+    return found
 
 
 #: how a notice names a trip when the plan has two

@@ -18,6 +18,20 @@ def key(unit: Unit) -> Key:
     return (unit.treatment, unit.step.id, unit.n)
 
 
+def partial_plan(ctx: Context, run) -> tuple[Outcome, tuple[Unscheduled, ...]] | None:
+    """The partial plan of a trip that does not fit: one trip or two, for the asked or the shortest stay.
+
+    ``run(ctx, two_trips, departure, order, drop)`` places the units left after ``drop``.
+    """
+    given = ctx.request.departure
+    departure = None if given is None else ctx.clock.minutes(given)
+    if not ctx.two_trips:
+        shapes = [False]
+    else:
+        shapes = [False, True] if given is not None else [True, False]
+    return best_partial(ctx, [lambda drop, two=two: run(ctx, two, departure, None, drop) for two in shapes])
+
+
 def best_partial(
     ctx: Context, runs: list[Callable[[frozenset[Key]], Outcome]]
 ) -> tuple[Outcome, tuple[Unscheduled, ...]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.core.model import Notice, StepKind
+from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.wording import short_date, title_of
 
 
@@ -71,7 +72,9 @@ def fixed_pin_problems(ctx, units, fix: dict[str, str]) -> list[Notice]:
     problems = []
     for index, unit in enumerate(pinned):
         if unit.pin < reach:
-            problems.append(_notice(unit, _too_soon(ctx, unit, reach), fix))
+            names = [t.protocol.name for t in ctx.treatments]
+            change = f" It works if you {fix_words(request, fix, ctx.zone, names)}." if fix else ""
+            problems.append(_notice(unit, _too_soon(ctx, unit, reach) + change, fix))
         for other in pinned[index + 1 :]:
             if other.pin < unit.pin + unit.step.minutes and unit.pin < other.pin + other.step.minutes:
                 start = clock.at(unit.pin, unit.clinic.timezone)

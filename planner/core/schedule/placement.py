@@ -199,7 +199,14 @@ class Placer:
         if not _on_grid(unit.step):
             begin = self.clock.local(day, time(0), unit.clinic.timezone)
             return ((begin, begin + MINUTES_PER_DAY),)
-        return self.hours.spans(unit.clinic, day, unit.step.kind is StepKind.REMOTE)
+        if unit.step.kind is not StepKind.REMOTE:
+            return self.hours.spans(unit.clinic, day)
+        spans = self.hours.spans(unit.clinic, day, True)
+        if any(end - start >= unit.step.minutes for start, end in spans):
+            return spans
+        # no hour is both open at the clinic and awake at home (UTC−3 and Seoul): a call never vetoes the
+        # treatment; it takes the slot nearest the waking hours, and the plan warns (``remote_hour``)
+        return self.hours.least_bad(unit.clinic, day, unit.step.minutes)
 
     def _day_allowed(self, i: int, day: int) -> bool:
         step, links, placed = self.units[i].step, self._links[i], self.placed

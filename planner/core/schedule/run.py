@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from itertools import permutations
 
 from planner.core.catalog import Catalog
 from planner.core.model import Plan, StepKind, Visit
 from planner.core.schedule.context import Context, Outcome, buffer_days, context, trip_frame
 from planner.core.schedule.days import MINUTES_PER_DAY
+from planner.core.schedule.fixes import (
+    earlier_arrival_fix,
+    later_or_fewer_fix,
+    pins_still_fit,
+    stay_long_enough,
+    verified,
+)
 from planner.core.schedule.notices import appointments_of, problems_for, warnings_for
 from planner.core.schedule.occurrences import build_units
-from planner.core.schedule.partial import best_partial
+from planner.core.schedule.partial import partial_plan
 from planner.core.schedule.pins import fixed_pin_problems, too_soon_pins
 from planner.core.schedule.placement import Placer
 from planner.core.schedule.stay import days_of
@@ -25,7 +32,12 @@ FIX_ARRIVAL_DAYS = 7
 
 
 def plan(request, catalog: Catalog) -> Plan:
-    """Plan a trip: appointments that keep every rule, the days, problems and warnings."""
+    """Plan a trip: appointments that keep every rule, the days, problems (with verified fixes) and warnings."""
+    return _plan(request, catalog, explain=True)
+
+
+def _plan(request, catalog: Catalog, explain: bool) -> Plan:
+    """``explain`` False: only whether it works and why (no partial plan, no fixes), to verify a fix."""
     ctx = context(request, catalog)
     if request.departure is None:
         outcome = shortest = _shortest_outcome(ctx)
@@ -43,9 +55,9 @@ def plan(request, catalog: Catalog) -> Plan:
     for number, (arrive, leave) in enumerate(outcome.trips[1:], start=2):
         visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
     placed, unscheduled = outcome, ()
-    if not outcome.feasible:
+    if not outcome.feasible and explain:
         # the best schedule there is: every occurrence that fits, and why the others do not
-        placed, unscheduled = _partial(ctx) or (outcome, ())
+        placed, unscheduled = partial_plan(ctx, _run) or (outcome, ())
         if request.departure is None and placed.trips:
             visits[0] = replace(visits[0], departure=ctx.clock.at(placed.trips[0][1], ctx.zone))
         visits[1:] = [
@@ -54,13 +66,21 @@ def plan(request, catalog: Catalog) -> Plan:
         ]
     appointments = appointments_of(ctx, placed) if placed.feasible else ()
     trips = placed.trips or ((arrival_min, ctx.clock.minutes(departure) if departure else arrival_min),)
+    replan = _replanner(catalog)
     soon = too_soon_pins(ctx, outcome.units)
-    stuck = fixed_pin_problems(ctx, outcome.units, _earlier_arrival(ctx, catalog, soon) if soon else {})
+    reach = min(soon, default=0) - ctx.rules.arrival_to_clinic_hours * 60
+    earlier = ctx.clock.at(reach, ctx.zone).astimezone(request.arrival.tzinfo)
+    stuck = fixed_pin_problems(
+        ctx, outcome.units, earlier_arrival_fix(request, earlier, replan) if soon and explain else {}
+    )
     problems = tuple(stuck)
     if not outcome.feasible:
         # while a pin is stuck no later departure, arrival or fewer sessions makes the plan work
-        fixes = {} if stuck else _fixes(ctx, catalog, shortest)
-        found = problems_for(ctx, outcome, earliest if shortest.feasible else None, fixes, not stuck)
+        fixes = _fixes(ctx, catalog, shortest, replan) if explain and not stuck else {}
+        leave = earliest if shortest.feasible else None
+        asked = explain and not stuck and leave is not None and request.departure is not None
+        helps = asked and verified(request, {"departure": leave.isoformat()}, replan, stay_long_enough)
+        found = problems_for(ctx, outcome, leave, fixes, helps)
         problems = tuple(found) + problems
     pin_problems, warnings = warnings_for(ctx, placed, appointments)
     return Plan(
@@ -78,18 +98,6 @@ def plan(request, catalog: Catalog) -> Plan:
     )
 
 
-def _partial(ctx: Context):
-    """The partial plan of a trip that does not fit: one trip or two, for the asked or the shortest stay."""
-    given = ctx.request.departure
-    if given is not None:
-        departure = ctx.clock.minutes(given)
-        shapes = [False, True] if ctx.two_trips else [False]
-    else:
-        departure = None
-        shapes = [True, False] if ctx.two_trips else [False]
-    return best_partial(ctx, [lambda drop, two=two: _run(ctx, two, departure, None, drop) for two in shapes])
-
-
 def earliest_departure(request, catalog: Catalog) -> datetime | None:
     """The smallest departure (date-level) for which the treatments fit, or None."""
     ctx = context(request, catalog)
@@ -97,39 +105,31 @@ def earliest_departure(request, catalog: Catalog) -> datetime | None:
     return _departure_time(ctx, shortest) if shortest.feasible else None
 
 
-def _earlier_arrival(ctx: Context, catalog: Catalog, starts: list[int]) -> dict[str, str]:
-    """The latest arrival that reaches the clinic for every pin, when the trip then works."""
-    request = ctx.request
-    reach = min(starts) - ctx.rules.arrival_to_clinic_hours * 60
-    earlier = replace(request, arrival=ctx.clock.at(reach, ctx.zone).astimezone(request.arrival.tzinfo))
-    result = plan(earlier, catalog)
-    if result.feasible:
-        return {"arrival": earlier.arrival.isoformat()}
-    later = next((p.fix["departure"] for p in result.problems if "departure" in p.fix), None)
-    if later is not None and plan(replace(earlier, departure=datetime.fromisoformat(later)), catalog).feasible:
-        return {"arrival": earlier.arrival.isoformat(), "departure": later}
-    return {}
+def _replanner(catalog: Catalog):
+    """Plan a fixed request without explaining it (None when the fix makes it invalid, pins included)."""
+
+    def replan(fixed) -> Plan | None:
+        try:
+            counts = [catalog.protocols[t.protocol].occurrences(t.count) for t in fixed.treatments]
+            if not pins_still_fit(fixed, counts.__getitem__):
+                return None
+            return _plan(fixed, catalog, explain=False)
+        except (KeyError, ValueError):
+            return None
+
+    return replan
 
 
-def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome) -> dict[str, str]:
-    """What would make an impossible trip work: a later arrival, or fewer sessions."""
+def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome, replan) -> dict[str, str]:
+    """What would make an impossible trip work, verified: a later arrival, or fewer sessions."""
     if shortest.feasible:
         return {}
-    request = ctx.request
-    for days in range(1, FIX_ARRIVAL_DAYS + 1):
-        later = replace(request, arrival=request.arrival + timedelta(days=days), departure=None, pins=())
-        if _shortest_outcome(context(later, catalog)).feasible:
-            return {"arrival": later.arrival.isoformat()}
-    for k, wanted in enumerate(request.treatments):
+    counts = []
+    for k, wanted in enumerate(ctx.request.treatments):
         protocol = catalog.protocols[wanted.protocol]
-        if protocol.count is None:
-            continue
-        for count in range((wanted.count or protocol.count.default) - 1, protocol.count.min - 1, -1):
-            treatments = request.treatments[:k] + (replace(wanted, count=count),) + request.treatments[k + 1 :]
-            fewer = replace(request, treatments=treatments, departure=None, pins=())
-            if _shortest_outcome(context(fewer, catalog)).feasible:
-                return {"count": str(count), "treatment": str(k)}
-    return {}
+        if protocol.count is not None:
+            counts.append((k, wanted.count or protocol.count.default, protocol.count.min))
+    return later_or_fewer_fix(ctx.request, counts, replan, FIX_ARRIVAL_DAYS)
 
 
 def _place(ctx: Context, units: list[Unit], frames: dict[int, Frame]) -> list[Placed] | Blocker:

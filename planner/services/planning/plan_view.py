@@ -136,17 +136,22 @@ def _day(value: str) -> str:
 
 
 def fix_offer(notice: Notice) -> FixOffer | None:
-    """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix."""
+    """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix.
+
+    The button sends every part of the fix and its label names each ("Arrive on 3 March, leave on 12 March").
+    """
     fix = notice.fix
+    fields = {f"fix_{name}": fix[name] for name in ("departure", "arrival", "count", "treatment") if fix.get(name)}
     try:
+        if fix.get("arrival") and fix.get("departure"):
+            return FixOffer(f"Arrive on {_day(fix['arrival'])}, leave on {_day(fix['departure'])}", fields)
         if fix.get("departure"):
-            return FixOffer(f"Stay until {_day(fix['departure'])}", {"fix_departure": fix["departure"]})
+            return FixOffer(f"Stay until {_day(fix['departure'])}", fields)
         if fix.get("arrival"):
-            return FixOffer(f"Arrive on {_day(fix['arrival'])} instead", {"fix_arrival": fix["arrival"]})
+            return FixOffer(f"Arrive on {_day(fix['arrival'])} instead", fields)
     except ValueError:
         return None
     if fix.get("count"):
-        fields = {"fix_count": fix["count"], "fix_treatment": fix.get("treatment", "0")}
         return FixOffer(f"Book {fix['count']} sessions instead", fields)
     return None
 

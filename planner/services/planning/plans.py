@@ -160,24 +160,25 @@ def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = 
     catalog = catalog or current_catalog()
     request = parse_scenario(scenario, catalog)
     changed = copy.deepcopy(scenario)
-    if fix.get("departure"):
-        changed["departure"] = _moment(fix["departure"], "fix.departure").isoformat()
-    elif fix.get("arrival"):
+    # the engine verified the fix as a whole (planner.core.schedule.fixes.apply_fix): every part of it applies
+    if not any(fix.get(name) for name in ("departure", "arrival", "count")):
+        raise ScenarioError("fix", "nothing to change")
+    if fix.get("arrival"):
         arrival = _moment(fix["arrival"], "fix.arrival")
-        # the whole trip moves: a booked stay length is kept, and a new shortfall gets its own fix
+        # the whole trip moves unless the fix names the departure too: a booked stay length is kept
         shift = arrival - request.arrival
         changed["arrival"] = arrival.isoformat()
         if request.departure is not None:
             changed["departure"] = (request.departure + shift).isoformat()
-    elif fix.get("count"):
+    if fix.get("departure"):
+        changed["departure"] = _moment(fix["departure"], "fix.departure").isoformat()
+    if fix.get("count"):
         index, count = fix.get("treatment", "0"), fix["count"]
         if not (index.isdigit() and int(index) < len(request.treatments)):
             raise ScenarioError("fix.treatment", f"{index!r} is not one of the trip's treatments")
         if not count.isdigit():
             raise ScenarioError("fix.count", f"{count!r} is not a whole number")
         changed["treatments"][int(index)]["count"] = int(count)
-    else:
-        raise ScenarioError("fix", "nothing to change")
     return changed
 
 
