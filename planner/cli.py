@@ -93,7 +93,7 @@ def plan_command(scenario_file: str, output_format: str, discreet: bool, output:
     if output_format == "ics":
         body = _calendar(scenario, result, request, catalog, discreet)
     else:
-        document = plan_to_dict(result, compute_budget(result, request, catalog), catalog)
+        document = plan_to_dict(result, compute_budget(result, request, catalog), catalog, request)
         if output_format == "json":
             body = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
         else:

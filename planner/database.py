@@ -1,4 +1,4 @@
-"""Database engine settings: SQLite pragmas, immediate write transactions, deferred reads."""
+"""Database engine settings: parameters out of logs, SQLite pragmas, immediate writes, deferred reads."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ class RowIdConverter(IntegerConverter):
     def __init__(self, map, *args, **kwargs) -> None:
         kwargs.setdefault("max", MAX_ROW_ID)
         super().__init__(map, *args, **kwargs)
+
+
+def engine_options(config: dict) -> None:
+    """Keep statement parameters out of errors and logs, whatever other engine options the config sets.
+
+    A failed statement's error names its parameters by default, and the error goes to the log:
+    a client's health notes with it. ``hide_parameters`` writes "[SQL parameters hidden]" instead.
+    """
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {**config.get("SQLALCHEMY_ENGINE_OPTIONS", {}), "hide_parameters": True}
 
 
 def configure_sqlite(engine: Engine) -> None:

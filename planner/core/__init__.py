@@ -23,4 +23,4 @@ def plan_from_dict(scenario: dict) -> dict:
     catalog = _default_catalog()
     request = parse_scenario(scenario, catalog)
     result = plan(request, catalog)
-    return plan_to_dict(result, compute_budget(result, request, catalog), catalog)
+    return plan_to_dict(result, compute_budget(result, request, catalog), catalog, request)

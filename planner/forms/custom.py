@@ -11,7 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DecimalField,
@@ -30,6 +29,8 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
+from planner.core.scenario import MAX_PRICE
+from planner.forms.base import PlannerForm
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -49,8 +50,8 @@ def _strip(value):
 def _finite(form, field) -> None:
     if field.data is not None and not field.data.is_finite():
         raise ValidationError("Must be a number.")
-    if field.data is not None and not 0 <= field.data <= Decimal(10) ** 12:
-        raise ValidationError("Must be between 0 and 1,000,000,000,000.")
+    if field.data is not None and not 0 <= field.data <= MAX_PRICE:
+        raise ValidationError(f"Must be between 0 and {MAX_PRICE:,}.")
 
 
 def _whole(label: str, top: int, default: int | None = None) -> IntegerField:
@@ -126,7 +127,7 @@ class StepForm(Form):
     remove = BooleanField("Remove this step when saving")
 
 
-class ProtocolForm(FlaskForm):
+class ProtocolForm(PlannerForm):
     """A facilitator's protocol: its fields and its steps."""
 
     id = _text("Protocol id (used in trips; fixed once saved)", 80)

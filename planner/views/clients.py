@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
+from planner.core.model import has_control
 from planner.database import writes_on_read
 from planner.extensions import db
 from planner.forms.clients import ClientForm
@@ -32,6 +33,9 @@ def _owned_client(client_id: int):
 def index():
     """The clients, searched by name or contact, sorted by name or next appointment, 50 a page."""
     search = request.args.get("q", "")[:200]
+    if has_control(search):
+        flash("The search must not contain control characters (such as a NUL byte).", "error")
+        search = ""
     sort = request.args.get("sort", "name")
     if sort not in clients.SORTS:
         sort = "name"

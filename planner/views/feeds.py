@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -14,21 +12,6 @@ from planner.security import no_store
 from planner.services.workspace import feeds
 
 blueprint = Blueprint("feeds", __name__)
-
-
-class _RedactTokens(logging.Filter):
-    """Keep feed and link tokens out of werkzeug's request log (the token is the credential)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(feeds.redact_tokens(a) if isinstance(a, str) else a for a in record.args)
-        record.msg = feeds.redact_tokens(str(record.msg))
-        return True
-
-
-@blueprint.record_once
-def _quiet_logs(state) -> None:
-    logging.getLogger("werkzeug").addFilter(_RedactTokens())
 
 
 def _not_found() -> Response:

@@ -20,9 +20,10 @@ from planner.services.planning.plan_input import (
 )
 from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.planning.treatments import summarize
-from planner.services.planning.zones import zone_choices, zone_names
+from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
+from planner.views.visitor_pages import visitor_page
 
 blueprint = Blueprint("planner", __name__)
 register_filters(blueprint)
@@ -79,10 +80,14 @@ def _show_plan(
 @no_store
 def new():
     """The plan form, with a treatment chosen when coming from its catalog page."""
-    form = _plan_form(
-        data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD", "lodging": "mid"}
-    )
-    return _show_form(form)
+    treatment = request.args.get("treatment", "")
+    if treatment and treatment not in current_catalog().protocols:
+        treatment = ""
+    return visitor_page(lambda: _show_form(_blank_form(treatment))[0], treatment, quarter_hour(utcnow()))
+
+
+def _blank_form(treatment: str) -> PlanForm:
+    return _plan_form(data={"treatments": [{"protocol": treatment}], "currency": "USD", "lodging": "mid"})
 
 
 @blueprint.post("/plan")

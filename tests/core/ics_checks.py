@@ -195,3 +195,35 @@ def ical_js_events(data: bytes) -> dict[str, str]:
         assert start["tzid"] not in (None, "floating"), f"ical.js read {event['uid']} as floating"
         events[event["uid"]] = start["utc"].replace(".000Z", "Z")
     return events
+
+
+def ha_ical_events(data: bytes) -> dict[str, str]:
+    """UID → start, read by Home Assistant's strict parser (PyPI ``ical``)."""
+    from ical.calendar_stream import IcsCalendarStream
+
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    return {event.uid: _instant(event.dtstart) for event in calendar.events}
+
+
+def read_alike(data: bytes) -> dict[str, str]:
+    """Every file rule checked, then icalendar, vobject and Home Assistant's ``ical`` read the same events."""
+    check_calendar(data)
+    expected = icalendar_events(data)
+    assert vobject_events(data) == expected
+    assert ha_ical_events(data) == expected
+    return expected
+
+
+def raw_lines_of(data: bytes, key: str) -> dict[str, tuple[str, str]]:
+    """The event whose UID holds ``-key@``: property name → (its parameters as written, its value)."""
+    found, inside = {}, False
+    for line in content_lines(data):
+        if line.name == "BEGIN" and line.value == "VEVENT":
+            found, inside = {}, True
+        elif line.name == "END" and line.value == "VEVENT":
+            if f"-{key}@" in found.get("UID", ("", ""))[1]:
+                return found
+            inside = False
+        elif inside:
+            found[line.name] = (";".join(f"{k}={v}" for k, v in line.params.items()), line.value)
+    raise AssertionError(f"no event {key}")

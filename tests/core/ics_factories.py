@@ -154,7 +154,7 @@ def knee_trip(home: str = "Europe/Lisbon", first: date = date(2026, 4, 6), **req
             departs=datetime.combine(first - timedelta(days=1), time(12, 5), tzinfo=home_zone),
             arrives=arrival,
             number="KE 914",
-            origin="Lisbon",
+            origin=_city(home),
             destination="Seoul Incheon",
         ),
         inbound=Flight(
@@ -162,11 +162,16 @@ def knee_trip(home: str = "Europe/Lisbon", first: date = date(2026, 4, 6), **req
             arrives=datetime.combine(first + timedelta(days=7), time(6, 15), tzinfo=home_zone),
             number="KE 913",
             origin="Seoul Incheon",
-            destination="Lisbon",
+            destination=_city(home),
         ),
     )
     fields.update(request_changes)
     return TripEvents(plan=plan, request=TripRequest(**fields), uid_prefix="trip-0f1e2d3c")
+
+
+def _city(home: str) -> str:
+    """The home zone's city, as a traveller names the airport ("New York"): its zone is the home zone."""
+    return home.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def checkup_trip(first: date = date(2026, 10, 12)) -> TripEvents:

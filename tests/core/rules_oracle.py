@@ -21,19 +21,48 @@ from planner.core.schedule.travel import jetlag_buffer_days
 def violations(plan: Plan, request: TripRequest, catalog: Catalog) -> list[str]:
     """Every rule the plan breaks, one message each naming the rule and the appointments."""
     pinned = {a.key: a for a in plan.appointments if a.pinned}
+    # a partial plan (one that does not work) keeps every rule among its placed part: counts and
+    # windows are judged only on the steps it placed completely
+    waiting = {f"{u.protocol}-{u.step}" for u in plan.unscheduled}
+    steps = {f"{p}-{s.id}" for p, t in resolve(request, catalog).items() for s in t.protocol.steps}
+    complete = frozenset(steps - waiting) if waiting else None
     found = [
         str(b) if not any(k in pinned for k in b.keys) else f"{b} (pinned, without a warning)"
-        for b in breaches(plan.appointments, plan.visits, request, catalog)
+        for b in breaches(plan.appointments, plan.visits, request, catalog, complete)
         if not _excused(b, pinned, plan)
     ]
-    return found + [str(b) for b in _plan_rules(plan, request, catalog)]
+    return found + [str(b) for b in _plan_rules(plan, request, catalog) + _partial(plan, request, catalog)]
+
+
+def _partial(plan: Plan, request: TripRequest, catalog: Catalog) -> list[Breach]:
+    """Placed and unscheduled occurrences together are exactly the requested ones; only a failing plan has gaps."""
+    wanted = {
+        f"{p}-{step}-{n}"
+        for p, t in resolve(request, catalog).items()
+        for step, total in t.occurrences.items()
+        for n in range(1, total + 1)
+    }
+    placed = [a.key for a in plan.appointments]
+    waiting = [f"{u.protocol}-{u.step}-{u.occurrence}" for u in plan.unscheduled]
+    out = []
+    if plan.feasible and waiting:
+        out.append(Breach("partial", tuple(waiting), "a plan that works leaves occurrences unscheduled"))
+    if sorted(placed + waiting) != sorted(wanted):
+        out.append(
+            Breach("partial", (), f"placed {sorted(placed)} + unscheduled {sorted(waiting)} != {sorted(wanted)}")
+        )
+    if any(not u.reason or not u.rule for u in plan.unscheduled):
+        out.append(Breach("partial", tuple(waiting), "an unscheduled occurrence without a reason or rule"))
+    return out
 
 
 def _excused(breach: Breach, pinned: dict[str, Appointment], plan: Plan) -> bool:
-    """A pinned appointment may break a rule if the plan warns about it."""
+    """A pinned appointment may break a rule if the plan warns about it (or names it in a problem)."""
     for key in breach.keys:
         appt = pinned.get(key)
-        if appt and any((w.protocol, w.step) == (appt.protocol, appt.step) or key in w.message for w in plan.warnings):
+        # a warning, or (in a plan that does not work) a problem, names the confirmed appointment
+        notices = plan.warnings + plan.problems
+        if appt and any((w.protocol, w.step) == (appt.protocol, appt.step) or key in w.message for w in notices):
             return True
     return False
 
@@ -104,9 +133,14 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
     """Clot risk, visa limit and holiday warnings: present when due, absent when baseless."""
     rules, codes, out = catalog.rules, {w.code for w in plan.warnings}, []
     risky = False
+    # the route's length: the flight home's hours, else the flight out's; a resident who gives no
+    # flight does not fly
+    known = [f.hours for f in (request.inbound, request.outbound) if f is not None and f.hours is not None]
+    flies = not (request.traveller.home_timezone == "Asia/Seoul" or request.insurance.nhi) or bool(
+        request.inbound or request.outbound
+    )
     for visit in (v for v in plan.visits if v.departure is not None):
-        flight = request.inbound if visit.number == 1 else None
-        long_haul = flight is None or flight.hours is None or flight.hours > rules.long_flight_hours
+        long_haul = flies and (not known or known[0] > rules.long_flight_hours)
         leaves = local_day(visit.departure, clinic)
         soon = [
             (leaves - local_day(a.start, clinic)).days
@@ -116,11 +150,12 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
         risky |= long_haul and any(0 <= days <= rules.clot_risk_days for days in soon)
     if risky != ("clot_risk" in codes):
         out.append(Breach("warning clot_risk", (), f"expected {risky}, plan says {'clot_risk' in codes}"))
-    nights = [len(_stay(v, clinic)) - 1 for v in plan.visits if v.departure is not None]
-    if any(n > rules.visa_days for n in nights) and "visa_limit" not in codes:
-        out.append(Breach("warning visa_limit", (), f"a stay of {max(nights)} nights has no visa warning"))
-    if "visa_limit" in codes and not any(n + 1 > rules.visa_days for n in nights):
-        out.append(Breach("warning visa_limit", (), "visa warning on a short stay"))
+    # the arrival day counts: a stay's days are its dates, arrival and departure included
+    days = [len(_stay(v, clinic)) for v in plan.visits if v.departure is not None]
+    due = any(n > rules.visa_days for n in days) and request.traveller.home_timezone != "Asia/Seoul"
+    due = due and not request.insurance.nhi
+    if due != ("visa_limit" in codes):
+        out.append(Breach("warning visa_limit", (), f"expected {due} for stays of {days} days"))
     return out + _holiday_moved(plan, catalog)
 
 

@@ -97,7 +97,10 @@ def test_two_trip_protocol_proposes_a_second_visit():
 
 
 def test_two_trip_protocol_keeps_one_trip_when_the_stay_covers_it():
-    request = make_request("implant", arrival=seoul(2025, 9, 15, 8), departure=seoul(2025, 12, 20, 18))
+    # a visitor from Tokyo (no time difference); a Seoul resident needs no visa
+    request = make_request(
+        "implant", arrival=seoul(2025, 9, 15, 8), departure=seoul(2025, 12, 20, 18), home="Asia/Tokyo"
+    )
     result = plan(request, make_catalog(implant_protocol()))
     assert result.feasible and len(result.visits) == 1
     assert {a.visit for a in result.appointments} == {1}
@@ -139,9 +142,13 @@ def test_a_pin_outside_the_stay_is_a_problem():
     [(None, 2, True), (Flight(seoul(2025, 9, 17, 18), hours=2), 2, False), (Flight(seoul(2025, 9, 17, 18)), 2, True)],
 )
 def test_clot_risk_on_a_long_flight_after_a_procedure(inbound, days_after, warned):
-    request = make_request("cells", arrival=seoul(2025, 9, 15, 8), inbound=inbound)
-    result = plan(request, make_catalog(harvest_protocol()))
+    # a visitor from Tokyo (no time difference): a Seoul resident without a flight does not fly
+    request = make_request("cells", arrival=seoul(2025, 9, 15, 8), inbound=inbound, home="Asia/Tokyo")
+    catalog = make_catalog(harvest_protocol())
+    result = plan(request, catalog)
     assert ("clot_risk" in {w.code for w in result.warnings}) == warned
+    resident = plan(replace(request, traveller=replace(request.traveller, home_timezone="Asia/Seoul")), catalog)
+    assert ("clot_risk" in {w.code for w in resident.warnings}) == (warned and inbound is not None)
 
 
 def test_same_input_same_plan():

@@ -219,7 +219,7 @@ def test_reset_password_command_names_a_broken_sender(client, runner):
 
 @pytest.mark.parametrize(
     "app_config",
-    [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": "memory://"}],
+    [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per hour", "RATELIMIT_STORAGE_URI": "memory://"}],
 )
 def test_login_is_rate_limited_per_address_and_email(client):
     for _ in range(3):

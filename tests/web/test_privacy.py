@@ -159,3 +159,42 @@ def test_another_facilitator_gets_404(app, workspace, path):
         404,
         405,
     )
+
+
+def _tables_holding_client_data() -> set[str]:
+    """Walk db.metadata: the clients table and every table with a foreign key into one of them."""
+    import planner.models  # noqa: F401  (registers every table)
+
+    found = {"clients"}
+    while True:
+        more = {
+            table.name
+            for table in db.metadata.tables.values()
+            if table.name not in found and any(key.column.table.name in found for key in table.foreign_keys)
+        }
+        if not more:
+            return found
+        found |= more
+
+
+def _export_keys(document: dict) -> set[str]:
+    """The export's keys as EXPORTED_TABLES writes them: top-level, and "trips[].<key>" for each list in a trip."""
+    keys = {key for key in document if key not in ("export_version", "exported_at")}
+    for trip in document["trips"]:
+        keys |= {f"trips[].{key}" for key, value in trip.items() if isinstance(value, list)}
+    return keys
+
+
+def test_bug_export_omits_trip_appointments_every_table_is_exported(app, workspace):
+    from planner.services.workspace.privacy import EXPORTED_TABLES
+
+    assert set(EXPORTED_TABLES) == _tables_holding_client_data()
+    document = json.loads(workspace["http"].get(f"/clients/{workspace['ana']}/export.json").data)
+    assert set(EXPORTED_TABLES.values()) <= _export_keys(document)
+    with app.app_context():
+        from planner.models import TripAppointment
+
+        stored = db.session.scalars(select(TripAppointment.key).where(TripAppointment.client_id == workspace["ana"]))
+        stored = sorted(stored)
+    exported = sorted(a["key"] for trip in document["trips"] for a in trip["appointments"])
+    assert stored and exported == stored

@@ -87,11 +87,11 @@ def test_the_summary_follows_pin_unpin_edit_fix_status_and_duplicate(app, http):
     appointments, _ = _assert_fresh(app, trip_id)
     assert _row(appointments, CONSULTATION)[5] is False
 
-    # edit: 12 sessions in a 4-day stay cannot fit, so the trip now has problems (and no plan to show)
+    # edit: 12 sessions in a 4-day stay cannot fit, so the trip now has problems and keeps the part that fits
     edited = trip_form(days=4, **{"treatments-0-count": "12"})
     assert http.post(f"/trips/{trip_id}/edit", data=edited).status_code == 302
     appointments, problems = _assert_fresh(app, trip_id)
-    assert problems and appointments == []
+    assert problems and 0 < len(appointments) < 1 + 12
 
     # fix: the page's "stay until …" fix makes it fit again
     [(fields, _label)] = [

@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
-from planner.core.model import Flight, MoneyRange, Plan, StepKind, TripRequest
+from planner.core.model import NO_LODGING, MoneyRange, Plan, StepKind, TripRequest
 
 #: the clinics' zone when the plan names no clinic the catalog knows (Korea, no daylight saving)
 DEFAULT_ZONE = "Asia/Seoul"
@@ -86,11 +86,17 @@ def stays(plan: Plan, zone: str) -> tuple[Stay, ...]:
 
 
 def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[RawLine]:
-    """One line per protocol step and clinic tier in the plan, priced per occurrence."""
+    """One line per protocol step and clinic tier asked for, placed or not yet, priced per occurrence."""
     counts = Counter()
     for appointment in plan.appointments:
         clinic = catalog.clinics.get(appointment.clinic)
         counts[(appointment.protocol, appointment.step, clinic.tier if clinic else "")] += 1
+    # a plan that does not work yet still costs every step asked for
+    waiting = Counter()
+    for item in plan.unscheduled:
+        clinic = catalog.clinics.get(item.clinic)
+        waiting[(item.protocol, item.step, clinic.tier if clinic else "")] += 1
+    counts.update(waiting)
     share = request.insurance.patient_share
     if request.insurance.nhi and not Decimal(0) <= share <= Decimal(1):
         raise ValueError(f"insurance.patient_share must be between 0 and 1, got {share}")
@@ -112,6 +118,10 @@ def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[
             amount = amount.times(share)
             note = f"National Health Insurance: your share {_share_words(share)} — to be confirmed with the clinic"
             to_confirm = True
+        later = waiting.get((protocol_id, step_id, tier), 0)
+        if later:
+            pending = "not scheduled yet" if later == count else f"{later} of {count} not scheduled yet"
+            note = f"{pending[0].upper()}{pending[1:]}: see the plan's problems." + (f" {note}" if note else "")
         lines.append(
             RawLine(
                 "treatment",
@@ -138,11 +148,10 @@ def _trip_words(stay: Stay, several: bool) -> str:
 def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catalog) -> list[RawLine]:
     """Lodging (one room a night) and meals (per traveller a day) for each stay with known dates."""
     costs = catalog.costs
-    try:
-        nightly = costs.lodging[request.lodging]
-    except KeyError:
-        known = ", ".join(sorted(costs.lodging))
-        raise ValueError(f"lodging: unknown tier {request.lodging!r} (known: {known})") from None
+    nightly = costs.lodging.get(request.lodging)
+    if nightly is None and request.lodging != NO_LODGING:
+        known = ", ".join(sorted((*costs.lodging, NO_LODGING)))
+        raise ValueError(f"lodging: unknown tier {request.lodging!r} (known: {known})")
     several = len(all_stays) > 1
     lines = []
     for stay in all_stays:
@@ -150,16 +159,17 @@ def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catal
             continue
         trip = _trip_words(stay, several)
         hotel = _LODGING_WORDS.get(request.lodging, request.lodging)
-        lines.append(
-            RawLine(
-                "lodging",
-                f"{hotel}, one room × {_plural(stay.nights, 'night')}{trip}",
-                Decimal(stay.nights),
-                "night",
-                nightly.times(stay.nights),
-                source=costs.sources.get(f"lodging.{request.lodging}") or costs.sources.get("lodging", ""),
+        if nightly is not None:
+            lines.append(
+                RawLine(
+                    "lodging",
+                    f"{hotel}, one room × {_plural(stay.nights, 'night')}{trip}",
+                    Decimal(stay.nights),
+                    "night",
+                    nightly.times(stay.nights),
+                    source=costs.sources.get(f"lodging.{request.lodging}") or costs.sources.get("lodging", ""),
+                )
             )
-        )
         person_days = stay.days * request.travellers
         lines.append(
             RawLine(
@@ -180,16 +190,19 @@ def visit_lines(plan: Plan, all_stays: tuple[Stay, ...], request: TripRequest, c
     costs = catalog.costs
     people = request.travellers
     transfers = 2 * len(all_stays) * people
-    lines = [
-        RawLine(
-            "airport_transfer",
-            f"Airport transfer × {2 * len(all_stays)} (one way) × {_people(people)}",
-            Decimal(transfers),
-            "trip",
-            costs.airport_transfer.times(transfers),
-            source=costs.sources.get("airport_transfer", ""),
+    lines = []
+    # a resident comes from home, not the airport, unless a flight is given
+    if not request.resident or request.outbound is not None or request.inbound is not None:
+        lines.append(
+            RawLine(
+                "airport_transfer",
+                f"Airport transfer × {2 * len(all_stays)} (one way) × {_people(people)}",
+                Decimal(transfers),
+                "trip",
+                costs.airport_transfer.times(transfers),
+                source=costs.sources.get("airport_transfer", ""),
+            )
         )
-    ]
     in_person = [a for a in plan.appointments if a.in_person]
     clinic_days = len({(a.visit, a.start.date()) for a in in_person})
     if clinic_days:
@@ -252,35 +265,3 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def _long_date(day: date) -> str:
     """A date as "31 Dec 2026", the same in every locale (the core never asks for one)."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def flight_lines(request: TripRequest) -> list[RawLine]:
-    """One line per flight that carries a price, per traveller."""
-    lines = []
-    for field_name, words, flight in (
-        ("outbound", "Flight to Korea", request.outbound),
-        ("inbound", "Flight home", request.inbound),
-    ):
-        if flight is None or flight.price is None:
-            continue
-        lines.append(_flight_line(field_name, words, flight, request.travellers))
-    return lines
-
-
-def _flight_line(field_name: str, words: str, flight: Flight, travellers: int) -> RawLine:
-    if not flight.price_currency:
-        raise ValueError(f"{field_name}.price_currency: a flight price needs its currency")
-    if isinstance(flight.price, float):
-        raise ValueError(f"{field_name}.price: give a Decimal, not a float (binary fractions misstate money)")
-    if flight.price < 0:
-        raise ValueError(f"{field_name}.price: must not be negative, got {flight.price}")
-    number = f" {flight.number}" if flight.number else ""
-    price = Decimal(flight.price)
-    return RawLine(
-        "flights",
-        f"{words}{number} × {_people(travellers)}",
-        Decimal(travellers),
-        "person",
-        MoneyRange(price, price, price, flight.price_currency).times(travellers),
-        note="Price as entered for this flight.",
-    )

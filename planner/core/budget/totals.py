@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.core.budget import lines as budget_lines
+from planner.core.budget.flights import flight_lines, flight_notes
 from planner.core.catalog import Catalog
 from planner.core.model import MoneyRange, Plan, Rates, TripRequest, quantize
 
@@ -54,12 +55,12 @@ def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget
         *budget_lines.stay_lines(all_stays, request, catalog),
         *budget_lines.visit_lines(plan, all_stays, request, catalog),
         *budget_lines.entry_lines(request, catalog),
-        *budget_lines.flight_lines(request),
+        *flight_lines(request, all_stays),
     ]
     lines = tuple(_convert(line, rates, request.currency) for line in raw)
-    notes = ()
+    notes = flight_notes(request, all_stays)
     if any(stay.last is None for stay in all_stays):
-        notes = ("The departure date is not known yet, so lodging and meals are not counted for that trip.",)
+        notes = ("The departure date is not known yet, so lodging and meals are not counted for that trip.", *notes)
     return Budget(
         currency=request.currency,
         rates_date=rates.date,

@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from planner.core.model.clinic import Clinic, Interval
 from planner.core.model.costs import Costs
-from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
+from planner.core.model.inputs import has_control, is_known_zone
+from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Unscheduled, Visit
 from planner.core.model.money import MoneyRange, Rates, quantize
 from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 from planner.core.model.rules import TravelRules
-from planner.core.model.trip import Flight, Insurance, Pin, Traveller, TreatmentRequest, TripRequest
+from planner.core.model.trip import (
+    KOREA_ZONE,
+    NO_LODGING,
+    Flight,
+    Insurance,
+    Pin,
+    Traveller,
+    TreatmentRequest,
+    TripRequest,
+    lives_in_korea,
+)
 
 __all__ = [
     "After",
@@ -23,6 +34,8 @@ __all__ = [
     "Day",
     "Flight",
     "Insurance",
+    "KOREA_ZONE",
+    "NO_LODGING",
     "Interval",
     "MoneyRange",
     "Notice",
@@ -38,7 +51,11 @@ __all__ = [
     "Traveller",
     "TreatmentRequest",
     "TripRequest",
+    "lives_in_korea",
+    "Unscheduled",
     "Visit",
     "VisitGap",
+    "has_control",
+    "is_known_zone",
     "quantize",
 ]

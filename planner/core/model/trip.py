@@ -63,6 +63,17 @@ class Insurance:
     patient_share: Decimal = Decimal("0.3")
 
 
+#: the zone of a patient who lives in Korea (the clinics' zone)
+KOREA_ZONE = "Asia/Seoul"
+#: lodging that costs nothing: the patient lives here or stays with family
+NO_LODGING = "none"
+
+
+def lives_in_korea(traveller: Traveller, insurance: Insurance) -> bool:
+    """A resident: home time zone Asia/Seoul, or enrolled in National Health Insurance (ARC holders)."""
+    return traveller.home_timezone == KOREA_ZONE or insurance.nhi
+
+
 @dataclass(frozen=True)
 class TripRequest:
     """Everything the scheduler and the budget need to plan one trip.
@@ -75,7 +86,7 @@ class TripRequest:
     arrival: datetime
     treatments: tuple[TreatmentRequest, ...]
     departure: datetime | None = None
-    lodging: str = "mid"  # "budget", "mid", "upscale"
+    lodging: str = "mid"  # "budget", "mid", "upscale", or "none" (no hotel)
     currency: str = "KRW"
     travellers: int = 1  # people on the trip (lodging is shared, meals are not)
     interpreter: bool = False
@@ -84,3 +95,8 @@ class TripRequest:
     inbound: Flight | None = None  # the flight home
     pins: tuple[Pin, ...] = ()
     needs_keta: bool = True
+
+    @property
+    def resident(self) -> bool:
+        """Whether the patient lives in Korea: no hotel, airport transfer, K-ETA or visa unless asked."""
+        return lives_in_korea(self.traveller, self.insurance)

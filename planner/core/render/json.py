@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from planner.core.budget import Budget, budget_to_dict
 from planner.core.catalog import Catalog
-from planner.core.model import Appointment, Day, Notice, Plan
+from planner.core.model import Appointment, Day, Notice, Plan, TripRequest, Unscheduled
 
 
 def _moment(value: datetime | None) -> str | None:
@@ -59,8 +59,38 @@ def _notice(notice: Notice) -> dict:
     }
 
 
-def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog) -> dict:
-    """The plan, its budget and its notices as plain values (ISO 8601 times with offsets)."""
+def _unscheduled(item: Unscheduled) -> dict:
+    return {
+        "protocol": item.protocol,
+        "step": item.step,
+        "occurrence": item.occurrence,
+        "title": item.title,
+        "reason": item.reason,
+        "rule": item.rule,
+    }
+
+
+def cautions_of(protocol_ids: list[str], catalog: Catalog) -> list[dict]:
+    """Per treatment, the protocol's cautions and legal notes and its insurance note, in the trip's order."""
+    found = []
+    for protocol_id in dict.fromkeys(protocol_ids):
+        protocol = catalog.protocols.get(protocol_id)
+        if protocol is not None and (protocol.cautions or protocol.insurance_note):
+            found.append(
+                {
+                    "protocol": protocol.id,
+                    "name": protocol.name,
+                    "cautions": list(protocol.cautions),
+                    "insurance_note": protocol.insurance_note,
+                }
+            )
+    return found
+
+
+def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog, request: TripRequest | None = None) -> dict:
+    """The plan, its budget, its notices and each treatment's cautions as plain values (ISO 8601 times)."""
+    # the request names every treatment, placed or not; without it, the treatments placed
+    treatments = [t.protocol for t in request.treatments] if request else [a.protocol for a in plan.appointments]
     return {
         "feasible": plan.feasible,
         "arrival": _moment(plan.arrival),
@@ -77,8 +107,10 @@ def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog) -> dict:
             for visit in plan.visits
         ],
         "appointments": [_appointment(a, catalog) for a in plan.appointments],
+        "unscheduled": [_unscheduled(item) for item in plan.unscheduled],
         "days": [_day(day) for day in plan.days],
         "budget": budget_to_dict(budget),
         "problems": [_notice(n) for n in plan.problems],
         "warnings": [_notice(n) for n in plan.warnings],
+        "cautions": cautions_of(treatments, catalog),
     }

@@ -33,6 +33,17 @@ def _after_return(plan: dict) -> list[str]:
     return lines
 
 
+def _cautions(plan: dict) -> list[str]:
+    """Each treatment's cautions and legal notes, before the days: they can rule a treatment out."""
+    lines = []
+    for item in plan.get("cautions", []):
+        lines += ["", f"Before you book: {item['name']}"]
+        lines.extend(f"  - {text}" for text in item["cautions"])
+        if item["insurance_note"]:
+            lines.append(f"  Insurance: {item['insurance_note']}")
+    return lines
+
+
 def plan_to_text(plan: dict) -> str:
     """The plan JSON as plain text: dates, each day's appointments, follow-ups at home, the budget and notices."""
     appointments = {a["key"]: a for a in plan["appointments"]}
@@ -42,6 +53,7 @@ def plan_to_text(plan: dict) -> str:
         f"Departure: {plan['departure'] or 'not fixed'}",
         f"Earliest departure the treatments allow: {plan['earliest_departure'] or 'none'}",
         f"Jet-lag buffer before invasive steps: {plan['jetlag_buffer_days']} day(s)",
+        *_cautions(plan),
         "",
         "Day by day",
     ]
@@ -54,6 +66,11 @@ def plan_to_text(plan: dict) -> str:
             lines.append(f"      {_clock(item['start'])}–{_clock(item['end'])}  {item['title']} · {where}")
             lines.extend(f"          prepare: {text}" for text in item["preparation"])
     lines += _after_return(plan)
+    # older saved plans have no "unscheduled" list
+    waiting = plan.get("unscheduled", [])
+    if waiting:
+        lines += ["", "Not scheduled yet (the plan does not work yet)"]
+        lines.extend(f"  - {item['title']}: {item['reason']}" for item in waiting)
     budget = plan["budget"]
     lines += ["", f"Budget ({budget['currency']}, rates of {budget['rates_date']})"]
     for line in budget["lines"]:

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
-from planner.core.model import Flight, Insurance, Pin, Protocol, Traveller, TreatmentRequest, TripRequest
+from planner.core.model import (
+    NO_LODGING,
+    Flight,
+    Insurance,
+    Pin,
+    Protocol,
+    Traveller,
+    TreatmentRequest,
+    TripRequest,
+    has_control,
+    is_known_zone,
+    lives_in_korea,
+)
+from planner.core.scenario.pins import pin_errors
+from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
+from planner.core.scenario.values import decimal as _decimal
+from planner.core.scenario.values import integer as _integer
+from planner.core.scenario.values import kind as _kind
 
 #: times without an offset are local at the clinics
 CLINIC_ZONE = "Asia/Seoul"
@@ -23,20 +39,10 @@ _PIN_KEYS = frozenset(("protocol", "step", "occurrence", "start"))
 #: the years a date may fall in: plans reach years past arrival (second visits, follow-ups, the
 #: shortest-stay search), and dates near year 1 or 9999 overflow Python's date range on the way
 YEARS = (1900, 2999)
-
-
-class ScenarioError(ValueError):
-    """A scenario field is wrong: ``field`` is its path, ``reason`` says why."""
-
-    def __init__(self, field: str, reason: str):
-        super().__init__(f"{field}: {reason}")
-        self.field = field
-        self.reason = reason
-
-
-def _kind(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")
+#: the longest text a scenario field may hold (a traveller's name is shorter, see TEXT_LIMITS)
+TEXT_MAX = 200
+#: fields with a tighter bound than TEXT_MAX, as the plan form's own limits
+TEXT_LIMITS = {"traveller.name": 80, "traveller.home_timezone": 64}
 
 
 def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
@@ -52,6 +58,11 @@ def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
 def _text(value: object, path: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(path, f"must be a non-empty string, got {_kind(value)}")
+    if has_control(value):
+        raise ScenarioError(path, "must not contain control characters (such as a NUL byte)")
+    limit = TEXT_LIMITS.get(path, TEXT_MAX)
+    if len(value) > limit:
+        raise ScenarioError(path, f"must be at most {limit} characters, got {len(value)}")
     return value.strip()
 
 
@@ -61,33 +72,10 @@ def _boolean(value: object, path: str) -> bool:
     return value
 
 
-def _integer(value: object, path: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ScenarioError(path, f"must be a whole number, got {_kind(value)}")
-    if value < minimum:
-        raise ScenarioError(path, f"must be at least {minimum}, got {value}")
-    return value
-
-
-def _decimal(value: object, path: str) -> Decimal:
-    """A decimal from a string or a JSON number, through its text (never through float maths)."""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ScenarioError(path, f"must be a number, got {_kind(value)}")
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        raise ScenarioError(path, f"{value!r} is not a number") from None
-    if not number.is_finite() or number < 0:
-        raise ScenarioError(path, f"must be a number ≥ 0, got {value}")
-    return number
-
-
 def _zone(value: object, path: str) -> str:
     name = _text(value, path)
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)") from None
+    if not is_known_zone(name):
+        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)")
     return name
 
 
@@ -154,8 +142,10 @@ def _count(value: object, path: str, protocol: Protocol) -> int:
 
 def _flight(value: object, path: str, departs: datetime, landing: datetime | None, catalog: Catalog) -> Flight:
     entry = _object(value, path, _FLIGHT_KEYS)
-    hours = _decimal(entry["hours"], f"{path}.hours") if entry.get("hours") is not None else None
-    price = _decimal(entry["price"], f"{path}.price") if entry.get("price") is not None else None
+    hours = None
+    if entry.get("hours") is not None:
+        hours = _decimal(entry["hours"], f"{path}.hours", MAX_FLIGHT_HOURS, positive=True)
+    price = _decimal(entry["price"], f"{path}.price", MAX_PRICE) if entry.get("price") is not None else None
     currency = ""
     if price is not None:
         if "currency" not in entry:
@@ -241,10 +231,6 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         if protocol_id in seen[:i]:
             raise ScenarioError(f"treatments[{i}].protocol", f"{protocol_id} is already on the trip")
 
-    lodging = _text(scenario.get("lodging", "mid"), "lodging")
-    if lodging not in catalog.costs.lodging:
-        known = ", ".join(sorted(catalog.costs.lodging))
-        raise ScenarioError("lodging", f"unknown lodging tier {lodging!r} (known: {known})")
     currency = _currency(scenario.get("currency", catalog.rates.base), "currency", catalog)
 
     insurance = Insurance()
@@ -254,21 +240,32 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         if share > 1:
             raise ScenarioError("insurance.patient_share", f"must be between 0 and 1, got {share}")
         insurance = Insurance(_boolean(entry.get("nhi", False), "insurance.nhi"), share)
+    # a resident (home in Seoul, or enrolled in NHI) needs no hotel or K-ETA unless the scenario asks
+    resident = lives_in_korea(traveller, insurance)
+    lodging = _text(scenario.get("lodging", NO_LODGING if resident else "mid"), "lodging")
+    if lodging != NO_LODGING and lodging not in catalog.costs.lodging:
+        known = ", ".join(sorted((*catalog.costs.lodging, NO_LODGING)))
+        raise ScenarioError("lodging", f"unknown lodging tier {lodging!r} (known: {known})")
     outbound, inbound = None, None
     if scenario.get("flights") is not None:
         outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
-    return TripRequest(
+    request = TripRequest(
         traveller=traveller,
         arrival=arrival,
         treatments=treatments,
         departure=departure,
         lodging=lodging,
         currency=currency,
-        travellers=_integer(scenario.get("travellers", 1), "travellers", 1),
+        travellers=_integer(scenario.get("travellers", 1), "travellers", 1, MAX_TRAVELLERS),
         interpreter=_boolean(scenario.get("interpreter", False), "interpreter"),
         insurance=insurance,
         outbound=outbound,
         inbound=inbound,
         pins=_pins(scenario.get("pins", []), treatments, catalog),
-        needs_keta=_boolean(scenario.get("keta", True), "keta"),
+        needs_keta=_boolean(scenario.get("keta", not resident), "keta"),
     )
+    # a confirmed time that could only trap the trip is refused at entry, naming the pin
+    refused = pin_errors(request, catalog)
+    if refused:
+        raise ScenarioError(refused[0].field, refused[0].reason)
+    return request

@@ -154,30 +154,43 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
                     "has adjusted to the time difference.",
                 )
             )
-        flight = ctx.request.inbound if visit == 1 else None
-        long_haul = flight is None or flight.hours is None or flight.hours > rules.long_flight_hours
+        hours = _flight_hours(ctx.request)
+        flies = not ctx.request.resident or ctx.request.inbound is not None or ctx.request.outbound is not None
+        long_haul = hours is None or hours > rules.long_flight_hours
         recent = [(day, u) for day, u in invasive if leave_day - day <= rules.clot_risk_days]
-        if long_haul and recent:
+        if flies and long_haul and recent:
             day, unit = max(recent, key=lambda pair: pair[0])
+            length = f"{hours.normalize():f}-hour " if hours is not None else ""
             result.append(
                 Notice(
                     "clot_risk",
-                    "Your flight home"
+                    f"Your {length}flight home"
                     + (f" from your {trip} trip" if trip else "")
                     + f" on {short_date(clock.date(leave_day))} is {_days(leave_day - day)} after the "
-                    f"{unit.step.title.lower()}. A flight over 4 hours about doubles the risk of a blood clot, more "
-                    "so in the week after a procedure: walk about, drink water, ask about compression stockings.",
+                    f"{unit.step.title.lower()}. A flight over {rules.long_flight_hours} hours about doubles the risk "
+                    "of a blood clot, more so in the week after a procedure: walk about, drink water, ask about "
+                    "compression stockings.",
                     protocol=unit.prefix,
                     step=unit.step.id,
                 )
             )
-        if leave_day - arrive_day > rules.visa_days:
+        # the arrival day counts: 4 January to 4 April is 91 days
+        days = leave_day - arrive_day + 1
+        if days > rules.visa_days and not ctx.request.resident:
             result.append(
                 Notice(
                     "visa_limit",
                     (f"Your {trip} stay" if trip else "A stay")
-                    + f" of {leave_day - arrive_day} days is longer than the {rules.visa_days} days a C-3-3 "
+                    + f" of {days} days is longer than the {rules.visa_days} days a C-3-3 "
                     "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
                 )
             )
     return result
+
+
+def _flight_hours(request):
+    """The flight home's length: as given, else the flight out's (the same route), else None."""
+    for flight in (request.inbound, request.outbound):
+        if flight is not None and flight.hours is not None:
+            return flight.hours
+    return None

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
-from planner.core.scenario import CLINIC_ZONE, ScenarioError
+from planner.core.model import NO_LODGING, Insurance, Traveller, is_known_zone, lives_in_korea
+from planner.core.scenario import CLINIC_ZONE, MAX_FLIGHT_HOURS, ScenarioError
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
 SEOUL = ZoneInfo(CLINIC_ZONE)
-#: longer than any scheduled flight with a stop: a bigger gap is a typing mistake
-MAX_FLIGHT_HOURS = 40
 
 
 class FormProblem(ValueError):
@@ -35,16 +34,19 @@ def form_choices(catalog: Catalog) -> dict:
     return {
         "protocols": protocols,
         "clinics": clinics,
-        "lodgings": sorted(catalog.costs.lodging, key=lambda tier: catalog.costs.lodging[tier].typical),
+        "lodgings": [*sorted(catalog.costs.lodging, key=lambda tier: catalog.costs.lodging[tier].typical), NO_LODGING],
         "currencies": list(catalog.rates.currencies),
     }
 
 
+def _resident(scenario: dict) -> bool:
+    """As the scenario reads it: home in Seoul, or enrolled in NHI (no hotel unless asked)."""
+    nhi = bool((scenario.get("insurance") or {}).get("nhi"))
+    return lives_in_korea(Traveller("", str(scenario["traveller"].get("home_timezone", ""))), Insurance(nhi))
+
+
 def _zone(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return ZoneInfo(name) if is_known_zone(name) else None
 
 
 def _hours(takeoff: datetime, landing: datetime, field: str) -> str:
@@ -139,7 +141,7 @@ def form_data_from_scenario(scenario: dict) -> dict:
         "treatments": (treatments + [{"protocol": "", "count": None, "clinic": ""}])[:2],
         "arrival_date": arrival.date(),
         "arrival_time": arrival.time(),
-        "lodging": scenario.get("lodging", "mid"),
+        "lodging": scenario.get("lodging", NO_LODGING if _resident(scenario) else "mid"),
         "currency": scenario.get("currency", "KRW"),
         "travellers": scenario.get("travellers", 1),
         "interpreter": scenario.get("interpreter", False),
