@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, request, session
 from flask_login import current_user
 
 from planner.core.catalog import Catalog, CatalogError, load_catalog
@@ -32,6 +32,8 @@ def _end_ended_login() -> None:
     Clearing the session drops the browser token and the CSRF secret, so a form page opened
     before the session ended cannot be submitted after it.
     """
+    if request.endpoint == "static":  # a stylesheet shows nothing private: no queries for it
+        return
     if "_user_id" in session and not current_user.is_authenticated:
         session.clear()
 

@@ -24,6 +24,11 @@ def test_facilitator_registers_plans_confirms_and_shares(live_server, browser, p
     page.get_by_label("Repeat the password").fill("a long walk in Seoul")
     page.get_by_role("button", name="Create account").click()
 
+    expect(page.get_by_role("status")).to_contain_text("If this email was not registered yet")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("a long walk in Seoul")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server}/clients/")
     expect(page.get_by_role("heading", name="Clients")).to_be_visible()
     page.get_by_role("link", name="Add a client").click()
     page.get_by_label("Name").fill("Ana Silva")

@@ -56,10 +56,8 @@ def _find(email: str) -> User | None:
 
 
 def _limits() -> tuple[timedelta, timedelta]:
-    config = current_app.config
-    return config.get("SESSION_IDLE_TIMEOUT", timedelta(minutes=30)), config.get(
-        "SESSION_ABSOLUTE_LIFETIME", timedelta(hours=12)
-    )
+    """The idle timeout and the absolute lifetime of a session (planner/config.py)."""
+    return current_app.config["SESSION_IDLE_TIMEOUT"], current_app.config["SESSION_ABSOLUTE_LIFETIME"]
 
 
 def _ended(now):
@@ -82,8 +80,8 @@ def _touch(row: LoginSession, now) -> None:
 
     A GET on SQLite reads in a deferred transaction that must not turn into a write (another
     writer may have committed since: SQLITE_BUSY), so it writes in a short transaction of its
-    own. A write request already holds the write lock: it writes in its own transaction, and
-    commits now when nothing else is pending (the view's commit takes it otherwise).
+    own. A write request already holds the write lock: it writes in the request's transaction
+    and commits now when nothing else is pending (otherwise the view's commit takes it along).
     """
     if now - row.last_seen_at < TOUCH_EVERY:
         return
@@ -152,7 +150,7 @@ def log_out(browser_token: str | None) -> None:
 
 
 def load_user(session_id: str, browser_token: str | None) -> User | None:
-    """The user of a session, if its account token is current and its browser session not revoked."""
+    """The user of a session, if its account token is current and its browser session neither revoked nor ended."""
     user_id, _, account_token = session_id.partition(":")
     if not user_id.isdigit() or not browser_token:
         return None
