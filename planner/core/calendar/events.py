@@ -63,7 +63,26 @@ def entries_for(
                     transparent=True,
                 )
             )
+    if not plan.feasible or not entries:
+        entries.append(_not_working(plan, clinic_zone, prefix, discreet))
     return tuple(sorted(entries, key=lambda e: (_instant(e.start, clinic_zone), e.key)))
+
+
+def _not_working(plan: Plan, clinic_zone: str, prefix: str, discreet: bool) -> Entry:
+    """An all-day note on the arrival day: the plan does not work yet (a calendar has one event at least)."""
+    day = in_zone(plan.arrival, clinic_zone, "arrival").date()
+    lines = ["The planner could not fit every appointment into this trip yet; see your plan."]
+    if not discreet:
+        lines += [paragraph(problem.message) for problem in plan.problems]
+    return Entry(
+        key="plan-status",
+        title=f"{prefix}Trip plan: not working yet",
+        start=day,
+        end=day + timedelta(days=1),
+        status="TENTATIVE",
+        description="\n".join(lines),
+        transparent=True,
+    )
 
 
 def _instant(value: datetime | date, clinic_zone: str) -> datetime:
