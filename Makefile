@@ -45,6 +45,7 @@ bench: $(VENV)/.stamp-test
 
 # HTTP throughput against /healthz with gunicorn and wrk (Debian's wrk package) on loopback
 bench-http: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/visitor_pages_throughput.py
 	$(BIN)/python benchmarks/plan_page_throughput.py
 	$(BIN)/python benchmarks/feed_throughput.py
 

@@ -1,14 +1,14 @@
 """gunicorn settings for the planner: `gunicorn -c gunicorn.conf.py "planner:create_app()"`.
 
-Feed and link tokens are credentials that sit in URL paths, so the access log writes every
-token-shaped path segment as "…" (request line, path, query, referrer, headers and environ).
+Feed and link tokens are credentials that sit in URL paths, so both gunicorn logs (access and
+error) write every token as "…", in whatever form it came (see planner/logs.py).
 """
 
 import gc
 
 from gunicorn.glogging import Logger
 
-from planner.services.workspace.feeds import redact_tokens
+from planner.logs import protect
 
 bind = "127.0.0.1:8000"
 workers = 2
@@ -18,12 +18,13 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 
 class TokenSafeLogger(Logger):
-    """gunicorn's logger with tokens redacted from every access-log atom."""
+    """gunicorn's logger with tokens redacted from every record of the access and error logs."""
 
-    def atoms(self, resp, req, environ, request_time):
-        """The usual atoms, each text value with its tokens replaced by "…"."""
-        atoms = super().atoms(resp, req, environ, request_time)
-        return {key: redact_tokens(value) if isinstance(value, str) else value for key, value in atoms.items()}
+    def setup(self, cfg):
+        """gunicorn's handlers, each with the token filter."""
+        super().setup(cfg)
+        protect(self.error_log)
+        protect(self.access_log)
 
 
 logger_class = TokenSafeLogger

@@ -7,6 +7,7 @@ baseline is the app's own ``/healthz`` route, so the baseline pays the same midd
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import socket
@@ -114,6 +115,22 @@ def best(rates: list[Rate]) -> Rate:
     """The fastest of several runs of one row, with the errors of all of them."""
     fastest = max(rates, key=lambda rate: rate.requests_per_second)
     return Rate(fastest.requests_per_second, sum(r.bad_statuses for r in rates), sum(r.socket_errors for r in rates))
+
+
+def alternating(base: str, paths: list[str], seconds: int, rounds: int = 2) -> dict[str, Rate]:
+    """Each path (``/healthz`` first among them) loaded in turn, ``rounds`` times, the best of each kept."""
+    runs: dict[str, list[Rate]] = {path: [] for path in paths}
+    for _ in range(rounds):
+        for path in paths:
+            runs[path].append(wrk(base + path, seconds))
+    return {path: best(rates) for path, rates in runs.items()}
+
+
+def seconds_argument(doc: str) -> int:
+    """The ``--seconds`` option of a benchmark script (each wrk run's length)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    return parser.parse_args().seconds
 
 
 def database_env(folder: str, **extra: str) -> dict:

@@ -12,16 +12,15 @@ worker under 150 MB. Prints a Markdown table; exits 1 when a target is missed.
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import tempfile
 
-from http_bench import ROOT, Server, best, database_env, require_wrk, table, wrk
+from http_bench import ROOT, Server, alternating, database_env, require_wrk, seconds_argument, table
 
 SAVE = """
 from planner import create_app
-from planner.services.trips import save_trip
+from planner.services.planning.trips import save_trip
 scenario = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},
     "arrival": "2027-03-01T15:00", "departure": "2027-04-20T18:00",
@@ -36,9 +35,7 @@ MEMORY_MB = 150
 
 def main() -> None:
     """Measure /healthz and the plan page in one run and print the ratio, errors and memory."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
-    args = parser.parse_args()
+    seconds = seconds_argument(__doc__)
     require_wrk()
     with tempfile.TemporaryDirectory() as folder:
         env = database_env(folder)
@@ -46,12 +43,9 @@ def main() -> None:
             [sys.executable, "-c", SAVE], cwd=ROOT, env=env, capture_output=True, text=True, check=True
         ).stdout.split()[-1]
         with Server("planner:create_app()", env) as server:
-            hello, page = [], []
-            for _ in range(2):
-                hello.append(wrk(server.base + "/healthz", args.seconds))
-                page.append(wrk(f"{server.base}/t/{token}", args.seconds))
+            rates = alternating(server.base, ["/healthz", f"/t/{token}"], seconds)
             memory = server.peak_rss_mb()
-    rows = [("/healthz (same app)", best(hello)), ("plan page /t/<token>", best(page))]
+    rows = [("/healthz (same app)", rates["/healthz"]), ("plan page /t/<token>", rates[f"/t/{token}"])]
     print(table(rows))
     print(f"\nworkers' peak RSS (VmHWM): {', '.join(f'{mb:.0f} MB' for mb in memory)}")
     ratio = rows[1][1].requests_per_second / rows[0][1].requests_per_second

@@ -13,13 +13,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     Modules are imported here, as in the Flask tutorial, so that importing ``planner.core``
     stays free of the web stack.
     """
-    from planner import cli, config, database, errors, security, services, views
+    from planner import cli, config, database, errors, logs, security, services, views
     from planner.extensions import csrf, db, limiter, login, migrate
 
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
     if test_config:
         app.config.from_mapping(test_config)
+    database.engine_options(app.config)
+    logs.protect_all(app.logger)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))

@@ -1,19 +1,46 @@
-"""Settings from the environment; an SQLite file in instance/ by default."""
+"""Settings from the environment; an SQLite file in instance/ by default.
+
+``PLANNER_ENV`` is ``development`` (the default) or ``production``, in any case; any other value
+stops the app at start, so a typo never runs production with development settings.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
+#: the values PLANNER_ENV may take
+ENVIRONMENTS = ("development", "production")
+#: the shortest SECRET_KEY production accepts (256 bits)
+MIN_SECRET_BYTES = 32
+#: a year, as HSTS preload lists require
+HSTS = "max-age=31536000; includeSubDomains"
 
-def _secret_key(instance_path: Path) -> str:
+
+class ConfigError(RuntimeError):
+    """A setting in the environment is missing or wrong; the message says which and what to do."""
+
+
+def environment() -> str:
+    """PLANNER_ENV, lower-cased: "development" when unset; any other unknown value is refused."""
+    name = os.environ.get("PLANNER_ENV", "").strip().lower() or "development"
+    if name not in ENVIRONMENTS:
+        raise ConfigError(f"PLANNER_ENV must be one of {', '.join(ENVIRONMENTS)} (any case), not {name[:40]!r}")
+    return name
+
+
+def _secret_key(instance_path: Path, production: bool) -> str:
     """SECRET_KEY from the environment; for local runs, a random key kept in instance/."""
     key = os.environ.get("SECRET_KEY")
+    if production and len((key or "").encode()) < MIN_SECRET_BYTES:
+        raise ConfigError(
+            f"SECRET_KEY must be set to at least {MIN_SECRET_BYTES} bytes in production "
+            "(make one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
     if key:
         return key
-    if os.environ.get("PLANNER_ENV") == "production":
-        raise RuntimeError("SECRET_KEY must be set in the environment in production")
     path = instance_path / "secret_key"
     if not path.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
@@ -22,23 +49,53 @@ def _secret_key(instance_path: Path) -> str:
     return path.read_text().strip()
 
 
+def _minutes(name: str, default: int) -> timedelta:
+    """A duration in whole minutes from the environment, refused at start when it is not a positive number."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{name} must be a whole number of minutes (at least 1), not {value!r}")
+    return timedelta(minutes=int(value))
+
+
 def from_environment(instance_path: Path) -> dict:
     """The configuration mapping for an app whose instance folder is ``instance_path``."""
+    env = environment()
+    production = env == "production"
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'planner.sqlite3'}"
     if database.startswith("postgres://"):  # the form some hosts give
         database = "postgresql+psycopg://" + database.removeprefix("postgres://")
     elif database.startswith("postgresql://"):
         database = "postgresql+psycopg://" + database.removeprefix("postgresql://")
-    return {
-        "SECRET_KEY": _secret_key(instance_path),
+    lifetime = _minutes("PLANNER_SESSION_MAX_MINUTES", 12 * 60)
+    settings = {
+        "PLANNER_ENV": env,
+        "SECRET_KEY": _secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": database,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "PLANNER_HOST": os.environ.get("PLANNER_HOST", "planner.local"),
         "PLANNER_BASE_URL": os.environ.get("PLANNER_BASE_URL", "http://127.0.0.1:5000"),
         "PLANNER_CATALOG": os.environ.get("PLANNER_CATALOG") or None,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("PLANNER_ENV") == "production",
-        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_SECURE": production,
+        # a login ends after this long without a request, and this long after it began (checked on the server)
+        "SESSION_IDLE_TIMEOUT": _minutes("PLANNER_SESSION_IDLE_MINUTES", 30),
+        "SESSION_ABSOLUTE_LIFETIME": lifetime,
+        # the signed cookie and the CSRF token are refused past the same lifetime, whatever the browser says
+        "PERMANENT_SESSION_LIFETIME": lifetime,
+        "WTF_CSRF_TIME_LIMIT": int(lifetime.total_seconds()),
     }
+    if production:
+        settings |= {
+            # __Host-: the browser keeps the cookie only if Secure, on "/", without a Domain
+            "SESSION_COOKIE_NAME": "__Host-session",
+            "SESSION_COOKIE_PATH": "/",
+            "SESSION_COOKIE_DOMAIN": None,
+            "REMEMBER_COOKIE_NAME": "__Host-remember_token",
+            "REMEMBER_COOKIE_SECURE": True,
+            "REMEMBER_COOKIE_PATH": "/",
+            "REMEMBER_COOKIE_DOMAIN": None,
+            "PLANNER_HSTS": HSTS,
+        }
+    return settings

@@ -1,4 +1,4 @@
-"""Database engine settings: SQLite pragmas, immediate write transactions, deferred reads."""
+"""Database engine settings: parameters out of logs, SQLite pragmas, immediate writes, deferred reads."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ class RowIdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def engine_options(config: dict) -> None:
+    """Keep statement parameters out of errors and logs, whatever other engine options the config sets.
+
+    A failed statement's error names its parameters by default, and the error goes to the log:
+    a client's health notes with it. ``hide_parameters`` writes "[SQL parameters hidden]" instead.
+    """
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {**config.get("SQLALCHEMY_ENGINE_OPTIONS", {}), "hide_parameters": True}
+
+
 def configure_sqlite(engine: Engine) -> None:
     """WAL, foreign keys on, and BEGIN IMMEDIATE for every transaction that may write on SQLite.
 
@@ -51,6 +60,11 @@ def configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         connection.exec_driver_sql("BEGIN" if _reads_only.get() else "BEGIN IMMEDIATE")
+
+
+def request_reads_only() -> bool:
+    """Whether the current request's transactions begin deferred (a GET that does not write)."""
+    return _reads_only.get()
 
 
 def writes_on_read(view: Callable) -> Callable:

@@ -1,7 +1,11 @@
-"""Security headers on every response, and ``no_store`` for pages that show a patient's plan."""
+"""Security headers on every response, and ``no_store`` for pages that show a patient's plan.
+
+In production the app also answers with HSTS and never runs in debug mode, whatever FLASK_DEBUG says.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import wraps
 
@@ -46,6 +50,21 @@ def no_store(view: Callable) -> Callable:
     return wrapper
 
 
+def _force_production(app: Flask) -> None:
+    """Debug off for the app and for `flask run` (which reads FLASK_DEBUG after loading the app)."""
+    app.config["DEBUG"] = False
+    app.debug = False
+    os.environ["FLASK_DEBUG"] = "0"
+    hsts = app.config["PLANNER_HSTS"]
+
+    @app.after_request
+    def _hsts(response: Response) -> Response:
+        response.headers.setdefault("Strict-Transport-Security", hsts)
+        return response
+
+
 def init_app(app: Flask) -> None:
-    """Add the security headers to every response, error pages included."""
+    """Add the security headers to every response, error pages included; in production, HSTS and no debug."""
+    if app.config.get("PLANNER_ENV") == "production":
+        _force_production(app)
     app.after_request(_add_headers)

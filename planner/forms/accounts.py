@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from planner.forms.base import PlannerForm
 from planner.services.accounts.passwords import MAX_LENGTH, password_problem
 
 
@@ -28,7 +28,7 @@ def _password(label: str, *extra) -> PasswordField:
     return PasswordField(label, validators=[DataRequired(), Length(max=MAX_LENGTH), *extra])
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PlannerForm):
     """A new facilitator account."""
 
     email = EmailField("Email", validators=[DataRequired(), Length(max=254), _email_shape])
@@ -37,14 +37,14 @@ class RegisterForm(FlaskForm):
     confirm = _password("Repeat the password", EqualTo("password", message="The two passwords differ."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PlannerForm):
     """Email and password; field names fixed by the issue (``email``, ``password``)."""
 
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = _password("Password")
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(PlannerForm):
     """The current password, then the new one twice."""
 
     current_password = _password("Current password")
@@ -52,7 +52,7 @@ class ChangePasswordForm(FlaskForm):
     confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(PlannerForm):
     """A new password, twice, from a reset link."""
 
     password = _password("New password (at least 8 characters)", _new_password)

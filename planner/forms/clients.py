@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
+
+from planner.core.model import is_known_zone
+from planner.forms.base import PlannerForm
+from planner.models.client import NOTES_MAX
 
 #: languages facilitators work in most (BCP 47 tags), as (tag, name)
 LANGUAGES = (
@@ -28,15 +29,12 @@ LANGUAGES = (
     ("fr", "French"),
     ("de", "German"),
 )
-NOTES_MAX = 10_000
 
 
 def _iana_zone(form, field) -> None:
     name = (field.data or "").strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"Unknown time zone {name!r}: use a name such as Europe/Lisbon.") from None
+    if not is_known_zone(name):
+        raise ValidationError(f"Unknown time zone {name[:64]!r}: use a name such as Europe/Lisbon.")
     if "/" not in name and name != "UTC":
         raise ValidationError(f"Use a city-based name such as Europe/Lisbon, not {name!r}.")
 
@@ -45,7 +43,7 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class ClientForm(FlaskForm):
+class ClientForm(PlannerForm):
     """A client's details; notes are health data (kept out of calendars, caches and logs)."""
 
     name = StringField("Name", filters=[_strip], validators=[DataRequired(), Length(max=200)])

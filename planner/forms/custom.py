@@ -11,7 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DecimalField,
@@ -31,6 +30,7 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
 from planner.core.scenario import MAX_PRICE
+from planner.forms.base import PlannerForm
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -127,7 +127,7 @@ class StepForm(Form):
     remove = BooleanField("Remove this step when saving")
 
 
-class ProtocolForm(FlaskForm):
+class ProtocolForm(PlannerForm):
     """A facilitator's protocol: its fields and its steps."""
 
     id = _text("Protocol id (used in trips; fixed once saved)", 80)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import Field, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.form import Form
@@ -18,6 +17,7 @@ from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from planner.core.catalog import TIERS, WEEKDAYS, CatalogError
+from planner.forms.base import PlannerForm
 from planner.forms.custom import show_error
 
 _KEPT = ("openings", "sample")
@@ -46,7 +46,7 @@ class WeekForm(Form):
     sun = _text("Sunday", 100)
 
 
-class ClinicForm(FlaskForm):
+class ClinicForm(PlannerForm):
     """A facilitator's clinic: where it is, when it is open, its tier, languages and categories."""
 
     id = _text("Clinic id (used in trips; fixed once saved)", 80)

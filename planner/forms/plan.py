@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -21,6 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from planner.core.scenario import MAX_TRAVELLERS
+from planner.forms.base import PlannerForm
 
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
@@ -39,21 +39,23 @@ class TreatmentForm(Form):
     clinic = SelectField("Clinic", validate_choice=True)
 
 
-class PlanForm(FlaskForm):
+class PlanForm(PlannerForm):
     """Everything the planner needs for one trip; choices come from the catalog."""
 
     name = StringField("Your name (optional)", validators=[Optional(), Length(max=80)])
     treatments = FieldList(FormField(TreatmentForm), min_entries=2, max_entries=2)
-    home_timezone = StringField("Home time zone", validators=[DataRequired("Choose the time zone you live in.")])
+    home_timezone = StringField(
+        "Home time zone", validators=[DataRequired("Choose the time zone you live in."), Length(max=64)]
+    )
     arrival_date = DateField("Landing in Seoul: date", validators=[InputRequired("When do you land in Seoul?")])
     arrival_time = TimeField("Landing time (Seoul)", validators=[InputRequired("At what time do you land?")])
-    outbound_number = StringField("Flight number (optional)", validators=[Optional(), FLIGHT_NUMBER])
+    outbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
     outbound_date = DateField("Take-off from home: date (optional)", validators=[Optional()])
     outbound_time = TimeField("Take-off time (home)", validators=[Optional()])
     shortest = BooleanField("Find my shortest stay (I have not booked my flight home)")
     departure_date = DateField("Flight home from Seoul: date", validators=[Optional()])
     departure_time = TimeField("Take-off time (Seoul)", validators=[Optional()])
-    inbound_number = StringField("Flight number (optional)", validators=[Optional(), FLIGHT_NUMBER])
+    inbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
     inbound_date = DateField("Landing at home: date (optional)", validators=[Optional()])
     inbound_time = TimeField("Landing time (home)", validators=[Optional()])
     lodging = SelectField("Lodging", validate_choice=True)
@@ -132,7 +134,7 @@ class PlanForm(FlaskForm):
         return valid
 
 
-class ScenarioForm(FlaskForm):
+class ScenarioForm(PlannerForm):
     """An unsaved plan carried by the page: its scenario JSON and the discreet choice."""
 
     scenario = HiddenField(validators=[DataRequired("The plan is missing; start again."), Length(max=20000)])
@@ -165,7 +167,7 @@ class FixForm(ScenarioForm):
         return {name: getattr(self, f"fix_{name}").data for name in names if getattr(self, f"fix_{name}").data}
 
 
-class TripFixForm(FlaskForm):
+class TripFixForm(PlannerForm):
     """A fix on a saved trip (the trip's scenario is in the database)."""
 
     fix_departure = FixForm.fix_departure
@@ -175,7 +177,7 @@ class TripFixForm(FlaskForm):
     fix = FixForm.fix
 
 
-class PinForm(FlaskForm):
+class PinForm(PlannerForm):
     """The time the clinic confirmed for one appointment (Seoul time)."""
 
     key = HiddenField(validators=[DataRequired(), Length(max=200)])
@@ -183,5 +185,5 @@ class PinForm(FlaskForm):
     time = TimeField("Time (Seoul)", validators=[InputRequired("At what time?")])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PlannerForm):
     """A button that changes something (unpin, replace or revoke the link): CSRF only."""

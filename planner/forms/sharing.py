@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, StringField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms import BooleanField, DateField, HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from planner.forms.base import PlannerForm
+from planner.services.accounts.passwords import MAX_LENGTH
 
 
-class ClientLinkForm(FlaskForm):
+class ClientLinkForm(PlannerForm):
     """A new read-only link for the client (or a companion, with the costs hidden)."""
 
     hide_costs = BooleanField("Hide the costs (for a companion)")
@@ -25,20 +27,28 @@ class ClientLinkForm(FlaskForm):
             raise ValidationError(f"Choose today ({self._today.isoformat()}) or a later date.")
 
 
-class FeedForm(FlaskForm):
+class SeenForm(PlannerForm):
+    """The client's page, once read, says which version of the plan it showed."""
+
+    version = HiddenField(validators=[DataRequired(), Length(max=64)])
+
+
+class FeedForm(PlannerForm):
     """A new calendar subscription; discreet titles keep the treatment out of other companies' servers."""
 
     discreet = BooleanField("Discreet titles (“Appointment — clinic name”)", default=True)
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PlannerForm):
     """A button that changes something (revoke, rotate): only the CSRF token."""
 
 
-class EraseForm(FlaskForm):
-    """Erasing a client for good: the facilitator types the client's name to confirm."""
+class EraseForm(PlannerForm):
+    """Erasing a client for good: the facilitator types the client's name and their own password."""
 
-    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired()])
+    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired(), Length(max=200)])
+    # someone at an unlocked screen must not be able to erase a client: the password is asked again
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
+from planner.forms.base import PlannerForm
 
-class StatusForm(FlaskForm):
+
+class StatusForm(PlannerForm):
     """The status to move the trip to (the workflow's next steps are the choices)."""
 
     status = SelectField("New status", validate_choice=True)
@@ -18,7 +19,7 @@ class StatusForm(FlaskForm):
         self.status.choices = [SelectChoice(value, label) for value, label in statuses]
 
 
-class DuplicateForm(FlaskForm):
+class DuplicateForm(PlannerForm):
     """The client to copy the trip for."""
 
     #: the choice is checked by looking the client up among the facilitator's own (404 otherwise)

@@ -1,6 +1,7 @@
 """SQLAlchemy rows. Each module holds one idea; importing this package registers them all."""
 
 from planner.models.account import User
+from planner.models.audit import AuditEntry
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.session import LoginSession
@@ -8,6 +9,7 @@ from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 
 __all__ = [
+    "AuditEntry",
     "Client",
     "CustomClinic",
     "CustomProtocol",

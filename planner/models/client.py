@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.extensions import db
 from planner.models.base import UTCDateTime, utcnow
+
+#: the longest health notes a client may have (the form and the column hold the same bound)
+NOTES_MAX = 10_000
 
 
 class Client(db.Model):
@@ -29,7 +32,7 @@ class Client(db.Model):
     #: preferred language (BCP 47 tag)
     language: Mapped[str] = mapped_column(String(16), default="en")
     #: health notes: never in a calendar, never cached, never logged
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(String(NOTES_MAX), default="")
     #: when the client was added
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     #: last edit

@@ -22,5 +22,7 @@ class LoginSession(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     #: sha256 of the random token kept in the browser's signed session cookie
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    #: when the browser logged in
+    #: when the browser logged in (the absolute lifetime counts from here)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: the last request seen from this browser (the idle timeout counts from here; updated once a minute at most)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -7,9 +7,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from planner import limits
+from planner.errors import HEADINGS
 from planner.extensions import limiter, login
 from planner.forms.accounts import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 from planner.security import no_store
+from planner.services.accounts import audit
 from planner.services.accounts import users as accounts
 from planner.services.accounts.users import AccountError
 
@@ -62,18 +65,18 @@ def _refuse(form, error: AccountError) -> None:
 
 
 @blueprint.route("/register", methods=["GET", "POST"])
+@limits.register
 def register():
-    """Create a facilitator account."""
+    """Create a facilitator account; a taken email gets the same answer as a free one (no enumeration)."""
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user, token = accounts.register(form.email.data, form.password.data, form.display_name.data or "")
+            accounts.register(form.email.data, form.password.data, form.display_name.data or "")
         except AccountError as error:
             _refuse(form, error)
         else:
-            _start(user, token)
-            flash("Welcome! Add your first client to start planning.", "success")
-            return redirect(url_for("clients.index"))
+            flash(accounts.REGISTERED, "success")
+            return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form)
 
 
@@ -98,7 +101,7 @@ def login_page():
 def _too_many_attempts(error):
     """Over the login rate limit: the login form again, the reason next to it, not the generic error page."""
     if request.endpoint != "accounts.login":
-        return render_template("errors/error.html", error=error), 429
+        return render_template("errors/error.html", error=error, heading=HEADINGS[429]), 429
     return render_template("accounts/login.html", form=LoginForm(), throttled=THROTTLED), 429
 
 
@@ -110,6 +113,15 @@ def logout():
     session.clear()
     flash("You are logged out.", "info")
     return redirect(url_for("accounts.login"))
+
+
+@blueprint.get("/account")
+@login_required
+@no_store
+def account():
+    """The facilitator's account: their own audit log, newest first."""
+    entries = audit.entries_for(current_user.id)
+    return render_template("accounts/account.html", entries=entries, actions=audit.ACTIONS, shown=audit.SHOWN)
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])
@@ -131,6 +143,7 @@ def change_password():
 
 
 @blueprint.route("/reset-password/<token>", methods=["GET", "POST"])
+@limits.password_reset
 @no_store
 def reset_password(token: str):
     """Choose a new password from a link made by ``flask reset-password``."""

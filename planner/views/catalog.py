@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template
 
 from planner.services import current_catalog
 from planner.services.planning.treatments import summarize
+from planner.views.visitor_pages import visitor_page
 
 blueprint = Blueprint("catalog", __name__)
 
@@ -13,6 +14,10 @@ blueprint = Blueprint("catalog", __name__)
 @blueprint.get("/treatments")
 def index():
     """Every protocol with its summary, typical stay and price per tier."""
+    return visitor_page(_index_page)
+
+
+def _index_page() -> str:
     catalog = current_catalog()
     summaries = [summarize(catalog, catalog.protocols[pid]) for pid in sorted(catalog.protocols)]
     return render_template("catalog/index.html", summaries=summaries, rates=catalog.rates)
@@ -25,4 +30,9 @@ def treatment(protocol_id: str):
     protocol = catalog.protocols.get(protocol_id)
     if protocol is None:
         abort(404)
+    return visitor_page(lambda: _protocol_page(protocol), protocol_id)
+
+
+def _protocol_page(protocol) -> str:
+    catalog = current_catalog()
     return render_template("catalog/protocol.html", summary=summarize(catalog, protocol), rates=catalog.rates)

@@ -6,9 +6,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
+from planner.core.model import has_control
+from planner.database import writes_on_read
 from planner.extensions import db
 from planner.forms.clients import ClientForm
 from planner.security import no_store
+from planner.services.accounts import audit
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
 
@@ -30,6 +33,9 @@ def _owned_client(client_id: int):
 def index():
     """The clients, searched by name or contact, sorted by name or next appointment, 50 a page."""
     search = request.args.get("q", "")[:200]
+    if has_control(search):
+        flash("The search must not contain control characters (such as a NUL byte).", "error")
+        search = ""
     sort = request.args.get("sort", "name")
     if sort not in clients.SORTS:
         sort = "name"
@@ -51,19 +57,30 @@ def create():
     return render_template("clients/form.html", form=form, client=None, zones=zone_names())
 
 
+def _notes_seen(client) -> None:
+    """A page about to show the client's notes goes in the audit log (who and when, not the notes)."""
+    if client.notes:
+        audit.record_now(current_user.id, "notes_viewed", client.id)
+
+
 @blueprint.get("/<int:client_id>")
+@writes_on_read
 @no_store
 def show(client_id: int):
     """One client: details, notes and trips."""
     client = _owned_client(client_id)
+    _notes_seen(client)
     return render_template("clients/show.html", client=client)
 
 
 @blueprint.route("/<int:client_id>/edit", methods=["GET", "POST"])
+@writes_on_read
 @no_store
 def edit(client_id: int):
-    """Edit a client."""
+    """Edit a client (the form shows the notes: opening it is logged)."""
     client = _owned_client(client_id)
+    if request.method == "GET":
+        _notes_seen(client)
     form = ClientForm(obj=client, current_language=client.language)
     if form.validate_on_submit():
         clients.update_client(client, form.values())

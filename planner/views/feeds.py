@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from planner import limits
 from planner.clock import utcnow
-from planner.extensions import limiter
 from planner.forms.sharing import ActionForm, FeedForm
 from planner.security import no_store
 from planner.services.workspace import feeds
 
 blueprint = Blueprint("feeds", __name__)
-
-
-class _RedactTokens(logging.Filter):
-    """Keep feed and link tokens out of werkzeug's request log (the token is the credential)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(feeds.redact_tokens(a) if isinstance(a, str) else a for a in record.args)
-        record.msg = feeds.redact_tokens(str(record.msg))
-        return True
-
-
-@blueprint.record_once
-def _quiet_logs(state) -> None:
-    logging.getLogger("werkzeug").addFilter(_RedactTokens())
 
 
 def _not_found() -> Response:
@@ -37,7 +20,7 @@ def _not_found() -> Response:
 
 
 @blueprint.get("/feeds/<token>.ics")
-@limiter.exempt  # no limit applies to a feed (the token is the credential): skip the limiter's per-request lookups
+@limits.feed
 def feed(token: str):
     """A subscribed calendar: ETag, Last-Modified, 304 and HEAD; the token in the URL is the credential."""
     found = feeds.feed_for_token(token, utcnow().date())

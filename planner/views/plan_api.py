@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
+from planner import limits
 from planner.core.scenario import ScenarioError
 from planner.extensions import csrf
 from planner.security import no_store
@@ -19,6 +20,7 @@ def _bad(field: str, reason: str):
 
 
 @blueprint.post("/plan")
+@limits.plan_api
 @no_store
 def plan():
     """Plan a scenario posted as JSON; bad input answers 400 with the field and the reason."""

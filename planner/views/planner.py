@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
@@ -19,9 +20,10 @@ from planner.services.planning.plan_input import (
 )
 from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.planning.treatments import summarize
-from planner.services.planning.zones import zone_choices, zone_names
+from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
+from planner.views.visitor_pages import visitor_page
 
 blueprint = Blueprint("planner", __name__)
 register_filters(blueprint)
@@ -78,10 +80,14 @@ def _show_plan(
 @no_store
 def new():
     """The plan form, with a treatment chosen when coming from its catalog page."""
-    form = _plan_form(
-        data={"treatments": [{"protocol": request.args.get("treatment", "")}], "currency": "USD", "lodging": "mid"}
-    )
-    return _show_form(form)
+    treatment = request.args.get("treatment", "")
+    if treatment and treatment not in current_catalog().protocols:
+        treatment = ""
+    return visitor_page(lambda: _show_form(_blank_form(treatment))[0], treatment, quarter_hour(utcnow()))
+
+
+def _blank_form(treatment: str) -> PlanForm:
+    return _plan_form(data={"treatments": [{"protocol": treatment}], "currency": "USD", "lodging": "mid"})
 
 
 @blueprint.post("/plan")
@@ -118,6 +124,7 @@ def fix():
 
 
 @blueprint.post("/plan/save")
+@limits.plan_save
 def save():
     """Save an unsaved plan and go to its private link."""
     form = ScenarioForm()
@@ -151,6 +158,7 @@ def unsaved_calendar():
 
 
 @blueprint.get("/t/<token>")
+@limits.token_pages
 @no_store
 def trip(token: str):
     """A saved trip, opened with its private link and re-planned from its request and pins."""
@@ -159,6 +167,7 @@ def trip(token: str):
 
 
 @blueprint.route("/t/<token>/edit", methods=["GET", "POST"])
+@limits.token_pages
 @no_store
 def edit(token: str):
     """Change a saved trip's request; the plan follows."""
@@ -179,6 +188,7 @@ def edit(token: str):
 
 
 @blueprint.post("/t/<token>/fix")
+@limits.token_pages
 def trip_fix(token: str):
     """Apply one suggested fix to a saved trip."""
     form = TripFixForm()
@@ -192,6 +202,7 @@ def trip_fix(token: str):
 
 
 @blueprint.post("/t/<token>/pin")
+@limits.token_pages
 @no_store
 def pin(token: str):
     """Fix an appointment at the time the clinic confirmed."""
@@ -208,6 +219,7 @@ def pin(token: str):
 
 
 @blueprint.post("/t/<token>/pins/<int:pin_id>/delete")
+@limits.token_pages
 def unpin(token: str, pin_id: int):
     """Let the planner choose the appointment's time again."""
     if ActionForm().validate_on_submit():
@@ -216,6 +228,7 @@ def unpin(token: str, pin_id: int):
 
 
 @blueprint.post("/t/<token>/link/replace")
+@limits.token_pages
 def replace_link(token: str):
     """A new private link; the old one stops working."""
     if not ActionForm().validate_on_submit():
@@ -226,6 +239,7 @@ def replace_link(token: str):
 
 
 @blueprint.post("/t/<token>/link/revoke")
+@limits.token_pages
 @no_store
 def revoke_link(token: str):
     """Revoke the private link: nobody can open the trip with it any more."""
@@ -236,6 +250,7 @@ def revoke_link(token: str):
 
 
 @blueprint.post("/t/<token>/delete")
+@limits.token_pages
 @no_store
 def delete(token: str):
     """Delete the trip and everything stored with it; the link stops working."""
@@ -246,6 +261,7 @@ def delete(token: str):
 
 
 @blueprint.get("/t/<token>/calendar.ics")
+@limits.token_pages
 def trip_calendar(token: str):
     """The saved trip as an .ics download."""
     return _ics(trips.trip_calendar(token, current_app.config["PLANNER_HOST"]), "treatment-trip")

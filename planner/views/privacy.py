@@ -8,9 +8,15 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
+from planner.database import writes_on_read
 from planner.forms.sharing import EraseForm
 from planner.security import no_store
+from planner.services.accounts import audit
+from planner.services.accounts import users as accounts
 from planner.services.workspace import privacy
+
+#: next to the password field when it is not the facilitator's current password
+WRONG_PASSWORD = "This is not your current password; nothing was erased."
 
 blueprint = Blueprint("privacy", __name__, url_prefix="/clients/<int:client_id>")
 
@@ -22,12 +28,14 @@ def _facilitators_only() -> None:
 
 
 @blueprint.get("/export.json")
+@writes_on_read
 @no_store
 def export(client_id: int):
     """Everything stored about the client, as a JSON download."""
     document = privacy.export_client(current_user.id, client_id, utcnow())
     if document is None:
         abort(404)
+    audit.record_now(current_user.id, "export", client_id)
     body = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     response = Response(body, mimetype="application/json")
     response.headers["Content-Disposition"] = f'attachment; filename="client-{client_id}.json"'
@@ -37,14 +45,17 @@ def export(client_id: int):
 @blueprint.route("/erase", methods=["GET", "POST"])
 @no_store
 def erase(client_id: int):
-    """Confirm, then erase the client with every trip, pin, link and feed."""
+    """Confirm (the client's name and the facilitator's password), then erase the client and all they own."""
     client = privacy.owned_client(current_user.id, client_id)
     if client is None:
         abort(404)
     form = EraseForm(client_name=client.name)
     if form.validate_on_submit():
-        name = client.name
-        privacy.erase_client(current_user.id, client_id)
-        flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
-        return redirect(url_for("clients.index"))
+        if accounts.password_confirmed(current_user, form.password.data):
+            name = client.name
+            audit.record(current_user.id, "erase", client_id)  # committed by the erasure, with it
+            privacy.erase_client(current_user.id, client_id)
+            flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
+            return redirect(url_for("clients.index"))
+        form.password.errors.append(WRONG_PASSWORD)
     return render_template("share/erase.html", client=client, form=form), 422 if form.errors else 200

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, time
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from planner import limits
 from planner.clock import utcnow
 from planner.database import writes_on_read
-from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm
+from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm, SeenForm
 from planner.security import no_store
 from planner.services.workspace import sharing
 
@@ -81,17 +82,33 @@ def revoke(trip_id: int, link_id: int):
 
 
 @blueprint.get("/shared/<token>")
-@writes_on_read
+@limits.token_pages
 @no_store
 def client_plan(token: str):
-    """The client's read-only plan; opening it records what the client saw."""
+    """The client's read-only plan; it records nothing (previewers GET it too), its script does."""
     view = sharing.open_client_link(token, utcnow())
     if view is None:
         abort(404)
     return render_template("share/client.html", view=view, token=token)
 
 
+@blueprint.post("/shared/<token>/seen")
+@limits.token_pages
+@no_store
+def client_saw(token: str):
+    """Sent by the client's page on the reader's first interaction: record what the client saw."""
+    form = SeenForm()
+    if not form.validate_on_submit():
+        abort(400)
+    recorded = sharing.record_client_saw(token, form.version.data, utcnow())
+    if recorded is None:
+        abort(404)
+    # 409: the plan changed after the page was shown; the client saw the earlier one
+    return Response(status=204 if recorded else 409)
+
+
 @blueprint.get("/shared/<token>/trip.ics")
+@limits.token_pages
 @writes_on_read
 @no_store
 def client_calendar(token: str):

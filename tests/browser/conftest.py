@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The base URL of the planner on an empty SQLite file, CSRF on, served on a free loopback port."""
-    folder = tmp_path_factory.mktemp("live")
+def live_app(folder: Path):
+    """A planner on an empty SQLite file in ``folder``, CSRF on, on the tests' clock."""
     os.environ.setdefault("SECRET_KEY", "browser-test-secret-key")
     app = create_app(
         {
@@ -38,12 +37,27 @@ def live_server(tmp_path_factory):
         import planner.models  # noqa: F401  (registers every table)
 
         db.create_all()
+    return app
+
+
+@contextmanager
+def serving(app):
+    """Serve ``app`` on a free loopback port in a thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The base URL of the planner on an empty SQLite file, CSRF on, served on a free loopback port."""
+    with serving(live_app(tmp_path_factory.mktemp("live"))) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -57,6 +57,7 @@ def test_facilitator_registers_plans_confirms_and_shares(live_server, browser, p
     expect(page.locator(".page-head .status")).to_contain_text("Confirmed by the clinic")
 
     page.get_by_role("link", name="Share with the client").click()
+    sharing_page = page.url
     page.get_by_role("button", name="Make a link").click()
     link = page.locator("input.share-url").input_value()
     assert "/shared/" in link
@@ -72,6 +73,14 @@ def test_facilitator_registers_plans_confirms_and_shares(live_server, browser, p
         client_page.goto(live_server + "/shared/" + link.split("/shared/", 1)[1])
         expect(client_page.get_by_text("First consultation").first).to_be_visible()
         expect(client_page.get_by_text("Left knee")).to_have_count(0)
+        # loading the page (as a previewer does) records nothing; the reader's first scroll does
+        page.goto(sharing_page)
+        expect(page.get_by_text("The client last opened their link")).to_have_count(0)
+        with client_page.expect_response(lambda response: response.url.endswith("/seen")) as beacon:
+            client_page.mouse.wheel(0, 300)
+        assert beacon.value.status == 204
+        page.goto(sharing_page)
+        expect(page.get_by_text("The client last opened their link")).to_be_visible()
     finally:
         patient.close()
 

@@ -21,19 +21,48 @@ from planner.core.schedule.travel import jetlag_buffer_days
 def violations(plan: Plan, request: TripRequest, catalog: Catalog) -> list[str]:
     """Every rule the plan breaks, one message each naming the rule and the appointments."""
     pinned = {a.key: a for a in plan.appointments if a.pinned}
+    # a partial plan (one that does not work) keeps every rule among its placed part: counts and
+    # windows are judged only on the steps it placed completely
+    waiting = {f"{u.protocol}-{u.step}" for u in plan.unscheduled}
+    steps = {f"{p}-{s.id}" for p, t in resolve(request, catalog).items() for s in t.protocol.steps}
+    complete = frozenset(steps - waiting) if waiting else None
     found = [
         str(b) if not any(k in pinned for k in b.keys) else f"{b} (pinned, without a warning)"
-        for b in breaches(plan.appointments, plan.visits, request, catalog)
+        for b in breaches(plan.appointments, plan.visits, request, catalog, complete)
         if not _excused(b, pinned, plan)
     ]
-    return found + [str(b) for b in _plan_rules(plan, request, catalog)]
+    return found + [str(b) for b in _plan_rules(plan, request, catalog) + _partial(plan, request, catalog)]
+
+
+def _partial(plan: Plan, request: TripRequest, catalog: Catalog) -> list[Breach]:
+    """Placed and unscheduled occurrences together are exactly the requested ones; only a failing plan has gaps."""
+    wanted = {
+        f"{p}-{step}-{n}"
+        for p, t in resolve(request, catalog).items()
+        for step, total in t.occurrences.items()
+        for n in range(1, total + 1)
+    }
+    placed = [a.key for a in plan.appointments]
+    waiting = [f"{u.protocol}-{u.step}-{u.occurrence}" for u in plan.unscheduled]
+    out = []
+    if plan.feasible and waiting:
+        out.append(Breach("partial", tuple(waiting), "a plan that works leaves occurrences unscheduled"))
+    if sorted(placed + waiting) != sorted(wanted):
+        out.append(
+            Breach("partial", (), f"placed {sorted(placed)} + unscheduled {sorted(waiting)} != {sorted(wanted)}")
+        )
+    if any(not u.reason or not u.rule for u in plan.unscheduled):
+        out.append(Breach("partial", tuple(waiting), "an unscheduled occurrence without a reason or rule"))
+    return out
 
 
 def _excused(breach: Breach, pinned: dict[str, Appointment], plan: Plan) -> bool:
-    """A pinned appointment may break a rule if the plan warns about it."""
+    """A pinned appointment may break a rule if the plan warns about it (or names it in a problem)."""
     for key in breach.keys:
         appt = pinned.get(key)
-        if appt and any((w.protocol, w.step) == (appt.protocol, appt.step) or key in w.message for w in plan.warnings):
+        # a warning, or (in a plan that does not work) a problem, names the confirmed appointment
+        notices = plan.warnings + plan.problems
+        if appt and any((w.protocol, w.step) == (appt.protocol, appt.step) or key in w.message for w in notices):
             return True
     return False
 

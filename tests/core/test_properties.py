@@ -16,7 +16,8 @@ PROBLEM_CODES = {"stay_too_short", "window_missed", "pin_conflict", "cannot_fit"
 
 
 def _explained(result, request, catalog) -> None:
-    """An infeasible plan names known problems, and a stay_too_short fix really works."""
+    """An infeasible plan names known problems, its placed part keeps every rule, a stay_too_short fix works."""
+    assert violations(result, request, catalog) == []
     codes = {p.code for p in result.problems}
     assert codes, "infeasible without a problem"
     assert codes <= PROBLEM_CODES, f"unknown problem codes {codes - PROBLEM_CODES}"

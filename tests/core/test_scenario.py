@@ -36,7 +36,7 @@ def _catalog() -> Catalog:
         count=Count(6, 12, 8),
     )
     checkup = Protocol("checkup", "Checkup", "checkup", "", (Step("exam", StepKind.CHECK, "Exam", 240),))
-    hours = ((time(9), time(18)),) * 5 + ((), ())
+    hours = (((time(9), time(18)),),) * 5 + ((), ())  # per weekday, its intervals
     clinics = {
         "hanbang": Clinic("hanbang", "Hanbang", "Seoul", "", "Asia/Seoul", hours, categories=("korean-medicine",)),
         "uni": Clinic(

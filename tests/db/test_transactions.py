@@ -55,8 +55,13 @@ def test_a_post_begins_immediate(client, begins):
     assert begins and set(begins) == {"BEGIN IMMEDIATE"}
 
 
-def test_a_get_that_records_what_the_client_saw_begins_immediate(client, begins):
+def test_opening_a_client_link_only_reads_and_begins_deferred(client, begins):
     assert client.get("/shared/not-a-real-token").status_code == 404
+    assert begins and set(begins) == {"BEGIN"}
+
+
+def test_the_beacon_that_records_what_the_client_saw_begins_immediate(client, begins):
+    assert client.post("/shared/not-a-real-token/seen", data={"version": "0" * 32}).status_code == 404
     assert begins and set(begins) == {"BEGIN IMMEDIATE"}
 
 

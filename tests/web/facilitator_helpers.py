@@ -12,8 +12,11 @@ PASSWORD = "correct horse battery staple"
 
 
 def register(client, email: str = "fac@example.com", password: str = PASSWORD):
-    """Register (and so log in) a facilitator through the form."""
-    return client.post("/register", data={"email": email, "password": password, "confirm": password})
+    """Register a facilitator through the form, then log in with it; returns the login's answer."""
+    answer = client.post("/register", data={"email": email, "password": password, "confirm": password})
+    if answer.status_code != 302:
+        return answer
+    return client.post("/login", data={"email": email, "password": password})
 
 
 def login(client, email: str = "fac@example.com", password: str = PASSWORD):

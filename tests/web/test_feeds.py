@@ -17,8 +17,9 @@ from werkzeug.http import http_date
 from werkzeug.serving import make_server
 
 from planner.extensions import db
+from planner.logs import redact_tokens
 from planner.models import FeedToken
-from planner.services.workspace.feeds import create_owner_feed, create_trip_feed, redact_tokens
+from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from tests.web.workspace_factories import KNEE, NOW, create_client, create_facilitator, create_trip, log_in
 
 ROOT = Path(__file__).resolve().parents[2]

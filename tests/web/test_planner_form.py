@@ -71,6 +71,15 @@ def test_shortest_stay_proposes_the_departure(client):
     assert "This plan works." in body and "(the shortest stay)" in body
 
 
+def test_bug_partial_plan_shows_nothing_the_page_shows_what_fits(client):
+    body = client.post("/plan", data=form(departure_date="2027-03-05", departure_time="11:00")).get_data(as_text=True)
+    assert "This plan does not work yet" in body
+    # the placed part is on the day list, the rest is listed with its reason
+    assert 'id="a-acupuncture-chronic-pain-consultation-1"' in body
+    assert "Not scheduled yet" in body
+    assert "It does not fit before your flight home on 5 March." in body
+
+
 def test_too_short_stay_offers_its_fix_in_one_click(client):
     body = client.post("/plan", data=form(departure_date="2027-03-10")).get_data(as_text=True)
     assert "This plan does not work yet" in body

@@ -12,7 +12,7 @@ from planner.extensions import db
 from planner.models import Pin, Trip
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
-from tests.web.workspace_factories import KNEE, create_client, create_facilitator, create_trip, log_in
+from tests.web.workspace_factories import KNEE, PASSWORD, create_client, create_facilitator, create_trip, log_in
 
 NOTES = "Takes warfarin; allergic to latex"
 
@@ -87,16 +87,32 @@ def test_export_has_no_token_nor_token_hash(app, workspace):
 
 def test_erase_needs_the_typed_name(app, workspace):
     http = workspace["http"]
-    refused = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Bora Kim"})
+    refused = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Bora Kim", "password": PASSWORD})
     assert refused.status_code == 422
     assert 'id="confirm-error"' in refused.text and 'value="Bora Kim"' in refused.text
     with app.app_context():
         assert db.session.scalar(select(Trip.id).where(Trip.client_id == workspace["ana"])) is not None
 
 
+def test_erase_needs_the_facilitators_password(app, workspace):
+    http = workspace["http"]
+    for password in ("", "not my password"):
+        refused = http.post(
+            f"/clients/{workspace['ana']}/erase", data={"confirm_name": "Ana Silva", "password": password}
+        )
+        assert refused.status_code == 422
+        assert 'id="password-error"' in refused.text
+        assert 'value="Ana Silva"' in refused.text  # the typed name is kept
+    assert "This is not your current password; nothing was erased." in refused.text
+    with app.app_context():
+        assert db.session.scalar(select(Trip.id).where(Trip.client_id == workspace["ana"])) is not None
+
+
 def test_erase_leaves_nothing_in_any_table(app, client, workspace):
     http = workspace["http"]
-    response = http.post(f"/clients/{workspace['ana']}/erase", data={"confirm_name": " ana  silva "})
+    response = http.post(
+        f"/clients/{workspace['ana']}/erase", data={"confirm_name": " ana  silva ", "password": PASSWORD}
+    )
     assert response.status_code == 302
     trip_ids = set(workspace["trips"])
     traces = ["Ana Silva", "ana@example.com", NOTES, *workspace["trips"].values()]
@@ -137,4 +153,48 @@ def test_another_facilitator_gets_404(app, workspace, path):
         other, browser = create_facilitator("second@example.com")
         log_in(http, other, browser)
     assert http.get(path.format(id=workspace["ana"])).status_code == 404
-    assert http.post(path.format(id=workspace["ana"]), data={"confirm_name": "Ana Silva"}).status_code in (404, 405)
+    assert http.post(
+        path.format(id=workspace["ana"]), data={"confirm_name": "Ana Silva", "password": PASSWORD}
+    ).status_code in (
+        404,
+        405,
+    )
+
+
+def _tables_holding_client_data() -> set[str]:
+    """Walk db.metadata: the clients table and every table with a foreign key into one of them."""
+    import planner.models  # noqa: F401  (registers every table)
+
+    found = {"clients"}
+    while True:
+        more = {
+            table.name
+            for table in db.metadata.tables.values()
+            if table.name not in found and any(key.column.table.name in found for key in table.foreign_keys)
+        }
+        if not more:
+            return found
+        found |= more
+
+
+def _export_keys(document: dict) -> set[str]:
+    """The export's keys as EXPORTED_TABLES writes them: top-level, and "trips[].<key>" for each list in a trip."""
+    keys = {key for key in document if key not in ("export_version", "exported_at")}
+    for trip in document["trips"]:
+        keys |= {f"trips[].{key}" for key, value in trip.items() if isinstance(value, list)}
+    return keys
+
+
+def test_bug_export_omits_trip_appointments_every_table_is_exported(app, workspace):
+    from planner.services.workspace.privacy import EXPORTED_TABLES
+
+    assert set(EXPORTED_TABLES) == _tables_holding_client_data()
+    document = json.loads(workspace["http"].get(f"/clients/{workspace['ana']}/export.json").data)
+    assert set(EXPORTED_TABLES.values()) <= _export_keys(document)
+    with app.app_context():
+        from planner.models import TripAppointment
+
+        stored = db.session.scalars(select(TripAppointment.key).where(TripAppointment.client_id == workspace["ana"]))
+        stored = sorted(stored)
+    exported = sorted(a["key"] for trip in document["trips"] for a in trip["appointments"])
+    assert stored and exported == stored

@@ -40,6 +40,14 @@ def make_link(http, trip_id: int, **form) -> str:
     return LINK.search(response.text).group(1)
 
 
+def read_as_client(app, token: str) -> None:
+    """Open the link and interact with the page, as a person does: its script sends the beacon."""
+    visitor = app.test_client()
+    page = visitor.get(f"/shared/{token}").text
+    version = re.search(r'data-seen-version="([0-9a-f]{32})"', page).group(1)
+    assert visitor.post(f"/shared/{token}/seen", data={"version": version}).status_code == 204
+
+
 def test_a_new_link_opens_the_read_only_plan_with_costs(app, facilitator, trip):
     token = make_link(facilitator, trip[2])
     visitor = app.test_client()
@@ -67,9 +75,9 @@ def test_hide_costs_leaves_the_budget_out(app, facilitator, trip):
     assert "KRW" not in page.text
 
 
-def test_opening_records_what_the_client_saw(app, facilitator, trip):
+def test_reading_records_what_the_client_saw(app, facilitator, trip):
     token = make_link(facilitator, trip[2])
-    app.test_client().get(f"/shared/{token}")
+    read_as_client(app, token)
     with app.app_context():
         stored = db.session.get(Trip, trip[2])
         planned = plan_scenario(stored.scenario, stored.pins)
@@ -80,7 +88,7 @@ def test_opening_records_what_the_client_saw(app, facilitator, trip):
 
 def test_changes_since_seen_lists_moved_and_removed_appointments(app, facilitator, trip):
     token = make_link(facilitator, trip[2])
-    app.test_client().get(f"/shared/{token}")
+    read_as_client(app, token)
     with app.app_context():
         stored = db.session.get(Trip, trip[2])
         moved = dict(stored.scenario, arrival="2027-03-08T16:00", departure="2027-03-27T11:00")

@@ -185,7 +185,7 @@ def test_editing_through_an_unknown_private_link_is_404_whatever_the_body(client
 
 @pytest.mark.parametrize(
     "app_config",
-    [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "2 per minute", "RATELIMIT_STORAGE_URI": "memory://"}],
+    [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "2 per hour", "RATELIMIT_STORAGE_URI": "memory://"}],
 )
 def test_over_the_login_limit_the_form_comes_back_with_the_reason(client):
     attempt = {"email": "fac@example.com", "password": "wrong password"}

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from planner.extensions import db
 from planner.models import Client, Trip
 from planner.services.accounts.users import BROWSER_KEY, register
+from planner.services.accounts.users import log_in as open_login
 from planner.services.planning.trip_changes import trip_changed
 
 #: a knee SVF trip in March 2027 (seed 003's protocol): 5 appointments in Seoul, 4 video follow-ups
@@ -24,7 +25,8 @@ PASSWORD = "correct horse battery staple"
 
 def create_facilitator(email: str = "first@example.com"):
     """A registered facilitator and the browser token of its first session."""
-    return register(email, PASSWORD)
+    register(email, PASSWORD)
+    return open_login(email, PASSWORD)
 
 
 def log_in(http, user, browser_token: str) -> None:

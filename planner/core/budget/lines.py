@@ -86,11 +86,17 @@ def stays(plan: Plan, zone: str) -> tuple[Stay, ...]:
 
 
 def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[RawLine]:
-    """One line per protocol step and clinic tier in the plan, priced per occurrence."""
+    """One line per protocol step and clinic tier asked for, placed or not yet, priced per occurrence."""
     counts = Counter()
     for appointment in plan.appointments:
         clinic = catalog.clinics.get(appointment.clinic)
         counts[(appointment.protocol, appointment.step, clinic.tier if clinic else "")] += 1
+    # a plan that does not work yet still costs every step asked for
+    waiting = Counter()
+    for item in plan.unscheduled:
+        clinic = catalog.clinics.get(item.clinic)
+        waiting[(item.protocol, item.step, clinic.tier if clinic else "")] += 1
+    counts.update(waiting)
     share = request.insurance.patient_share
     if request.insurance.nhi and not Decimal(0) <= share <= Decimal(1):
         raise ValueError(f"insurance.patient_share must be between 0 and 1, got {share}")
@@ -112,6 +118,10 @@ def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[
             amount = amount.times(share)
             note = f"National Health Insurance: your share {_share_words(share)} — to be confirmed with the clinic"
             to_confirm = True
+        later = waiting.get((protocol_id, step_id, tier), 0)
+        if later:
+            pending = "not scheduled yet" if later == count else f"{later} of {count} not scheduled yet"
+            note = f"{pending[0].upper()}{pending[1:]}: see the plan's problems." + (f" {note}" if note else "")
         lines.append(
             RawLine(
                 "treatment",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,8 @@ __all__ = ["Alarm", "Entry", "entries_for", "in_zone", "one_line", "paragraph"]
 
 
 _ALL_DAY_KINDS = (StepKind.LAB, StepKind.REST)
+#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode)
+NOT_YET = "This plan does not work yet: some steps are not scheduled. See your plan before booking."
 
 
 def entries_for(
@@ -30,17 +33,20 @@ def entries_for(
     entries: list[Entry] = []
     # each treatment's cautions go with its first appointment (the plan lists them in time order),
     # never in discreet mode
-    first = {}
+    first_of: dict[str, str] = {}
     for appointment in plan.appointments:
-        first.setdefault(appointment.protocol, appointment.key)
+        first_of.setdefault(appointment.protocol, appointment.key)
     for appointment in plan.appointments:
         clinic = _clinic(catalog, appointment)
         step = _step(catalog, appointment)
         status = "CONFIRMED" if appointment.pinned or appointment.key in confirmed else "TENTATIVE"
         cautions = ()
-        if not discreet and first.get(appointment.protocol) == appointment.key:
+        if not discreet and first_of.get(appointment.protocol) == appointment.key:
             cautions = catalog.protocols[appointment.protocol].cautions
-        entries.append(_appointment(appointment, step, clinic, status, prefix, discreet, cautions))
+        entry = _appointment(appointment, step, clinic, status, prefix, discreet, cautions)
+        if not plan.feasible:  # the placed part of a plan that does not work: say so where it is read
+            entry = replace(entry, description=f"{entry.description}\n{NOT_YET}")
+        entries.append(entry)
         if (appointment.invasive or step.invasive) and step.rest_days > 0:
             entries.append(_rest(appointment, step, clinic, status, prefix, discreet))
     clinic_zone = _clinic_zone(plan, catalog)

@@ -7,6 +7,7 @@ golden files pin both; icalendar remains the reference for the rare cases (TZID 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
@@ -17,10 +18,19 @@ from icalendar.timezone.tzid import tzid_from_tzinfo
 _CHUNK = 74
 _CONTINUATION = 0x80  # UTF-8 continuation bytes are 0b10xxxxxx
 _ESCAPES = b"\\^"
+#: line breaks other than LF: CR, and the Unicode ones that JavaScript and some readers split lines on
+_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
+#: controls RFC 5545 forbids in TEXT (HTAB is allowed, LF is escaped)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def text(value: str) -> str:
-    """A TEXT value escaped by RFC 5545 alone (a typed "\\N" stays as written)."""
+    """A TEXT value escaped by RFC 5545 alone (a typed "\\N" stays as written).
+
+    Every line break (CR, U+0085, U+2028, U+2029) is written as an escaped newline and other control
+    characters are dropped: a raw one would end or split the content line in some readers.
+    """
+    value = _CONTROLS.sub("", _BREAKS.sub("\n", value))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays as holiday_calendars
 
 from planner.core.catalog.protocols import TIERS
 from planner.core.catalog.reader import CatalogError, Invalid, Table, day, hhmm, interval, slug, string
-from planner.core.model import Clinic, Interval
+from planner.core.model import Clinic, Interval, is_known_zone
 
 #: weekday keys in the order of Clinic.hours (Monday = 0)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -60,10 +59,8 @@ def _clinic(table: Table) -> Clinic:
 
 
 def _timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise Invalid("timezone", f"unknown IANA time zone '{name}' (e.g. Asia/Seoul)") from None
+    if not is_known_zone(name):
+        raise Invalid("timezone", f"unknown IANA time zone '{name[:64]}' (e.g. Asia/Seoul)")
     return name
 
 

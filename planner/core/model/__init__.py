@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from planner.core.model.clinic import Clinic, Interval
 from planner.core.model.costs import Costs
-from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Visit
+from planner.core.model.inputs import has_control, is_known_zone
+from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Unscheduled, Visit
 from planner.core.model.money import MoneyRange, Rates, quantize
 from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 from planner.core.model.rules import TravelRules
@@ -51,7 +52,10 @@ __all__ = [
     "TreatmentRequest",
     "TripRequest",
     "lives_in_korea",
+    "Unscheduled",
     "Visit",
     "VisitGap",
+    "has_control",
+    "is_known_zone",
     "quantize",
 ]

@@ -50,6 +50,22 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Unscheduled:
+    """An occurrence a plan that does not work could not place, and why in plain words."""
+
+    protocol: str
+    step: str
+    occurrence: int  # 1-based
+    title: str
+    reason: str  # one plain sentence
+    #: the rule that closed its window: "stay_too_short", "fit_to_fly", "window_missed", "pin_conflict",
+    #: "cannot_fit", or "waits_for_unscheduled" (an earlier step it depends on is not placed)
+    rule: str
+    clinic: str = ""  # clinic id (the budget prices it at this clinic's tier)
+    visit: int = 1
+
+
+@dataclass(frozen=True)
 class Day:
     """One date of a stay and what happens on it."""
 
@@ -88,3 +104,5 @@ class Plan:
     warnings: tuple[Notice, ...] = ()
     #: whole days after arrival before an invasive step may happen
     jetlag_buffer_days: int = 0
+    #: occurrences a plan that does not work could not place (its appointments are the placed part)
+    unscheduled: tuple[Unscheduled, ...] = ()

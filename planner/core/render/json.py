@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from planner.core.budget import Budget, budget_to_dict
 from planner.core.catalog import Catalog
-from planner.core.model import Appointment, Day, Notice, Plan, TripRequest
+from planner.core.model import Appointment, Day, Notice, Plan, TripRequest, Unscheduled
 
 
 def _moment(value: datetime | None) -> str | None:
@@ -59,6 +59,17 @@ def _notice(notice: Notice) -> dict:
     }
 
 
+def _unscheduled(item: Unscheduled) -> dict:
+    return {
+        "protocol": item.protocol,
+        "step": item.step,
+        "occurrence": item.occurrence,
+        "title": item.title,
+        "reason": item.reason,
+        "rule": item.rule,
+    }
+
+
 def cautions_of(protocol_ids: list[str], catalog: Catalog) -> list[dict]:
     """Per treatment, the protocol's cautions and legal notes and its insurance note, in the trip's order."""
     found = []
@@ -96,6 +107,7 @@ def plan_to_dict(plan: Plan, budget: Budget, catalog: Catalog, request: TripRequ
             for visit in plan.visits
         ],
         "appointments": [_appointment(a, catalog) for a in plan.appointments],
+        "unscheduled": [_unscheduled(item) for item in plan.unscheduled],
         "days": [_day(day) for day in plan.days],
         "budget": budget_to_dict(budget),
         "problems": [_notice(n) for n in plan.problems],

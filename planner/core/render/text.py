@@ -66,6 +66,11 @@ def plan_to_text(plan: dict) -> str:
             lines.append(f"      {_clock(item['start'])}–{_clock(item['end'])}  {item['title']} · {where}")
             lines.extend(f"          prepare: {text}" for text in item["preparation"])
     lines += _after_return(plan)
+    # older saved plans have no "unscheduled" list
+    waiting = plan.get("unscheduled", [])
+    if waiting:
+        lines += ["", "Not scheduled yet (the plan does not work yet)"]
+        lines.extend(f"  - {item['title']}: {item['reason']}" for item in waiting)
     budget = plan["budget"]
     lines += ["", f"Budget ({budget['currency']}, rates of {budget['rates_date']})"]
     for line in budget["lines"]:

@@ -7,6 +7,16 @@ imports ``model`` and ``catalog`` (to check protocol and clinic ids against the 
 from __future__ import annotations
 
 from planner.core.scenario.parse import CLINIC_ZONE, parse_scenario
+from planner.core.scenario.pins import PinError, pin_errors
 from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
 
-__all__ = ["CLINIC_ZONE", "MAX_FLIGHT_HOURS", "MAX_PRICE", "MAX_TRAVELLERS", "ScenarioError", "parse_scenario"]
+__all__ = [
+    "CLINIC_ZONE",
+    "MAX_FLIGHT_HOURS",
+    "MAX_PRICE",
+    "MAX_TRAVELLERS",
+    "PinError",
+    "ScenarioError",
+    "parse_scenario",
+    "pin_errors",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
 from planner.core.model import (
@@ -16,8 +16,11 @@ from planner.core.model import (
     Traveller,
     TreatmentRequest,
     TripRequest,
+    has_control,
+    is_known_zone,
     lives_in_korea,
 )
+from planner.core.scenario.pins import pin_errors
 from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
 from planner.core.scenario.values import decimal as _decimal
 from planner.core.scenario.values import integer as _integer
@@ -36,6 +39,10 @@ _PIN_KEYS = frozenset(("protocol", "step", "occurrence", "start"))
 #: the years a date may fall in: plans reach years past arrival (second visits, follow-ups, the
 #: shortest-stay search), and dates near year 1 or 9999 overflow Python's date range on the way
 YEARS = (1900, 2999)
+#: the longest text a scenario field may hold (a traveller's name is shorter, see TEXT_LIMITS)
+TEXT_MAX = 200
+#: fields with a tighter bound than TEXT_MAX, as the plan form's own limits
+TEXT_LIMITS = {"traveller.name": 80, "traveller.home_timezone": 64}
 
 
 def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
@@ -51,6 +58,11 @@ def _object(value: object, path: str, allowed: frozenset[str]) -> dict:
 def _text(value: object, path: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(path, f"must be a non-empty string, got {_kind(value)}")
+    if has_control(value):
+        raise ScenarioError(path, "must not contain control characters (such as a NUL byte)")
+    limit = TEXT_LIMITS.get(path, TEXT_MAX)
+    if len(value) > limit:
+        raise ScenarioError(path, f"must be at most {limit} characters, got {len(value)}")
     return value.strip()
 
 
@@ -62,10 +74,8 @@ def _boolean(value: object, path: str) -> bool:
 
 def _zone(value: object, path: str) -> str:
     name = _text(value, path)
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)") from None
+    if not is_known_zone(name):
+        raise ScenarioError(path, f"unknown time zone {name!r} (use an IANA name such as Europe/Lisbon)")
     return name
 
 
@@ -239,7 +249,7 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
     outbound, inbound = None, None
     if scenario.get("flights") is not None:
         outbound, inbound = _flights(scenario["flights"], arrival, departure, catalog)
-    return TripRequest(
+    request = TripRequest(
         traveller=traveller,
         arrival=arrival,
         treatments=treatments,
@@ -254,3 +264,8 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         pins=_pins(scenario.get("pins", []), treatments, catalog),
         needs_keta=_boolean(scenario.get("keta", not resident), "keta"),
     )
+    # a confirmed time that could only trap the trip is refused at entry, naming the pin
+    refused = pin_errors(request, catalog)
+    if refused:
+        raise ScenarioError(refused[0].field, refused[0].reason)
+    return request

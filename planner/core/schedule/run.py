@@ -12,6 +12,7 @@ from planner.core.schedule.context import Context, Outcome, buffer_days, context
 from planner.core.schedule.days import MINUTES_PER_DAY
 from planner.core.schedule.notices import appointments_of, problems_for, warnings_for
 from planner.core.schedule.occurrences import build_units
+from planner.core.schedule.partial import best_partial
 from planner.core.schedule.pins import fixed_pin_problems, too_soon_pins
 from planner.core.schedule.placement import Placer
 from planner.core.schedule.stay import days_of
@@ -41,8 +42,18 @@ def plan(request, catalog: Catalog) -> Plan:
     visits = [Visit(1, request.arrival, departure, proposed=request.departure is None)]
     for number, (arrive, leave) in enumerate(outcome.trips[1:], start=2):
         visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
-    appointments = appointments_of(ctx, outcome) if outcome.feasible else ()
-    trips = outcome.trips or ((arrival_min, ctx.clock.minutes(departure) if departure else arrival_min),)
+    placed, unscheduled = outcome, ()
+    if not outcome.feasible:
+        # the best schedule there is: every occurrence that fits, and why the others do not
+        placed, unscheduled = _partial(ctx) or (outcome, ())
+        if request.departure is None and placed.trips:
+            visits[0] = replace(visits[0], departure=ctx.clock.at(placed.trips[0][1], ctx.zone))
+        visits[1:] = [
+            Visit(n, ctx.clock.at(a, ctx.zone), ctx.clock.at(d, ctx.zone), proposed=True)
+            for n, (a, d) in enumerate(placed.trips[1:], start=2)
+        ]
+    appointments = appointments_of(ctx, placed) if placed.feasible else ()
+    trips = placed.trips or ((arrival_min, ctx.clock.minutes(departure) if departure else arrival_min),)
     soon = too_soon_pins(ctx, outcome.units)
     stuck = fixed_pin_problems(ctx, outcome.units, _earlier_arrival(ctx, catalog, soon) if soon else {})
     problems = tuple(stuck)
@@ -51,19 +62,32 @@ def plan(request, catalog: Catalog) -> Plan:
         fixes = {} if stuck else _fixes(ctx, catalog, shortest)
         found = problems_for(ctx, outcome, earliest if shortest.feasible else None, fixes, not stuck)
         problems = tuple(found) + problems
-    pin_problems, warnings = warnings_for(ctx, outcome, appointments)
+    pin_problems, warnings = warnings_for(ctx, placed, appointments)
     return Plan(
         feasible=outcome.feasible and not pin_problems and not stuck,
         arrival=request.arrival,
         departure=departure,
         earliest_departure=earliest if shortest.feasible else None,
         appointments=appointments,
-        days=days_of(ctx, outcome, trips, appointments),
+        days=days_of(ctx, placed, trips, appointments),
         visits=tuple(visits),
         problems=problems + tuple(pin_problems),
         warnings=tuple(warnings),
         jetlag_buffer_days=buffer_days(ctx, arrival_min),
+        unscheduled=unscheduled,
     )
+
+
+def _partial(ctx: Context):
+    """The partial plan of a trip that does not fit: one trip or two, for the asked or the shortest stay."""
+    given = ctx.request.departure
+    if given is not None:
+        departure = ctx.clock.minutes(given)
+        shapes = [False, True] if ctx.two_trips else [False]
+    else:
+        departure = None
+        shapes = [True, False] if ctx.two_trips else [False]
+    return best_partial(ctx, [lambda drop, two=two: _run(ctx, two, departure, None, drop) for two in shapes])
 
 
 def earliest_departure(request, catalog: Catalog) -> datetime | None:
@@ -179,7 +203,7 @@ def _second_trip(ctx: Context, units: list[Unit], done: dict[int, Placed], frame
     result, departure = _stage(ctx, units, done, dict(frames), 2)
     if isinstance(result, Blocker):
         return result, None
-    first = min(p.day for i, p in result.items() if i not in done and units[i].step.kind.in_person)
+    first = min((p.day for i, p in result.items() if i not in done and units[i].step.kind.in_person), default=day)
     later = first - max(frames[2].jetlag_day - frames[2].arrival_day, 1)
     if later > day:
         frames[2] = trip_frame(ctx, clock.local(later, arrival.time(), ctx.zone), None)
@@ -197,8 +221,12 @@ def _orders(ctx: Context) -> list[tuple[int, ...]]:
     return list(permutations(range(len(ctx.treatments))))[1:]
 
 
-def _run(ctx: Context, two_trips: bool, departure: int | None, order: tuple[int, ...] | None = None) -> Outcome:
+def _run(
+    ctx: Context, two_trips: bool, departure: int | None, order: tuple[int, ...] | None = None, drop=frozenset()
+) -> Outcome:
     units = build_units(ctx.treatments, ctx.request, ctx.clock, two_trips)
+    if drop:  # a partial plan leaves these occurrences out
+        units = [u for u in units if (u.treatment, u.step.id, u.n) not in drop]
     if order is not None:
         # whole treatments move; each keeps its own dependency order (the sort is stable)
         rank = {t: k for k, t in enumerate(order)}

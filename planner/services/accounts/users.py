@@ -3,7 +3,8 @@
 Each browser that logs in gets a LoginSession row whose token sits in the signed session
 cookie: logging out deletes that row only, so the same facilitator stays logged in on their
 other devices. A password change or reset deletes every row and rotates User.session_token,
-which revokes every browser at once.
+which revokes every browser at once. A session also ends on the server, whatever the cookie
+says: after SESSION_IDLE_TIMEOUT without a request, and SESSION_ABSOLUTE_LIFETIME after login.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from flask import current_app
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from planner.clock import utcnow
+from planner.database import request_reads_only
 from planner.extensions import db
 from planner.models import User
 from planner.models.session import LoginSession
+from planner.services.accounts import audit
 from planner.services.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from planner.services.accounts.tokens import hash_token, new_token, token_matches
 
@@ -26,6 +31,10 @@ RESET_VALID_FOR = timedelta(hours=1)
 BROWSER_KEY = "login_session"
 #: the same words for an unknown email and a wrong password, so neither is revealed
 LOGIN_REFUSED = "That email and password do not match an account."
+#: the one answer to a registration, whether the email was free or taken (nothing tells them apart)
+REGISTERED = "If this email was not registered yet, your account is ready: log in with it below."
+#: the "last seen" of a session is written at most this often (not on every request)
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 class AccountError(ValueError):
@@ -46,11 +55,45 @@ def _find(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+def _limits() -> tuple[timedelta, timedelta]:
+    config = current_app.config
+    return config.get("SESSION_IDLE_TIMEOUT", timedelta(minutes=30)), config.get(
+        "SESSION_ABSOLUTE_LIFETIME", timedelta(hours=12)
+    )
+
+
+def _ended(now):
+    """The SQL condition of a LoginSession that has ended (idle too long, or too old)."""
+    idle, lifetime = _limits()
+    return or_(LoginSession.last_seen_at <= now - idle, LoginSession.created_at <= now - lifetime)
+
+
 def _open_session(user: User) -> str:
-    """A new LoginSession for one browser; returns the token the browser keeps."""
+    """A new LoginSession for one browser (the user's ended ones are cleared); returns the browser's token."""
+    now = utcnow()
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id, _ended(now)))
     token, token_hash = new_token()
-    db.session.add(LoginSession(user_id=user.id, token_hash=token_hash))
+    db.session.add(LoginSession(user_id=user.id, token_hash=token_hash, created_at=now, last_seen_at=now))
     return token
+
+
+def _touch(row: LoginSession, now) -> None:
+    """Record this request as the session's last activity (once a minute at most).
+
+    A GET on SQLite reads in a deferred transaction that must not turn into a write (another
+    writer may have committed since: SQLITE_BUSY), so it writes in a short transaction of its
+    own. A write request already holds the write lock: it writes in its own transaction, and
+    commits now when nothing else is pending (the view's commit takes it otherwise).
+    """
+    if now - row.last_seen_at < TOUCH_EVERY:
+        return
+    if request_reads_only():
+        with db.engine.begin() as connection:
+            connection.execute(update(LoginSession).where(LoginSession.id == row.id).values(last_seen_at=now))
+        return
+    row.last_seen_at = now
+    if not (db.session.new or db.session.deleted or set(db.session.dirty) - {row}):
+        db.session.commit()
 
 
 def _revoke_everywhere(user: User) -> None:
@@ -58,35 +101,45 @@ def _revoke_everywhere(user: User) -> None:
     user.session_token = secrets.token_hex(32)
 
 
-def register(email: str, password: str, display_name: str = "") -> tuple[User, str]:
-    """Create an account and log its first browser in; returns the user and the browser token."""
+def register(email: str, password: str, display_name: str = "") -> User | None:
+    """Create an account unless the email is taken (then None); the answer takes as long either way.
+
+    The password is hashed before the email is looked up, so a taken email cannot be told
+    from a free one by the time the answer takes; the caller says the same words for both.
+    """
     email = normalize_email(email)
     problem = password_problem(password, email)
     if problem:
         raise AccountError("password", problem)
+    password_hash = hash_password(password)
     if _find(email) is not None:
-        raise AccountError("email", "an account with this email already exists; log in instead")
+        return None
     user = User(
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         display_name=display_name.strip(),
         session_token=secrets.token_hex(32),
     )
     db.session.add(user)
-    db.session.flush()
-    token = _open_session(user)
-    db.session.commit()
-    return user, token
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same email registered a moment ago by another request
+        db.session.rollback()
+        return None
+    return user
 
 
 def log_in(email: str, password: str) -> tuple[User, str]:
     """Check the password and open a session for this browser; one message for every refusal."""
     user = _find(email)
     if not verify_password(user.password_hash if user else None, password) or user is None:
+        if user is not None:  # an unknown email has no account whose log could hold it
+            audit.record_now(user.id, "log_in_failed")
         raise AccountError("password", LOGIN_REFUSED)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = _open_session(user)
+    audit.record(user.id, "log_in")
     db.session.commit()
     return user, token
 
@@ -107,8 +160,20 @@ def load_user(session_id: str, browser_token: str | None) -> User | None:
     if user is None or not secrets.compare_digest(user.session_token, account_token):
         return None
     mine = (LoginSession.token_hash == hash_token(browser_token), LoginSession.user_id == user.id)
-    row = db.session.scalar(select(LoginSession.id).where(*mine))
-    return user if row is not None else None
+    row = db.session.scalar(select(LoginSession).where(*mine))
+    if row is None:
+        return None
+    now = utcnow()
+    idle, lifetime = _limits()
+    if row.last_seen_at <= now - idle or row.created_at <= now - lifetime:
+        return None
+    _touch(row, now)
+    return user
+
+
+def password_confirmed(user: User, password: str) -> bool:
+    """Whether ``password`` is the user's current one (asked again before an erasure)."""
+    return verify_password(user.password_hash, password)
 
 
 def change_password(user: User, current: str, new: str) -> str:
@@ -121,6 +186,7 @@ def change_password(user: User, current: str, new: str) -> str:
     user.password_hash = hash_password(new)
     _revoke_everywhere(user)
     token = _open_session(user)
+    audit.record(user.id, "password_changed")
     db.session.commit()
     return token
 
@@ -157,5 +223,6 @@ def reset_password(token: str, password: str) -> User:
     user.reset_token_hash = None
     user.reset_expires_at = None
     _revoke_everywhere(user)
+    audit.record(user.id, "password_reset")
     db.session.commit()
     return user

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.core.catalog import Catalog
-from planner.core.model import NO_LODGING, Insurance, Traveller, lives_in_korea
+from planner.core.model import NO_LODGING, Insurance, Traveller, is_known_zone, lives_in_korea
 from planner.core.scenario import CLINIC_ZONE, MAX_FLIGHT_HOURS, ScenarioError
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
@@ -46,10 +46,7 @@ def _resident(scenario: dict) -> bool:
 
 
 def _zone(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return ZoneInfo(name) if is_known_zone(name) else None
 
 
 def _hours(takeoff: datetime, landing: datetime, field: str) -> str:

@@ -8,19 +8,31 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from planner.core.budget import Budget, compute_budget
 from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import Catalog
 from planner.core.model import Plan, TripRequest
 from planner.core.render import plan_to_dict
-from planner.core.scenario import ScenarioError, parse_scenario
+from planner.core.scenario import CLINIC_ZONE, ScenarioError, parse_scenario
 from planner.core.schedule import plan as make_plan
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
+
+
+@dataclass(frozen=True)
+class StalePin:
+    """A stored pin a changed trip no longer accepts (plain values: planned trips outlive a request)."""
+
+    pin_id: int | None
+    entry: dict
+    title: str
+    reason: str
+    start: datetime  # in the clinics' zone
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,12 @@ class PlannedTrip:
     plan: Plan
     budget: Budget
     catalog: Catalog
+    #: stored pins the changed trip no longer accepts: planned without them, offered for removal
+    stale_pins: tuple[StalePin, ...] = ()
+
+    def is_stale(self, pin) -> bool:
+        """Whether a pin (a Pin row or a core Pin) is one of the stale ones."""
+        return any(s.entry == _pin_entry(pin) for s in self.stale_pins)
 
 
 def _pin_entry(pin) -> dict:
@@ -53,6 +71,37 @@ def check_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None 
             raise ScenarioError("pins", "must be a list")
         data["pins"] = [*given, *extra]
     return data, parse_scenario(data, catalog)
+
+
+def split_pins(scenario: dict, pins: Iterable, catalog: Catalog | None = None) -> tuple[list, list[StalePin]]:
+    """The pins the scenario accepts (in order), and the others with the reason each is refused.
+
+    Raises ScenarioError when the scenario itself is bad (not one of its pins).
+    """
+    catalog = catalog or current_catalog()
+    kept: list = []
+    stale: list[StalePin] = []
+    check_scenario(scenario, (), catalog)
+    for pin in pins:
+        try:
+            check_scenario(scenario, [*kept, pin], catalog)
+        except ScenarioError as error:
+            start = pin.start.astimezone(ZoneInfo(CLINIC_ZONE))
+            entry, title = _pin_entry(pin), _pin_title(pin, catalog)
+            stale.append(StalePin(getattr(pin, "id", None), entry, title, error.reason, start))
+        else:
+            kept.append(pin)
+    return kept, stale
+
+
+def _pin_title(pin, catalog: Catalog) -> str:
+    """A pin's step in plain words ("Fat harvest", "Acupuncture session 3"), the ids when the catalog lost it."""
+    protocol = catalog.protocols.get(pin.protocol)
+    try:
+        title = protocol.step(pin.step).title if protocol else f"{pin.protocol} {pin.step}"
+    except KeyError:
+        title = f"{protocol.name}: {pin.step}"
+    return title if pin.occurrence == 1 else f"{title} {pin.occurrence}"
 
 
 def _memo_key(scenario: object, pins: tuple, catalog: Catalog) -> tuple | None:
@@ -78,9 +127,12 @@ def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None =
     planned = memo.get(key) if key is not None else None
     if planned is not None:
         return planned
-    data, request = check_scenario(scenario, pins, catalog)
+    # a trip changed since its pins were confirmed: the pins it no longer accepts are reported, not planned
+    kept, stale = split_pins(scenario, pins, catalog) if pins else ([], [])
+    data, request = check_scenario(scenario, kept, catalog)
     result = make_plan(request, catalog)
-    planned = PlannedTrip(data, request, result, compute_budget(result, request, catalog), catalog)
+    budget = compute_budget(result, request, catalog)
+    planned = PlannedTrip(data, request, result, budget, catalog, tuple(stale))
     if key is not None:
         memo.put(key, planned)
     return planned

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from planner.clock import utcnow
-from planner.core.catalog import Catalog
 from planner.core.model import Pin as PinnedTime
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
@@ -79,24 +78,12 @@ def require_link(token: str) -> None:
     _link_or_404(token)
 
 
-def keep_valid_pins(trip: Trip, scenario: dict, catalog: Catalog | None = None) -> None:
-    """Drop the pins that no longer fit a changed scenario (a step removed, fewer sessions)."""
-    kept = []
-    for pin in list(trip.pins):
-        try:
-            check_scenario(scenario, [*kept, pin], catalog)
-        except ScenarioError:
-            trip.pins.remove(pin)
-        else:
-            kept.append(pin)
-
-
 def update_trip(token: str, scenario: dict, *, discreet: bool) -> None:
     """Replace a trip's request (edited in the form) and re-plan; raises ScenarioError if it is bad."""
     trip = _link_or_404(token).trip
     data, _ = _without_pins(scenario)
+    # pins the changed trip no longer accepts stay stored: the page reports them and offers their removal
     check_scenario(data)
-    keep_valid_pins(trip, data)
     trip.scenario = data
     trip.discreet = discreet
     db.session.commit()
@@ -124,7 +111,6 @@ def fix_trip(token: str, fix: Mapping[str, str]) -> None:
     trip = _link_or_404(token).trip
     changed = apply_fix(trip.scenario, fix)
     check_scenario(changed)
-    keep_valid_pins(trip, changed)
     trip.scenario = changed
     db.session.commit()
 
@@ -138,7 +124,7 @@ def pin_appointment(token: str, key: str, start: datetime) -> None:
         raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
-    others = [p for p in trip.pins if p is not existing]
+    others = [p for p in trip.pins if p is not existing and not planned.is_stale(p)]
     check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)])
     if existing is not None:
         existing.start = start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -45,5 +45,20 @@ def difference_to_seoul(zone: str, moment: datetime) -> str:
 
 
 def zone_choices(now: datetime) -> tuple[ZoneChoice, ...]:
-    """Every pickable zone with its difference to Seoul at ``now`` (an aware datetime)."""
-    return tuple(ZoneChoice(name, difference_to_seoul(name, now)) for name in zone_names())
+    """Every pickable zone with its difference to Seoul at ``now`` (an aware datetime).
+
+    Worked out once per quarter of an hour (UTC): clocks change on a quarter-hour boundary, and
+    doing it for every request of the home page took most of its time.
+    """
+    return _choices_at(quarter_hour(now))
+
+
+def quarter_hour(now: datetime) -> datetime:
+    """The start of ``now``'s quarter of an hour in UTC: zone differences change only on such a boundary."""
+    instant = now.astimezone(UTC)
+    return instant.replace(minute=instant.minute - instant.minute % 15, second=0, microsecond=0)
+
+
+@lru_cache(maxsize=2)
+def _choices_at(moment: datetime) -> tuple[ZoneChoice, ...]:
+    return tuple(ZoneChoice(name, difference_to_seoul(name, moment)) for name in zone_names())

@@ -23,7 +23,6 @@ from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario
 from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
-from planner.services.planning.trips import keep_valid_pins
 from planner.services.workspace.sharing import Change, changes_since_seen, seen_appointments
 
 #: the statuses a trip may move to from each status; back to draft when plans change again
@@ -90,7 +89,7 @@ def trip_view(trip: Trip) -> TripView:
 
 
 def _replace_request(trip: Trip, scenario: dict, now: datetime, catalog: Catalog) -> bool:
-    """Store a changed request: pins that no longer fit are dropped, calendar events are revised.
+    """Store a changed request (pins that no longer fit stay, reported on the page), revise calendar events.
 
     True when an appointment's time changed on a proposed or confirmed trip: it is back to draft,
     since the clinic must confirm the new times.
@@ -104,7 +103,6 @@ def _replace_request(trip: Trip, scenario: dict, now: datetime, catalog: Catalog
     if planner_wrote:
         # a title the planner wrote follows the request; one the facilitator typed stays
         trip.title = _title(request, catalog)
-    keep_valid_pins(trip, scenario, catalog)
     trip.scenario = scenario
     db.session.flush()
     after = planned_trip(trip, catalog)
@@ -179,7 +177,7 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
         raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
-    others = [p for p in trip.pins if p is not existing]
+    others = [p for p in trip.pins if p is not existing and not planned.is_stale(p)]
     check_scenario(trip.scenario, [*others, PinnedTime(*occurrence, start)], catalog)
     if existing is not None:
         existing.start = start.astimezone(UTC)

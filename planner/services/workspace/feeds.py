@@ -8,7 +8,6 @@ depend on, so a revalidation (304) costs one query and no rendering.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -32,8 +31,6 @@ from planner.services.planning.revisions import planned_trip, stored_revisions, 
 REFRESH = timedelta(hours=1)
 #: a facilitator's feed leaves out trips that arrived longer ago than this (Google's ~1 MB limit)
 WINDOW = timedelta(days=60)
-#: any path segment shaped like a token from ``new_token()`` (43 URL-safe characters)
-_TOKEN_SHAPE = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
 
 
 @dataclass(frozen=True)
@@ -87,11 +84,6 @@ def _rendered() -> _RenderedFeeds:
         rendered = _RenderedFeeds(current_app.config.get("PLANNER_FEED_CACHE_SIZE", 256))
         current_app.extensions["planner.feeds"] = rendered
     return rendered
-
-
-def redact_tokens(text: str) -> str:
-    """The text with every token-shaped word replaced by "…" (for access logs)."""
-    return _TOKEN_SHAPE.sub("…", text)
 
 
 def subscription(base_url: str, token: str) -> Subscription:

@@ -9,8 +9,18 @@ from sqlalchemy import delete, select
 from planner.extensions import db
 from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip, TripAppointment
 
-#: bump when the export's shape changes, so that a reader can tell versions apart
-EXPORT_VERSION = 1
+#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments)
+EXPORT_VERSION = 2
+#: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
+EXPORTED_TABLES = {
+    "clients": "client",
+    "trips": "trips",
+    "pins": "trips[].pins",
+    "share_links": "trips[].links",
+    "feed_tokens": "trips[].feeds",
+    "event_revisions": "trips[].calendar_events",
+    "trip_appointments": "trips[].appointments",
+}
 
 
 def owned_client(owner_id: int, client_id: int) -> Client | None:
@@ -25,6 +35,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
         return None
     trips = db.session.scalars(select(Trip).where(Trip.client_id == client.id).order_by(Trip.id)).all()
     feeds = _feeds_by_trip([trip.id for trip in trips])
+    appointments = _appointments_by_trip([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
         "exported_at": _moment(now),
@@ -37,7 +48,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "created_at": _moment(client.created_at),
             "updated_at": _moment(client.updated_at),
         },
-        "trips": [_trip(trip, feeds.get(trip.id, [])) for trip in trips],
+        "trips": [_trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) for trip in trips],
     }
 
 
@@ -71,7 +82,16 @@ def _feeds_by_trip(trip_ids: list[int]) -> dict[int, list[FeedToken]]:
     return found
 
 
-def _trip(trip: Trip, feeds: list[FeedToken]) -> dict:
+def _appointments_by_trip(trip_ids: list[int]) -> dict[int, list[TripAppointment]]:
+    found: dict[int, list[TripAppointment]] = {}
+    if trip_ids:
+        query = select(TripAppointment).where(TripAppointment.trip_id.in_(trip_ids)).order_by(TripAppointment.start)
+        for row in db.session.scalars(query):
+            found.setdefault(row.trip_id, []).append(row)
+    return found
+
+
+def _trip(trip: Trip, feeds: list[FeedToken], appointments: list[TripAppointment]) -> dict:
     return {
         "uuid": trip.uuid,
         "title": trip.title,
@@ -115,6 +135,17 @@ def _trip(trip: Trip, feeds: list[FeedToken]) -> dict:
                 "removed_at": _moment(r.removed_at),
             }
             for r in sorted(trip.revisions, key=lambda r: r.event_key)
+        ],
+        "appointments": [
+            {
+                "key": a.key,
+                "title": a.title,
+                "start": _moment(a.start),
+                "end": _moment(a.end),
+                "timezone": a.timezone,
+                "pinned": a.pinned,
+            }
+            for a in appointments
         ],
     }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -38,6 +40,8 @@ class ClientView:
     #: what the plan sections show; None when the trip no longer plans
     shown: PlanPage | None
     hide_costs: bool
+    #: the fingerprint of the appointments shown, which the page sends back once a person reads it
+    seen_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,19 +99,43 @@ def revoke_client_link(owner_id: int, trip_id: int, link_id: int, now: datetime)
 
 
 def open_client_link(token: str, now: datetime) -> ClientView | None:
-    """The trip behind a live client link, recording what the client saw; None if the link is dead."""
+    """The trip behind a live client link; None if the link is dead. It writes nothing.
+
+    A GET or HEAD is not a person reading: link previewers (chat apps, mail scanners) fetch the
+    page too. What the client saw is recorded by ``record_client_saw``, from the page's own script.
+    """
     link = _live_link(token, now)
     if link is None:
         return None
-    trip = link.trip
-    planned = planned_trip(trip)
-    shown = None
-    if planned is not None:
-        shown = plan_page(planned)
-        trip.client_seen = seen_appointments(planned.plan)
-        trip.client_seen_at = now
-        db.session.commit()
-    return ClientView(trip, shown, link.hide_costs)
+    planned = planned_trip(link.trip)
+    if planned is None:
+        return ClientView(link.trip, None, link.hide_costs)
+    return ClientView(link.trip, plan_page(planned), link.hide_costs, _fingerprint(seen_appointments(planned.plan)))
+
+
+def record_client_saw(token: str, version: str, now: datetime) -> bool | None:
+    """Record what the client saw, if the plan is still the one the page showed (``version``).
+
+    None if the link is dead; False if the plan changed since the page was rendered (the client
+    saw the earlier plan, which this must not claim they saw).
+    """
+    link = _live_link(token, now)
+    if link is None:
+        return None
+    planned = planned_trip(link.trip)
+    if planned is None:
+        return False
+    seen = seen_appointments(planned.plan)
+    if _fingerprint(seen) != version:
+        return False
+    link.trip.client_seen = seen
+    link.trip.client_seen_at = now
+    db.session.commit()
+    return True
+
+
+def _fingerprint(seen: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:

@@ -1,0 +1,110 @@
+"""Partial plans: when a trip does not fit, place every occurrence that can be, and say why the rest cannot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.core.model import Unscheduled
+from planner.core.schedule.context import Context, Outcome
+from planner.core.schedule.units import Blocker, Unit
+from planner.core.schedule.wording import short_date, title_of
+
+#: (treatment, step id, occurrence): an occurrence left out of a partial plan
+Key = tuple[int, str, int]
+
+
+def key(unit: Unit) -> Key:
+    """The occurrence a unit stands for."""
+    return (unit.treatment, unit.step.id, unit.n)
+
+
+def best_partial(
+    ctx: Context, runs: list[Callable[[frozenset[Key]], Outcome]]
+) -> tuple[Outcome, tuple[Unscheduled, ...]] | None:
+    """The partial plan that leaves out the fewest occurrences over these ways of planning (None: none)."""
+    best = None
+    for run in runs:
+        found = _partial(ctx, run)
+        if found is not None and (best is None or len(found[1]) < len(best[1])):
+            best = found
+    return best
+
+
+def _partial(ctx: Context, run: Callable[[frozenset[Key]], Outcome]) -> tuple[Outcome, tuple[Unscheduled, ...]] | None:
+    """Leave out the occurrence that blocks, and what depends on it, until the rest is placed."""
+    left: dict[Key, Unscheduled] = {}
+    order: dict[Key, int] = {}
+    while True:
+        outcome = run(frozenset(left))
+        for unit in outcome.units:
+            order.setdefault(key(unit), len(order))
+        outside = _outside(ctx, outcome) if outcome.feasible else None
+        if outcome.feasible and outside is None:
+            return outcome, tuple(left[k] for k in sorted(left, key=order.__getitem__))
+        if not outcome.units:
+            return None
+        if outside is not None:
+            blocked, rule = outcome.units[outside], "pin_conflict"
+            reason = "The confirmed time is outside your stay: change your flight or ask the clinic to move it."
+        else:
+            blocked = outcome.units[outcome.blocker.unit]
+            rule, reason = _why(ctx, outcome, outcome.blocker)
+        left[key(blocked)] = _entry(blocked, rule, reason)
+        for unit in _dependents(outcome.units, blocked):
+            waits = f"It waits for the {title_of(blocked).lower()}, which is not scheduled yet."
+            left.setdefault(key(unit), _entry(unit, "waits_for_unscheduled", waits))
+
+
+def _outside(ctx: Context, outcome: Outcome) -> int | None:
+    """An in-person pin outside the days of its trip (a partial plan leaves it out, so the days hold every visit)."""
+    for i, (unit, placed) in enumerate(zip(outcome.units, outcome.placed, strict=True)):
+        if unit.pin is None or not unit.step.kind.in_person or unit.visit > len(outcome.trips):
+            continue
+        arrive, leave = outcome.trips[unit.visit - 1]
+        if not ctx.clock.day(arrive, ctx.zone) <= placed.day <= ctx.clock.day(leave, ctx.zone):
+            return i
+    return None
+
+
+def _entry(unit: Unit, rule: str, reason: str) -> Unscheduled:
+    return Unscheduled(unit.prefix, unit.step.id, unit.n, title_of(unit), reason, rule, unit.clinic.id, unit.visit)
+
+
+def _dependents(units: tuple[Unit, ...], blocked: Unit) -> list[Unit]:
+    """Later occurrences of the blocked step and every step ordered after a step left incomplete, transitively."""
+    incomplete = {blocked.step.id}
+    found: list[Unit] = []
+    changed = True
+    while changed:
+        changed = False
+        for unit in units:
+            if unit is blocked or unit.treatment != blocked.treatment or unit in found:
+                continue
+            later = unit.step.id == blocked.step.id and unit.n > blocked.n
+            if later or any(rule.step in incomplete for rule in unit.step.after):
+                found.append(unit)
+                incomplete.add(unit.step.id)
+                changed = True
+    return found
+
+
+def _why(ctx: Context, outcome: Outcome, blocker: Blocker) -> tuple[str, str]:
+    """The rule code and a plain sentence for the occurrence a blocker names."""
+    unit = outcome.units[blocker.unit]
+    frame = outcome.frames.get(unit.visit)
+    leave = None if frame is None or frame.departure is None else short_date(ctx.clock.date(frame.departure_day))
+    if blocker.rule == "departure" and leave:
+        return "stay_too_short", f"It does not fit before your flight home on {leave}."
+    if blocker.rule == "fly_after" and leave:
+        days = f"{blocker.days} day" + ("s" if blocker.days > 1 else "")
+        return "fit_to_fly", f"It must be at least {days} before your flight home on {leave} (rule: fit to fly)."
+    if blocker.rule == "window" and blocker.anchor is not None:
+        anchor = outcome.units[blocker.anchor]
+        within = "the same day" if blocker.days == 0 else f"{blocker.days} day" + ("s" if blocker.days > 1 else "")
+        weekday = f"{ctx.clock.date(blocker.anchor_day):%A}"
+        return "window_missed", f"The {title_of(anchor).lower()} on {weekday} leaves no open day within {within}."
+    if blocker.rule == "pin" and blocker.anchor is not None:
+        pinned = outcome.units[blocker.anchor]
+        day = short_date(ctx.clock.date(blocker.anchor_day))
+        return "pin_conflict", f"The confirmed {title_of(pinned).lower()} on {day} leaves no room for it before."
+    return "cannot_fit", f"It cannot be fitted within {ctx.rules.max_stay_days} days of arrival."
