@@ -64,4 +64,6 @@ def in_zone(moment: datetime, name: str, field: str) -> datetime:
         raise ValueError(f"{field}: {moment.isoformat()} has no time zone; give an aware datetime")
     if name in UTC_NAMES:
         return moment.astimezone(UTC)
-    return moment.astimezone(zone(name, field))
+    # through UTC: astimezone to a datetime's own zone returns it unchanged, even a wall time that
+    # does not exist (02:00 on the day clocks go forward), which readers then resolve differently
+    return moment.astimezone(UTC).astimezone(zone(name, field))

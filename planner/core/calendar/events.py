@@ -33,15 +33,15 @@ def entries_for(
     entries: list[Entry] = []
     # each treatment's cautions go with its first appointment (the plan lists them in time order),
     # never in discreet mode
-    first = {}
+    first_of: dict[str, str] = {}
     for appointment in plan.appointments:
-        first.setdefault(appointment.protocol, appointment.key)
+        first_of.setdefault(appointment.protocol, appointment.key)
     for appointment in plan.appointments:
         clinic = _clinic(catalog, appointment)
         step = _step(catalog, appointment)
         status = "CONFIRMED" if appointment.pinned or appointment.key in confirmed else "TENTATIVE"
         cautions = ()
-        if not discreet and first.get(appointment.protocol) == appointment.key:
+        if not discreet and first_of.get(appointment.protocol) == appointment.key:
             cautions = catalog.protocols[appointment.protocol].cautions
         entry = _appointment(appointment, step, clinic, status, prefix, discreet, cautions)
         if not plan.feasible:  # the placed part of a plan that does not work: say so where it is read
@@ -69,7 +69,26 @@ def entries_for(
                     transparent=True,
                 )
             )
+    if not plan.feasible or not entries:
+        entries.append(_not_working(plan, clinic_zone, prefix, discreet))
     return tuple(sorted(entries, key=lambda e: (_instant(e.start, clinic_zone), e.key)))
+
+
+def _not_working(plan: Plan, clinic_zone: str, prefix: str, discreet: bool) -> Entry:
+    """An all-day note on the arrival day: the plan does not work yet (a calendar has one event at least)."""
+    day = in_zone(plan.arrival, clinic_zone, "arrival").date()
+    lines = ["The planner could not fit every appointment into this trip yet; see your plan."]
+    if not discreet:
+        lines += [paragraph(problem.message) for problem in plan.problems]
+    return Entry(
+        key="plan-status",
+        title=f"{prefix}Trip plan: not working yet",
+        start=day,
+        end=day + timedelta(days=1),
+        status="TENTATIVE",
+        description="\n".join(lines),
+        transparent=True,
+    )
 
 
 def _instant(value: datetime | date, clinic_zone: str) -> datetime:
