@@ -6,7 +6,7 @@ a clinic's hours on a day). It imports nothing of the core: every other package 
 
 from __future__ import annotations
 
-from planner.core.model.clinic import Clinic, Interval
+from planner.core.model.clinic import Clinic, Interval, holiday_name
 from planner.core.model.costs import Costs
 from planner.core.model.inputs import has_control, is_known_zone
 from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Unscheduled, Visit
@@ -37,6 +37,7 @@ __all__ = [
     "KOREA_ZONE",
     "NO_LODGING",
     "Interval",
+    "holiday_name",
     "MoneyRange",
     "Notice",
     "Pin",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from planner.core.model import Appointment, Clinic, Day, Notice, StepKind
+from planner.core.model import Appointment, Clinic, Day, Notice, StepKind, holiday_name
 from planner.services.planning.plans import PlannedTrip
 from planner.services.planning.zones import difference_to_seoul
 
@@ -25,6 +25,10 @@ class Cell:
     day: date
     kind: str | None = None
     appointments: int = 0
+    #: the name of Korea's public holiday on this date (the clinics close), or None
+    holiday: str | None = None
+    #: True on the days of a trip the planner proposes (a second trip not booked yet)
+    proposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class Month:
 
     first: date
     weeks: tuple[tuple[Cell | None, ...], ...]
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The month's dates, without the padding."""
+        return tuple(cell for week in self.weeks for cell in week if cell is not None)
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ def _visit(appointment: Appointment, planned: PlannedTrip) -> Visit:
 def months(planned: PlannedTrip) -> tuple[Month, ...]:
     """Month grids for every month that has a day of the stay."""
     days = {day.date: day for day in planned.plan.days}
+    # a first trip's "shortest stay" is proposed too, but only a later trip is not booked at all
+    proposed = {visit.number for visit in planned.plan.visits if visit.proposed and visit.number > 1}
     firsts = sorted({d.replace(day=1) for d in days})
     result = []
     for first in firsts:
@@ -109,9 +120,10 @@ def months(planned: PlannedTrip) -> tuple[Month, ...]:
                 if d.month != first.month:
                     cells.append(None)
                 elif d in days:
-                    cells.append(Cell(d, days[d].kind, len(days[d].appointments)))
+                    day = days[d]
+                    cells.append(Cell(d, day.kind, len(day.appointments), holiday_name("KR", d), day.visit in proposed))
                 else:
-                    cells.append(Cell(d))
+                    cells.append(Cell(d, holiday=holiday_name("KR", d)))
             weeks.append(tuple(cells))
         result.append(Month(first, tuple(weeks)))
     return tuple(result)
