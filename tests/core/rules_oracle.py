@@ -161,7 +161,7 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
     home = ZoneInfo(request.traveller.home_timezone)
     for appt in plan.appointments:
         start, end = appt.start.astimezone(home), appt.end.astimezone(home)
-        late = appt.kind.value == "remote" and not appt.pinned
+        late = appt.kind.value == "remote" and not appt.pinned and not appt.in_person
         if late and (start.date() != end.date() or start.time() < awake_from or end.time() > awake_to):
             if not any(w.code == "remote_hour" and w.step == appt.step for w in plan.warnings):
                 out.append(Breach("warning remote_hour", (appt.key,), "a call outside waking hours without a warning"))

@@ -140,7 +140,7 @@ def _appointment(
     if end < start or (end == start and not all_day):
         raise ValueError(f"{field}: end {end.isoformat()} is not after start {start.isoformat()}")
     place = one_line(f"{clinic.name}, {clinic.address}" if clinic.address else clinic.name)
-    remote = appointment.kind == StepKind.REMOTE
+    remote = appointment.kind == StepKind.REMOTE and not appointment.in_person
     location = f"Video call with {place}" if remote else place
     notes = _preparations(appointment, step)
     if discreet:

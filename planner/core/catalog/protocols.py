@@ -139,8 +139,14 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
         description=table.text("description", ""),
         source=table.text("source", ""),
         latest_start=clock(table.raw("latest_start"), table.at("latest_start")) if table.has("latest_start") else None,
+        in_person_if_present=table.flag("in_person_if_present", False),
+        in_person_title=table.text("in_person_title", ""),
     )
     table.done()
+    if step.in_person_if_present and kind is not StepKind.REMOTE:
+        raise Invalid(table.at("in_person_if_present"), f"only a remote step can be held in person, not a {kind.value}")
+    if step.in_person_title and not step.in_person_if_present:
+        raise Invalid(table.at("in_person_title"), "needs in_person_if_present = true")
     return step
 
 
@@ -261,6 +267,10 @@ def _step_dict(step: Step) -> dict[str, Any]:
         data["per_week_max"] = step.per_week_max
     if step.latest_start is not None:
         data["latest_start"] = hhmm(step.latest_start)
+    if step.in_person_if_present:
+        data["in_person_if_present"] = True
+    if step.in_person_title:
+        data["in_person_title"] = step.in_person_title
     return data
 
 

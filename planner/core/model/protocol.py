@@ -100,6 +100,14 @@ class Step:
     source: str = ""
     #: the latest start, clinic local time (a fasting checkup runs in the morning); None = any time
     latest_start: time | None = None
+    #: a remote step the clinic may hold in person: while the patient is still there, it is a visit
+    in_person_if_present: bool = False
+    #: the title of that visit ("" = the step's title)
+    in_person_title: str = ""
+
+    def held_in_person_title(self) -> str:
+        """The title when the step is held in person."""
+        return self.in_person_title or self.title
 
     def price_for(self, tier: str) -> PriceRange | None:
         """The price range for a clinic tier, falling back to the any-tier price."""

@@ -38,6 +38,8 @@ class Outcome:
     trips: tuple[tuple[int, int], ...]
     frames: dict[int, Frame]
     blocker: Blocker | None = None
+    #: the order the treatments were placed in (None = the request's)
+    order: tuple[int, ...] | None = None
 
     @property
     def feasible(self) -> bool:

@@ -8,7 +8,7 @@ from planner.core.model import Appointment, Notice, StepKind
 from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
-from planner.core.schedule.units import Blocker
+from planner.core.schedule.units import Blocker, held_here
 from planner.core.schedule.wording import closure_reason, key_of, long_date, short_date, title_of
 
 
@@ -19,7 +19,8 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
     for unit, placed in zip(outcome.units, outcome.placed, strict=True):
         if placed is None:
             continue
-        zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
+        here = held_here(unit, placed, outcome.frames[unit.visit])
+        zone = home if unit.step.kind is StepKind.REMOTE and not here else unit.clinic.timezone
         # only a step that needs the clinic open is moved by a closure (cell processing is not)
         moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(ctx, unit, placed)
         result.append(
@@ -29,7 +30,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 step=unit.step.id,
                 occurrence=unit.n,
                 kind=unit.step.kind,
-                title=title_of(unit),
+                title=title_of(unit, here),
                 start=clock.at(placed.start, zone),
                 end=clock.at(placed.end, zone),
                 clinic=unit.clinic.id,
@@ -39,6 +40,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 timezone=zone,
                 preparation=tuple(p.text for p in unit.step.preparation),
                 moved_by=moved,
+                held_in_person=here,
             )
         )
     return tuple(sorted(result, key=lambda a: (a.start, a.key)))
@@ -141,7 +143,7 @@ def _remote_hours(ctx, appointments: tuple[Appointment, ...]) -> list[Notice]:
     awake_from, awake_to = ctx.rules.home_awake
     found = []
     for appointment in appointments:
-        if appointment.kind is not StepKind.REMOTE or appointment.pinned:
+        if appointment.in_person or appointment.pinned:
             continue
         start, end = appointment.start, appointment.end  # already in the patient's home zone
         if start.date() == end.date() and awake_from <= start.time() and end.time() <= awake_to:

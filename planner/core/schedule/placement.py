@@ -116,6 +116,10 @@ class Placer:
                 hi_day, hi_rule = frame.departure_day, "departure"
                 if step.fly_after_days > 0:
                     hi_day, hi_rule, hi_days = hi_day - step.fly_after_days, "fly_after", step.fly_after_days
+        elif links.either:
+            # in person on a day of the stay (``_candidates`` bounds it by the flight home), else by video after it
+            lo_min = frame.arrival + self.rules.arrival_minutes
+            hi_day = max(hi_day, frame.departure_day + 401)
         elif links.remote:
             lo_day = frame.departure_day + 1
             lo_min = frame.departure
@@ -149,7 +153,9 @@ class Placer:
         need = [-(10**6)] * len(self.units)
         for i in range(len(self.units) - 1, -1, -1):
             frame = self.frames[self.units[i].visit]
-            if self._links[i].remote and self.units[i].pin is None and frame.departure_day is not None:
+            links = self._links[i]
+            # a call that may be held in person has no need to wait for the flight home
+            if links.remote and not links.either and self.units[i].pin is None and frame.departure_day is not None:
                 need[i] = frame.departure_day + 1
             for j, max_days in self._links[i].windows:
                 need[i] = max(need[i], need[j] - max_days)
@@ -165,6 +171,9 @@ class Placer:
         follow_up_day = self._need[i]
         minutes, on_grid = step.minutes, links.on_grid
         zone, end_of_day = unit.clinic.timezone, 10**9
+        frame = self.frames[unit.visit]
+        # the last day a call that may be held in person is a visit; after it, a video call from home
+        here_until = frame.departure_day if links.either else None
         earliest = None
         for day in range(lo_day, hi_day + 1):
             if day < self._floor[i]:
@@ -181,9 +190,16 @@ class Placer:
                 continue
             # a step with a latest start (a fasting checkup in the morning) starts no later than it that day
             latest = end_of_day if step.latest_start is None else self.clock.local(day, step.latest_start, zone)
-            for start, end in self._spans(unit, day):
-                t = grid_start(start, lo_min) if on_grid else max(start, lo_min)
-                while t + minutes <= end and (hi_end is None or t + minutes <= hi_end) and t <= latest:
+            here, first, last_end = False, lo_min, hi_end
+            if here_until is not None:
+                here = day <= here_until
+                if here:
+                    last_end = frame.departure - self.rules.departure_minutes
+                else:
+                    first = max(lo_min, frame.departure)
+            for start, end in self._spans(unit, day, here):
+                t = grid_start(start, first) if on_grid else max(start, first)
+                while t + minutes <= end and (last_end is None or t + minutes <= last_end) and t <= latest:
                     self._budget -= 1
                     if self._budget <= 0:
                         self._fail(i, why)
@@ -195,11 +211,11 @@ class Placer:
                     t = grid_start(start, clash) if on_grid else t + GRID_MINUTES
         self._fail(i, why)
 
-    def _spans(self, unit: Unit, day: int):
+    def _spans(self, unit: Unit, day: int, here: bool = False):
         if not _on_grid(unit.step):
             begin = self.clock.local(day, time(0), unit.clinic.timezone)
             return ((begin, begin + MINUTES_PER_DAY),)
-        if unit.step.kind is not StepKind.REMOTE:
+        if unit.step.kind is not StepKind.REMOTE or here:
             return self.hours.spans(unit.clinic, day)
         spans = self.hours.spans(unit.clinic, day, True)
         if any(end - start >= unit.step.minutes for start, end in spans):

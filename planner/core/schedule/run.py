@@ -39,15 +39,13 @@ def plan(request, catalog: Catalog) -> Plan:
 def _plan(request, catalog: Catalog, explain: bool) -> Plan:
     """``explain`` False: only whether it works and why (no partial plan, no fixes), to verify a fix."""
     ctx = context(request, catalog)
+    shortest = _shortest_outcome(ctx)
     if request.departure is None:
-        outcome = shortest = _shortest_outcome(ctx)
+        outcome = shortest
     else:
-        outcome = _given_outcome(ctx)
-        # "you could leave on …" for a plan that works: the request's order is enough; a plan that
-        # does not work gets the search over every order, since its fix must be the best there is
-        shortest = _shortest_in_order(ctx, None)
-        if not (outcome.feasible and shortest.feasible):
-            shortest = _shortest_outcome(ctx)
+        # the order of the shortest stay first: a longer stay then keeps its placements or moves them earlier,
+        # never later (another order could trade one treatment's earlier day for another's later one)
+        outcome = _given_outcome(ctx, shortest.order if shortest.feasible else None)
     earliest = _departure_time(ctx, shortest)
     arrival_min = ctx.clock.minutes(request.arrival)
     departure = request.departure or (earliest if shortest.feasible else None)
@@ -235,16 +233,16 @@ def _run(
     frames = {1: trip_frame(ctx, arrival, departure)}
     result, leave = _stage(ctx, units, {}, frames, 1)
     if isinstance(result, Blocker):
-        return Outcome(tuple(units), (), (), frames, result)
+        return Outcome(tuple(units), (), (), frames, result, order)
     frames[1] = trip_frame(ctx, arrival, leave)
     trips = [(arrival, leave)]
     if two_trips and any(u.visit == 2 for u in units):
         result, leave2 = _second_trip(ctx, units, result, frames, leave)
         if isinstance(result, Blocker):
-            return Outcome(tuple(units), (), tuple(trips), frames, result)
+            return Outcome(tuple(units), (), tuple(trips), frames, result, order)
         trips.append((frames[2].arrival, leave2))
     placed = tuple(result.get(i) for i in range(len(units)))
-    return Outcome(tuple(units), placed, tuple(trips), frames)
+    return Outcome(tuple(units), placed, tuple(trips), frames, order=order)
 
 
 def _shortest_outcome(ctx: Context) -> Outcome:
@@ -269,12 +267,18 @@ def _shortest_in_order(ctx: Context, order: tuple[int, ...] | None) -> Outcome:
     return one_trip if one_trip.feasible else outcome
 
 
-def _given_outcome(ctx: Context) -> Outcome:
-    """The plan for the asked departure: the request's order first, then every other order."""
+def _given_outcome(ctx: Context, preferred: tuple[int, ...] | None) -> Outcome:
+    """The plan for the asked departure: the shortest stay's order first, then the request's, then the others."""
+    if preferred is not None:
+        chosen = _given_in_order(ctx, preferred)
+        if chosen.feasible:
+            return chosen
     first = _given_in_order(ctx, None)
     if first.feasible:
         return first
     for order in _orders(ctx):
+        if order == preferred:
+            continue
         other = _given_in_order(ctx, order)
         if other.feasible:
             return other

@@ -60,3 +60,8 @@ class Placed:
     start: int
     end: int
     earliest_day: int
+
+
+def held_here(unit: Unit, placed: Placed, frame: Frame) -> bool:
+    """Whether a remote step is held in person: it may be, and it is before its trip's flight home."""
+    return unit.step.in_person_if_present and frame.departure is not None and placed.start < frame.departure
