@@ -146,7 +146,8 @@ def _single(appt, step: Step, t: Treatment, by_visit: dict[int, Visit], request,
         if latest is not None and appt.end > latest:
             out.append(Breach("3 departure", key, "ends too close to the departure flight"))
     if step.invasive:
-        buffer = jetlag_buffer_days(request.traveller.home_timezone, clinic.timezone, visit.arrival, rules)
+        home = request.traveller.home_timezone
+        buffer = jetlag_buffer_days(home, clinic.timezone, visit.arrival, rules, step.low_risk)
         if day < local_day(visit.arrival, clinic) + timedelta(days=buffer):
             out.append(Breach("10 jet lag", key, f"invasive within the {buffer}-day jet-lag buffer"))
     if step.kind is not StepKind.REMOTE and step.fly_after_days and visit.departure is not None:

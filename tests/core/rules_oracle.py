@@ -95,7 +95,12 @@ def _plan_rules(plan: Plan, request: TripRequest, catalog: Catalog) -> list[Brea
             return out
         if local_day(plan.earliest_departure, clinic) != local_day(plan.departure, clinic):
             out.append(Breach("14 shortest stay", (), "earliest_departure is not the proposed departure"))
-    buffer = jetlag_buffer_days(request.traveller.home_timezone, clinic.timezone, request.arrival, catalog.rules)
+    # the plan names the wait of its invasive steps: the low-risk one when every one of them is low risk
+    treatments = resolve(request, catalog).values()
+    invasive = [s for t in treatments for s in t.protocol.steps if s.invasive and t.occurrences.get(s.id)]
+    low_risk = bool(invasive) and all(s.low_risk for s in invasive)
+    home = request.traveller.home_timezone
+    buffer = jetlag_buffer_days(home, clinic.timezone, request.arrival, catalog.rules, low_risk)
     if plan.jetlag_buffer_days != buffer:
         out.append(Breach("10 jet lag", (), f"plan says {plan.jetlag_buffer_days} buffer days, expected {buffer}"))
     return out + _days(plan, clinic) + _warnings(plan, request, catalog, clinic)

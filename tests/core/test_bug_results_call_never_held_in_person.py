@@ -16,7 +16,8 @@ import pytest
 
 from planner.core import plan_from_dict
 from planner.core.catalog.load import load_catalog
-from planner.core.catalog.protocols import parse_protocol, protocol_to_dict
+from planner.core.catalog.protocol_dicts import protocol_to_dict
+from planner.core.catalog.protocols import parse_protocol
 from planner.core.catalog.reader import CatalogError
 from planner.core.render import plan_to_text
 

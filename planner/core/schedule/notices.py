@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.core.model import Appointment, Notice, StepKind
+from planner.core.schedule.context import min_stay
 from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
@@ -178,8 +179,9 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
             for u, p in zip(outcome.units, outcome.placed, strict=True)
             if p is not None and u.visit == visit and u.step.invasive and u.step.kind.in_person
         ]
-        if invasive and frame.jetlag_day > arrive_day:
-            n = frame.jetlag_day - arrive_day
+        wait = max((frame.low_risk_day if u.step.low_risk else frame.jetlag_day for _, u in invasive), default=0)
+        if invasive and wait > arrive_day:
+            n = wait - arrive_day
             result.append(
                 Notice(
                     "jetlag_buffer",
@@ -217,6 +219,16 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
                     (f"Your {trip} stay" if trip else "A stay")
                     + f" of {days} days is longer than the {rules.visa_days} days a C-3-3 "
                     "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
+                )
+            )
+        fewest = min_stay(ctx, visit)
+        if days < fewest:  # only a booked flight home can be sooner: the shortest stay keeps the minimum
+            result.append(
+                Notice(
+                    "short_stay",
+                    (f"Your {trip} trip" if trip else "Your trip")
+                    + f" is {_days(days)}; the clinic advises at least {fewest} days for it (time to heal and be "
+                    "checked before you fly): ask the clinic before you book.",
                 )
             )
     return result

@@ -8,7 +8,14 @@ from itertools import permutations
 
 from planner.core.catalog import Catalog
 from planner.core.model import Plan, StepKind, Visit
-from planner.core.schedule.context import Context, Outcome, buffer_days, context, trip_frame
+from planner.core.schedule.context import (
+    Context,
+    Outcome,
+    context,
+    plan_buffer_days,
+    shortest_departure,
+    trip_frame,
+)
 from planner.core.schedule.days import MINUTES_PER_DAY
 from planner.core.schedule.fixes import (
     earlier_arrival_fix,
@@ -91,7 +98,7 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
         visits=tuple(visits),
         problems=problems + tuple(pin_problems),
         warnings=tuple(warnings),
-        jetlag_buffer_days=buffer_days(ctx, arrival_min),
+        jetlag_buffer_days=plan_buffer_days(ctx, arrival_min),
         unscheduled=unscheduled,
     )
 
@@ -147,7 +154,7 @@ def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dic
     if isinstance(first, Blocker):
         return _merge([chosen[k] for k in away], done, first), None
     own = [(fixed[k], first[n]) for n, k in enumerate(away) if chosen[k] not in done]
-    leave = _shortest_departure(ctx, own, frame)
+    leave = shortest_departure(ctx, own, frame, visit)
     has_remote = len(away) < len(fixed)
     result: dict[int, Placed] | Blocker = _merge([chosen[k] for k in away], done, first)
     for extra in range(REMOTE_RETRIES if has_remote else 1):
@@ -173,20 +180,6 @@ def _merge(chosen: list[int], done: dict[int, Placed], result) -> dict[int, Plac
     for k, placed in enumerate(result):
         merged.setdefault(chosen[k], placed)
     return merged
-
-
-def _shortest_departure(ctx: Context, own: list[tuple[Unit, Placed]], frame: Frame) -> int:
-    """The earliest departure after these placements: the fly-after date at the default time, or later."""
-    clock, rules = ctx.clock, ctx.rules
-    in_person = [(u, p) for u, p in own if u.step.kind.in_person]
-    day = max([p.day + u.step.fly_after_days for u, p in in_person] + [frame.arrival_day])
-    needed = max([p.end + rules.clinic_to_departure_hours * 60 for _, p in in_person] + [frame.arrival + 1])
-    departure = clock.local(day, rules.default_departure_time, ctx.zone)
-    if departure >= needed:
-        return departure
-    if clock.day(needed, ctx.zone) == day:
-        return needed
-    return max(needed, clock.local(day + 1, rules.default_departure_time, ctx.zone))
 
 
 def _gap_days(ctx: Context) -> int:

@@ -29,6 +29,7 @@ class Frame:
     departure: int | None
     arrival_day: int
     jetlag_day: int  # first day an invasive step may happen
+    low_risk_day: int  # first day a low-risk invasive step may happen (checkup, IV drip)
     departure_day: int | None
     last_day: int  # searching never goes past this day
 
