@@ -15,8 +15,9 @@ __all__ = ["Alarm", "Entry", "entries_for", "in_zone", "one_line", "paragraph"]
 
 
 _ALL_DAY_KINDS = (StepKind.LAB, StepKind.REST)
-#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode)
-NOT_YET = "This plan does not work yet: some steps are not scheduled. See your plan before booking."
+#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode); the
+#: reasons are said once, in the arrival day's note, not again on every event
+NOT_YET = "Not final: this plan does not work yet (see the note on your arrival day and your plan before booking)."
 
 
 def entries_for(
