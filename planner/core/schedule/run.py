@@ -29,6 +29,7 @@ from planner.core.schedule.occurrences import build_units
 from planner.core.schedule.partial import partial_plan
 from planner.core.schedule.pins import fixed_pin_problems, too_soon_pins
 from planner.core.schedule.placement import Placer
+from planner.core.schedule.shortest import shortest_of
 from planner.core.schedule.stay import days_of
 from planner.core.schedule.units import Blocker, Frame, Placed, Rules, Unit
 
@@ -46,16 +47,18 @@ def plan(request, catalog: Catalog) -> Plan:
 def _plan(request, catalog: Catalog, explain: bool) -> Plan:
     """``explain`` False: only whether it works and why (no partial plan, no fixes), to verify a fix."""
     ctx = context(request, catalog)
-    shortest = _shortest_outcome(ctx)
     if request.departure is None:
-        outcome = shortest
+        outcome = _shortest_outcome(ctx)
+        order, leave_at = outcome.order, outcome.trips[0][1] if outcome.feasible else None
     else:
+        order, leave_at = shortest_of(ctx, catalog, _shortest_outcome)
         # the order of the shortest stay first: a longer stay then keeps its placements or moves them earlier,
         # never later (another order could trade one treatment's earlier day for another's later one)
-        outcome = _given_outcome(ctx, shortest.order if shortest.feasible else None)
-    earliest = _departure_time(ctx, shortest)
+        outcome = _given_outcome(ctx, order if leave_at is not None else None)
+    works = leave_at is not None
+    earliest = ctx.clock.at(leave_at, ctx.zone) if works else None
     arrival_min = ctx.clock.minutes(request.arrival)
-    departure = request.departure or (earliest if shortest.feasible else None)
+    departure = request.departure or earliest
     visits = [Visit(1, request.arrival, departure, proposed=request.departure is None)]
     for number, (arrive, leave) in enumerate(outcome.trips[1:], start=2):
         visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
@@ -81,8 +84,8 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
     problems = tuple(stuck)
     if not outcome.feasible:
         # while a pin is stuck no later departure, arrival or fewer sessions makes the plan work
-        fixes = _fixes(ctx, catalog, shortest, replan) if explain and not stuck else {}
-        leave = earliest if shortest.feasible else None
+        fixes = _fixes(ctx, catalog, works, replan) if explain and not stuck else {}
+        leave = earliest
         asked = explain and not stuck and leave is not None and request.departure is not None
         helps = asked and verified(request, {"departure": leave.isoformat()}, replan, stay_long_enough)
         found = problems_for(ctx, outcome, leave, fixes, helps)
@@ -92,7 +95,7 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
         feasible=outcome.feasible and not pin_problems and not stuck,
         arrival=request.arrival,
         departure=departure,
-        earliest_departure=earliest if shortest.feasible else None,
+        earliest_departure=earliest,
         appointments=appointments,
         days=days_of(ctx, placed, trips, appointments),
         visits=tuple(visits),
@@ -125,9 +128,9 @@ def _replanner(catalog: Catalog):
     return replan
 
 
-def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome, replan) -> dict[str, str]:
+def _fixes(ctx: Context, catalog: Catalog, works: bool, replan) -> dict[str, str]:
     """What would make an impossible trip work, verified: a later arrival, or fewer sessions."""
-    if shortest.feasible:
+    if works:
         return {}
     counts = []
     for k, wanted in enumerate(ctx.request.treatments):
