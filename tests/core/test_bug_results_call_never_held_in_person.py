@@ -88,3 +88,18 @@ def test_a_wrong_in_person_field_names_the_field(index, changes, field, reason):
     with pytest.raises(CatalogError) as caught:
         parse_protocol(data, where="checkup.toml")
     assert caught.value.field == field and reason in str(caught.value)
+
+
+def test_a_confirmed_results_visit_inside_the_stay_is_checked_against_clinic_hours_not_waking_hours():
+    # 09:00 in Seoul is 21:00 in São Paulo: for a visit at the centre that does not matter
+    scenario = {
+        "traveller": {"home_timezone": "America/Sao_Paulo"},
+        "arrival": "2027-03-02T08:00",
+        "departure": "2027-03-20T18:00",
+        "treatments": [{"protocol": "health-checkup"}],
+        "pins": [{"protocol": "health-checkup", "step": "results", "occurrence": 1, "start": "2027-03-12T09:00"}],
+    }
+    plan = plan_from_dict(scenario)
+    results = next(a for a in plan["appointments"] if a["step"] == "results")
+    assert plan["feasible"] and results["pinned"] and results["in_person"]
+    assert not [w for w in plan["warnings"] if w["step"] == "results"]
