@@ -113,6 +113,8 @@ def catalog_command() -> None:
         protocol = catalog.protocols[protocol_id]
         sessions = f"{protocol.count.min}-{protocol.count.max} sessions" if protocol.count else "-"
         stay = f"{protocol.typical_stay[0]}-{protocol.typical_stay[1]} days" if protocol.typical_stay else "-"
+        if protocol.min_stay is not None and len(protocol.min_stay.days) > 1:  # as the planner keeps them
+            stay += " (" + ", ".join(f"trip {n} at least {d}" for n, d in enumerate(protocol.min_stay.days, 1)) + ")"
         click.echo(f"{protocol.id:<32} {protocol.name:<44} {sessions:<16} {stay}")
 
 

@@ -36,10 +36,11 @@ MAX_STEPS = 20
 MAX_PREPARATIONS = 10
 #: form name of each price tier, and the catalog's key for it ("*" = any tier)
 PRICE_TIERS = (("any", "*"), ("local", "local"), ("specialized", "specialized"), ("university", "university"))
-_KEPT = ("visit_gap", "typical_stay", "cautions", "insurance_note", "nhi_covered")
+_KEPT = ("visit_gap", "typical_stay", "min_stay", "cautions", "insurance_note", "nhi_covered")
 STEP_KEYS = (
-    "id", "title", "minutes", "counted", "per_week_max", "min_gap_days",
-    "needs_clinic_open", "invasive", "rest_days", "fly_after_days", "visit", "latest_start", "description", "source",
+    "id", "title", "minutes", "counted", "per_week_max", "min_gap_days", "needs_clinic_open", "invasive", "low_risk",
+    "rest_days", "fly_after_days", "visit", "latest_start", "in_person_if_present", "in_person_title", "description",
+    "source",
 )  # fmt: skip
 
 
@@ -111,6 +112,7 @@ class StepForm(Form):
     )
     needs_clinic_open = BooleanField("Needs the clinic open", default=True)
     invasive = BooleanField("Invasive")
+    low_risk = BooleanField("Low risk (light sedation, a drip): one night for jet lag, not days")
     rest_days = _whole("Rest days after", 365, 0)
     fly_after_days = _whole("Days before a long-haul flight", 365, 0)
     visit = _whole("Trip (1, or 2 for a second trip)", 9, 1)
@@ -120,6 +122,8 @@ class StepForm(Form):
         filters=[_strip, lambda value: value or None],
         validators=[Length(max=5)],
     )
+    in_person_if_present = BooleanField("A video call held in person while the patient is still there")
+    in_person_title = _text("Title when held in person (blank = the same title)")
     prices = FormField(PricesForm, "Prices per occurrence")
     preparation = FieldList(FormField(PreparationForm), min_entries=1, max_entries=MAX_PREPARATIONS)
     description = TextAreaField("Description for the patient", filters=[_strip], validators=[Length(max=4000)])
@@ -168,12 +172,10 @@ class ProtocolForm(PlannerForm):
         for name in ("id", "name", "category", "summary"):
             data[name] = getattr(self, name).data or ""
             self._aim(name, getattr(self, name))
-        count = _count(self, "count", self._aim)
-        if count is not None:
+        if (count := _count(self, "count", self._aim)) is not None:
             data["count"] = count
-        data["sources"] = _lines(self.sources.data)
+        data["sources"], data["steps"] = _lines(self.sources.data), []
         self._aim("sources", self.sources)
-        data["steps"] = []
         for entry in self.steps:
             if entry.form.remove.data:
                 continue

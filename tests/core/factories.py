@@ -145,3 +145,12 @@ def make_request(
         treatments=chosen,
     )
     return replace(request, **overrides)
+
+
+def from_home_only(catalog: Catalog) -> Catalog:
+    """The catalog with every remote step held from home only (no ``in_person_if_present``)."""
+    protocols = {
+        pid: replace(p, steps=tuple(replace(s, in_person_if_present=False, in_person_title="") for s in p.steps))
+        for pid, p in catalog.protocols.items()
+    }
+    return replace(catalog, protocols=protocols)

@@ -106,7 +106,7 @@ def breaches(
     done = every if complete is None else complete
     out.extend(_counts(treatments, placed, done))
     out.extend(_spacing(treatments, placed, done))
-    in_person = [a for a in appointments if a.key in steps and steps[a.key].kind.in_person]
+    in_person = [a for a in appointments if a.key in steps and a.in_person]
     in_person.sort(key=lambda a: a.start)
     out.extend(_overlaps(in_person))
     out.extend(_invasive(appointments, steps, treatments))
@@ -137,20 +137,23 @@ def _single(appt, step: Step, t: Treatment, by_visit: dict[int, Visit], request,
         local_start = appt.start.astimezone(ZoneInfo(clinic.timezone))
         if local_start.time() > step.latest_start:
             out.append(Breach("1b latest start", key, f"starts {local_start:%H:%M}, after {step.latest_start:%H:%M}"))
-    if step.kind.in_person:
+    if appt.held_in_person and not step.in_person_if_present:
+        out.append(Breach("12 remote", key, "held in person, but the step is a video call from home only"))
+    if appt.in_person:
         if appt.start < visit.arrival + timedelta(hours=rules.arrival_to_clinic_hours):
             out.append(Breach("3 arrival", key, "starts too soon after the arrival flight"))
         latest = visit.departure - timedelta(hours=rules.clinic_to_departure_hours) if visit.departure else None
         if latest is not None and appt.end > latest:
             out.append(Breach("3 departure", key, "ends too close to the departure flight"))
     if step.invasive:
-        buffer = jetlag_buffer_days(request.traveller.home_timezone, clinic.timezone, visit.arrival, rules)
+        home = request.traveller.home_timezone
+        buffer = jetlag_buffer_days(home, clinic.timezone, visit.arrival, rules, step.low_risk)
         if day < local_day(visit.arrival, clinic) + timedelta(days=buffer):
             out.append(Breach("10 jet lag", key, f"invasive within the {buffer}-day jet-lag buffer"))
     if step.kind is not StepKind.REMOTE and step.fly_after_days and visit.departure is not None:
         if local_day(visit.departure, clinic) < day + timedelta(days=step.fly_after_days):
             out.append(Breach("11 fit to fly", key, f"flight home sooner than {step.fly_after_days} days after"))
-    if step.kind is StepKind.REMOTE:
+    if step.kind is StepKind.REMOTE and not appt.in_person:
         first = by_visit.get(1)
         if first is None or first.departure is None or appt.start < first.departure:
             out.append(Breach("12 remote", key, "remote follow-up before the visit-1 departure"))

@@ -95,7 +95,12 @@ def _plan_rules(plan: Plan, request: TripRequest, catalog: Catalog) -> list[Brea
             return out
         if local_day(plan.earliest_departure, clinic) != local_day(plan.departure, clinic):
             out.append(Breach("14 shortest stay", (), "earliest_departure is not the proposed departure"))
-    buffer = jetlag_buffer_days(request.traveller.home_timezone, clinic.timezone, request.arrival, catalog.rules)
+    # the plan names the wait of its invasive steps: the low-risk one when every one of them is low risk
+    treatments = resolve(request, catalog).values()
+    invasive = [s for t in treatments for s in t.protocol.steps if s.invasive and t.occurrences.get(s.id)]
+    low_risk = bool(invasive) and all(s.low_risk for s in invasive)
+    home = request.traveller.home_timezone
+    buffer = jetlag_buffer_days(home, clinic.timezone, request.arrival, catalog.rules, low_risk)
     if plan.jetlag_buffer_days != buffer:
         out.append(Breach("10 jet lag", (), f"plan says {plan.jetlag_buffer_days} buffer days, expected {buffer}"))
     return out + _days(plan, clinic) + _warnings(plan, request, catalog, clinic)
@@ -161,7 +166,7 @@ def _warnings(plan: Plan, request: TripRequest, catalog: Catalog, clinic: Clinic
     home = ZoneInfo(request.traveller.home_timezone)
     for appt in plan.appointments:
         start, end = appt.start.astimezone(home), appt.end.astimezone(home)
-        late = appt.kind.value == "remote" and not appt.pinned
+        late = appt.kind.value == "remote" and not appt.pinned and not appt.in_person
         if late and (start.date() != end.date() or start.time() < awake_from or end.time() > awake_to):
             if not any(w.code == "remote_hour" and w.step == appt.step for w in plan.warnings):
                 out.append(Breach("warning remote_hour", (appt.key,), "a call outside waking hours without a warning"))

@@ -94,6 +94,12 @@ def test_text_and_calendar_show_the_placed_part_marked_as_not_working():
     appointments = [e for e in events if "consultation" in str(e["UID"]) or "intensive" in str(e["UID"])]
     assert len(appointments) == 3
     assert all("does not work yet" in str(e["DESCRIPTION"]) for e in appointments)
+    # the problems are said once, in the arrival day's note; each event points there instead of repeating them
+    (note,) = [e for e in events if "plan-status" in str(e["UID"])]
+    problem = result.problems[0].message
+    assert problem in str(note["DESCRIPTION"])
+    assert not any(problem in str(e["DESCRIPTION"]) for e in appointments)
+    assert all("see the note on your arrival day" in str(e["DESCRIPTION"]) for e in appointments)
 
 
 def test_a_plan_that_works_has_nothing_unscheduled_and_no_calendar_mark():

@@ -120,8 +120,8 @@ def test_rest_days_keep_another_treatments_procedure_away():
     [
         ("Asia/Tokyo", 0, 15),  # same offset as Seoul
         ("Asia/Bangkok", 1, 16),  # 2 zones: one day
-        ("Europe/Lisbon", 4, 19),  # 8 zones east: 8 × 1 × 0.5
-        ("America/New_York", 4, 19),  # 11 zones west: ⌈11 × 0.67 × 0.5⌉
+        ("Europe/Lisbon", 3, 18),  # 8 zones east: 8 × 1 × 0.5 = 4, at most 3 (jetlag_buffer_max_days)
+        ("America/New_York", 3, 18),  # 11 zones west: ⌈11 × 0.67 × 0.5⌉ = 4, at most 3
         ("America/Los_Angeles", 3, 18),  # 8 zones west: ⌈8 × 0.67 × 0.5⌉
     ],
 )
@@ -131,6 +131,18 @@ def test_jet_lag_delays_invasive_steps(home, buffer, day):
     assert result.jetlag_buffer_days == buffer
     assert result.appointments[0].start.day == day
     assert ("jetlag_buffer" in {w.code for w in result.warnings}) == (buffer > 0)
+
+
+@pytest.mark.parametrize(
+    ("home", "buffer", "day"),
+    [("Asia/Tokyo", 0, 15), ("Asia/Bangkok", 1, 16), ("Europe/Lisbon", 1, 16), ("America/New_York", 1, 16)],
+)
+def test_a_low_risk_step_waits_one_night_at_most(home, buffer, day):
+    # a checkup under light sedation or an IV drip: low_risk_buffer_days, not the procedure's wait
+    protocol = one_step(kind=StepKind.PROCEDURE, invasive=True, low_risk=True)
+    result = plan(make_request("one", arrival=seoul(2025, 9, 15, 8), home=home), make_catalog(protocol))
+    assert result.jetlag_buffer_days == buffer
+    assert result.appointments[0].start.day == day
 
 
 def test_jet_lag_does_not_delay_a_consultation():
@@ -151,11 +163,11 @@ def test_remote_follow_up_is_in_waking_hours_at_home():
     )
     follow = next(a for a in result.appointments if a.step == "followup")
     injection = next(a for a in result.appointments if a.step == "injection")
-    assert injection.start.date() == seoul(2025, 9, 19).date()  # jet lag: 4 days
-    # 28 days later is Fri 17 Oct in Seoul; 09:00 there is 20:00 the evening before in New York
+    assert injection.start.date() == seoul(2025, 9, 18).date()  # jet lag: 3 days (the most)
+    # 28 days later is Thu 16 Oct in Seoul; 09:00 there is 20:00 the evening before in New York
     assert follow.timezone == "America/New_York"
-    assert follow.start == seoul(2025, 10, 17, 9)
-    assert (follow.start.hour, follow.start.day, follow.start.tzname()) == (20, 16, "EDT")
+    assert follow.start == seoul(2025, 10, 16, 9)
+    assert (follow.start.hour, follow.start.day, follow.start.tzname()) == (20, 15, "EDT")
 
 
 @pytest.mark.parametrize(

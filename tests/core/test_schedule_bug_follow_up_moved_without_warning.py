@@ -4,6 +4,9 @@ Only in-person appointments got a ``holiday_moved`` warning, so a follow-up push
 holiday carried a reason the patient never saw. Every appointment with ``moved_by`` now has a
 warning naming it (a follow-up's date in the patient's home zone), and only steps that need the
 clinic open (not cell processing) are ever moved by a closure.
+
+The shipped results call is held in person inside a stay this long (``in_person_if_present``), so
+the call that must wait for the flight home is checked on the catalog without that flag.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from factories import harvest_protocol, make_catalog, make_request, seoul
+from factories import from_home_only, harvest_protocol, make_catalog, make_request, seoul
 from rules_oracle import violations
 
 from planner.core.catalog.load import load_catalog
@@ -29,7 +32,7 @@ def test_the_checkup_results_call_after_liberation_day_is_warned_about():
         (TreatmentRequest("dental-implant-two-stage"), TreatmentRequest("health-checkup")),
         datetime(2026, 8, 15, 21, 30, tzinfo=SEOUL),
     )
-    catalog = load_catalog()
+    catalog = from_home_only(load_catalog())
     result = plan(request, catalog)
     assert result.feasible and violations(result, request, catalog) == []
     results = next(a for a in result.appointments if a.key == "health-checkup-results-1")

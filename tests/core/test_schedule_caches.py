@@ -11,14 +11,14 @@ from strategies import examples, real_trips, trips
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.trip import Pin, Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule import days, occurrences, stay
+from planner.core.schedule import days, occurrences, shortest, stay
 from planner.core.schedule import links as placement_links
 from planner.core.schedule.run import plan
 
 CATALOG = load_catalog()
 SEOUL = ZoneInfo("Asia/Seoul")
-#: every structure shared across plans (open spans, clinic numbers, unit links, day notes, step orders)
-SHARED = (days._SHARED, days._TOKENS, placement_links._SHARED, stay._NOTES, occurrences._ORDERS)
+#: every structure shared across plans (open spans, clinic numbers, unit links, day notes, step orders, shortest stays)
+SHARED = (days._SHARED, days._TOKENS, placement_links._SHARED, stay._NOTES, occurrences._ORDERS, shortest._SHORTEST)
 
 
 def _cold(request, catalog):

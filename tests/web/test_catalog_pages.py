@@ -40,3 +40,17 @@ def test_the_home_page_is_the_planner_and_links_the_catalog(client):
     assert "Plan your treatment trip" in body
     assert '<form method="post"' in body
     assert 'href="/treatments"' in body
+
+
+def test_the_stay_shown_is_the_one_the_planner_keeps(app, client):
+    # the planner's shortest stays lie within typical_stay (tests/core/test_stays_match_the_sources.py);
+    # a protocol with a minimum per trip says so, as the planner keeps it
+    with app.app_context():
+        catalog = current_catalog()
+    for protocol_id, protocol in catalog.protocols.items():
+        body = client.get(f"/treatments/{protocol_id}").get_data(as_text=True)
+        low, high = protocol.typical_stay
+        assert f"<dt>Typical stay</dt><dd>{low}–{high} days" in body
+    dental = client.get("/treatments/dental-implant-two-stage").get_data(as_text=True)
+    assert "3–10 days; trip 1 at least 3 days, trip 2 at least 5 days</dd>" in dental
+    assert "at least 3 days, trip 2" in client.get("/treatments").get_data(as_text=True)

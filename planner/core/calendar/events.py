@@ -15,8 +15,9 @@ __all__ = ["Alarm", "Entry", "entries_for", "in_zone", "one_line", "paragraph"]
 
 
 _ALL_DAY_KINDS = (StepKind.LAB, StepKind.REST)
-#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode)
-NOT_YET = "This plan does not work yet: some steps are not scheduled. See your plan before booking."
+#: added to each appointment of a plan that does not work yet (no treatment named: fine in discreet mode); the
+#: reasons are said once, in the arrival day's note, not again on every event
+NOT_YET = "Not final: this plan does not work yet (see the note on your arrival day and your plan before booking)."
 
 
 def entries_for(
@@ -140,7 +141,7 @@ def _appointment(
     if end < start or (end == start and not all_day):
         raise ValueError(f"{field}: end {end.isoformat()} is not after start {start.isoformat()}")
     place = one_line(f"{clinic.name}, {clinic.address}" if clinic.address else clinic.name)
-    remote = appointment.kind == StepKind.REMOTE
+    remote = appointment.kind == StepKind.REMOTE and not appointment.in_person
     location = f"Video call with {place}" if remote else place
     notes = _preparations(appointment, step)
     if discreet:

@@ -30,6 +30,8 @@ def check_steps(protocol: Protocol) -> None:
         raise Invalid("visit_gap", f"missing: steps are in {len(visits)} visits, so the gap between trips is required")
     if len(visits) == 1 and protocol.visit_gap is not None:
         raise Invalid("visit_gap", "given, but every step is in visit 1")
+    if protocol.min_stay is not None and len(protocol.min_stay.days) != len(visits):
+        raise Invalid("min_stay.days", f"needs one number per trip ({len(visits)}), got {len(protocol.min_stay.days)}")
     _check_count(protocol)
 
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from planner.core.catalog.clinics import clinic_to_dict, parse_clinic
-from planner.core.catalog.protocols import parse_protocol, price_range, protocol_to_dict
+from planner.core.catalog.protocol_dicts import protocol_to_dict
+from planner.core.catalog.protocols import parse_protocol, price_range
 from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, day, interval
 from planner.core.model import Clinic, Costs, MoneyRange, Protocol, Rates, TravelRules
 

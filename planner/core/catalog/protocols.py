@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import fields
-from decimal import Decimal
-from typing import Any
 
 from planner.core.catalog.checks import check_steps
-from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, hhmm, slug
-from planner.core.model import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
+from planner.core.catalog.reader import CatalogError, Invalid, Table, clock, currency, slug
+from planner.core.model import After, Count, MinStay, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
 
 #: clinic price tiers; "*" in a step's prices means any tier
 TIERS = ("local", "specialized", "university")
@@ -46,6 +44,7 @@ def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
         count=_count(count_table) if count_table else None,
         visit_gap=_visit_gap(table.table("visit_gap")),
         typical_stay=_stay(table),
+        min_stay=_min_stay(table.table("min_stay")),
         cautions=table.texts("cautions"),
         insurance_note=table.text("insurance_note", ""),
         nhi_covered=table.flag("nhi_covered", False),
@@ -101,6 +100,18 @@ def _stay(table: Table) -> tuple[int, int] | None:
     return value[0], value[1]
 
 
+def _min_stay(table: Table | None) -> MinStay | None:
+    if table is None:
+        return None
+    table.expect(_names(MinStay))
+    days = table.items("days", required=True)
+    if not days or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in days):
+        raise Invalid(table.at("days"), "must be whole numbers of days of at least 1, one per trip, e.g. [3, 5]")
+    stay = MinStay(days=tuple(days), source=table.text("source", required=True))
+    table.done()
+    return stay
+
+
 def _step(table: Table, known: frozenset[str] | None) -> Step:
     table.expect(_names(Step))
     step_id = slug(table.text("id", required=True), table.at("id"))
@@ -129,6 +140,7 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
         after=tuple(_after(Table(raw, table.at(f"after[{i}]"))) for i, raw in enumerate(table.items("after"))),
         needs_clinic_open=table.flag("needs_clinic_open", True),
         invasive=table.flag("invasive", False),
+        low_risk=table.flag("low_risk", False),
         rest_days=table.integer("rest_days", 0),
         fly_after_days=table.integer("fly_after_days", 0),
         visit=table.integer("visit", 1, minimum=1),
@@ -139,8 +151,16 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
         description=table.text("description", ""),
         source=table.text("source", ""),
         latest_start=clock(table.raw("latest_start"), table.at("latest_start")) if table.has("latest_start") else None,
+        in_person_if_present=table.flag("in_person_if_present", False),
+        in_person_title=table.text("in_person_title", ""),
     )
     table.done()
+    if step.low_risk and not step.invasive:
+        raise Invalid(table.at("low_risk"), "only an invasive step waits for jet lag, so only it can be low risk")
+    if step.in_person_if_present and kind is not StepKind.REMOTE:
+        raise Invalid(table.at("in_person_if_present"), f"only a remote step can be held in person, not a {kind.value}")
+    if step.in_person_title and not step.in_person_if_present:
+        raise Invalid(table.at("in_person_title"), "needs in_person_if_present = true")
     return step
 
 
@@ -203,80 +223,3 @@ def _preparation(table: Table) -> Preparation:
 
 def _names(cls) -> list[str]:
     return [f.name for f in fields(cls)]
-
-
-def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
-    """The TOML-shaped dict of a protocol (parse_protocol reads it back to an equal protocol)."""
-    data: dict[str, Any] = {
-        "id": protocol.id,
-        "name": protocol.name,
-        "category": protocol.category,
-        "summary": protocol.summary,
-        "steps": [_step_dict(s) for s in protocol.steps],
-        "cautions": list(protocol.cautions),
-        "insurance_note": protocol.insurance_note,
-        "nhi_covered": protocol.nhi_covered,
-        "sources": list(protocol.sources),
-    }
-    if protocol.count is not None:
-        data["count"] = _count_dict(protocol.count)
-    if protocol.visit_gap is not None:
-        gap = protocol.visit_gap
-        data["visit_gap"] = {
-            "min_days": gap.min_days,
-            "typical_days": gap.typical_days,
-            "max_days": gap.max_days,
-            "source": gap.source,
-        }
-    if protocol.typical_stay is not None:
-        data["typical_stay"] = list(protocol.typical_stay)
-    return data
-
-
-def _count_dict(count: Count) -> dict[str, int]:
-    return {"min": count.min, "max": count.max, "default": count.default}
-
-
-def _step_dict(step: Step) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": step.id,
-        "kind": step.kind.value,
-        "title": step.title,
-        "minutes": step.minutes,
-        "count": _count_dict(step.count),
-        "counted": step.counted,
-        "min_gap_days": step.min_gap_days,
-        "after": [_after_dict(a) for a in step.after],
-        "needs_clinic_open": step.needs_clinic_open,
-        "invasive": step.invasive,
-        "rest_days": step.rest_days,
-        "fly_after_days": step.fly_after_days,
-        "visit": step.visit,
-        "prices": {tier: price_dict(p) for tier, p in step.prices.items()},
-        "preparation": [{"text": p.text, "hours_before": p.hours_before, "source": p.source} for p in step.preparation],
-        "description": step.description,
-        "source": step.source,
-    }
-    if step.per_week_max is not None:
-        data["per_week_max"] = step.per_week_max
-    if step.latest_start is not None:
-        data["latest_start"] = hhmm(step.latest_start)
-    return data
-
-
-def _after_dict(after: After) -> dict[str, Any]:
-    data: dict[str, Any] = {"step": after.step, "min_days": after.min_days, "anchor": after.anchor}
-    if after.max_days is not None:
-        data["max_days"] = after.max_days
-    return data
-
-
-def price_dict(price: PriceRange) -> dict[str, Decimal | str]:
-    """The TOML-shaped dict of a price range."""
-    return {
-        "low": price.low,
-        "typical": price.typical,
-        "high": price.high,
-        "currency": price.currency,
-        "source": price.source,
-    }

@@ -11,7 +11,17 @@ from planner.core.model.costs import Costs
 from planner.core.model.inputs import has_control, is_known_zone
 from planner.core.model.itinerary import Appointment, Day, Notice, Plan, Unscheduled, Visit
 from planner.core.model.money import MoneyRange, Rates, quantize
-from planner.core.model.protocol import After, Count, Preparation, PriceRange, Protocol, Step, StepKind, VisitGap
+from planner.core.model.protocol import (
+    After,
+    Count,
+    MinStay,
+    Preparation,
+    PriceRange,
+    Protocol,
+    Step,
+    StepKind,
+    VisitGap,
+)
 from planner.core.model.rules import TravelRules
 from planner.core.model.trip import (
     KOREA_ZONE,
@@ -55,6 +65,7 @@ __all__ = [
     "lives_in_korea",
     "Unscheduled",
     "Visit",
+    "MinStay",
     "VisitGap",
     "has_control",
     "is_known_zone",

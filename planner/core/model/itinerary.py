@@ -30,11 +30,13 @@ class Appointment:
     preparation: tuple[str, ...] = ()
     #: why it is not earlier, when a rule pushed it (e.g. "1 March is Independence Movement Day")
     moved_by: str = ""
+    #: a remote step held at the clinic because the patient is still there (``Step.in_person_if_present``)
+    held_in_person: bool = False
 
     @property
     def in_person(self) -> bool:
         """Whether the patient has to be at the clinic."""
-        return self.kind.in_person
+        return self.kind.in_person or self.held_in_person
 
 
 @dataclass(frozen=True)

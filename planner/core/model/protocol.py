@@ -87,6 +87,8 @@ class Step:
     after: tuple[After, ...] = ()
     needs_clinic_open: bool = True
     invasive: bool = False
+    #: an invasive step of low risk (a checkup under light sedation, an IV drip): a shorter jet-lag wait
+    low_risk: bool = False
     #: days after this step on which no other invasive step may happen
     rest_days: int = 0
     #: the earliest long-haul flight is this many days after the step (0 = same day)
@@ -100,6 +102,14 @@ class Step:
     source: str = ""
     #: the latest start, clinic local time (a fasting checkup runs in the morning); None = any time
     latest_start: time | None = None
+    #: a remote step the clinic may hold in person: while the patient is still there, it is a visit
+    in_person_if_present: bool = False
+    #: the title of that visit ("" = the step's title)
+    in_person_title: str = ""
+
+    def held_in_person_title(self) -> str:
+        """The title when the step is held in person."""
+        return self.in_person_title or self.title
 
     def price_for(self, tier: str) -> PriceRange | None:
         """The price range for a clinic tier, falling back to the any-tier price."""
@@ -117,6 +127,14 @@ class VisitGap:
 
 
 @dataclass(frozen=True)
+class MinStay:
+    """The fewest days of each trip (arrival and departure dates counted), with the source."""
+
+    days: tuple[int, ...]  # one per visit
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Protocol:
     """A treatment template: ordered steps with rules, prices and sources."""
 
@@ -130,6 +148,8 @@ class Protocol:
     visit_gap: VisitGap | None = None
     #: typical stay in days (low, high) shown to patients
     typical_stay: tuple[int, int] | None = None
+    #: the fewest days of each trip, when the sources give more than the steps need (dental trip 1 ≥ 3)
+    min_stay: MinStay | None = None
     cautions: tuple[str, ...] = ()
     insurance_note: str = ""
     #: whether Korean National Health Insurance partly covers it for residents

@@ -22,6 +22,10 @@ class TravelRules:
     west_days_per_zone: Decimal = Decimal("0.67")
     #: share of the adjustment time to wait before an invasive step
     jetlag_buffer_share: Decimal = Decimal("0.5")
+    #: the longest wait before an invasive step, in days (keeps a procedure trip at the sources' stays)
+    jetlag_buffer_max_days: int = 3
+    #: the wait before a low-risk invasive step (a checkup under light sedation, an IV drip), at most
+    low_risk_buffer_days: int = 1
     #: a flight longer than this many hours is long-haul (WHO WRIGHT)
     long_flight_hours: int = 4
     #: warn about clots for a long flight within this many days after a procedure

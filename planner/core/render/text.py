@@ -19,9 +19,9 @@ def _amount(line: dict) -> str:
 
 def _after_return(plan: dict) -> list[str]:
     """Remote follow-ups once the patient is home, dated and timed in the patient's home zone."""
-    remote = sorted(
-        (a for a in plan["appointments"] if a["kind"] == "remote"), key=lambda a: datetime.fromisoformat(a["start"])
-    )
+    # a call held in person while the patient was still in Seoul is in the day list instead
+    home = (a for a in plan["appointments"] if a["kind"] == "remote" and not a["in_person"])
+    remote = sorted(home, key=lambda a: datetime.fromisoformat(a["start"]))
     if not remote:
         return []
     # a remote appointment's start and end are already in its display zone, the patient's home

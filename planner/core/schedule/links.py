@@ -17,6 +17,8 @@ class Links:
 
     in_person: bool
     remote: bool
+    #: a remote step that is held in person on a day of the stay (``Step.in_person_if_present``)
+    either: bool
     on_grid: bool
     previous: int | None  # the step's previous occurrence
     anchors: tuple  # (After rule, anchor unit) in rule order
@@ -141,6 +143,7 @@ def _unit_links(i: int, units: list[Unit], placed: list[Placed | None], shared: 
     return Links(
         in_person=step.kind.in_person,
         remote=step.kind is StepKind.REMOTE,
+        either=step.kind is StepKind.REMOTE and step.in_person_if_present,
         on_grid=on_grid(step),
         previous=shared.index.get((unit.treatment, step.id, unit.n - 1)),
         anchors=tuple(anchors),
@@ -155,7 +158,7 @@ def _followers(units: list[Unit], links: list[Links]):
     """(remote follow-up, its anchor, window days) for the free follow-ups with one window, from a free unit."""
     for j, other in enumerate(units):
         found = links[j]
-        if not found.remote or other.pin is not None or found.pinned or found.previous is not None:
+        if not found.remote or found.either or other.pin is not None or found.pinned or found.previous is not None:
             continue
         if len(found.anchors) != 1:
             continue

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.core.model import Appointment, Notice, StepKind
+from planner.core.schedule.context import min_stay
 from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
-from planner.core.schedule.units import Blocker
+from planner.core.schedule.units import Blocker, held_here
 from planner.core.schedule.wording import closure_reason, key_of, long_date, short_date, title_of
 
 
@@ -19,7 +20,8 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
     for unit, placed in zip(outcome.units, outcome.placed, strict=True):
         if placed is None:
             continue
-        zone = home if unit.step.kind is StepKind.REMOTE else unit.clinic.timezone
+        here = held_here(unit, placed, outcome.frames[unit.visit])
+        zone = home if unit.step.kind is StepKind.REMOTE and not here else unit.clinic.timezone
         # only a step that needs the clinic open is moved by a closure (cell processing is not)
         moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(ctx, unit, placed)
         result.append(
@@ -29,7 +31,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 step=unit.step.id,
                 occurrence=unit.n,
                 kind=unit.step.kind,
-                title=title_of(unit),
+                title=title_of(unit, here),
                 start=clock.at(placed.start, zone),
                 end=clock.at(placed.end, zone),
                 clinic=unit.clinic.id,
@@ -39,6 +41,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 timezone=zone,
                 preparation=tuple(p.text for p in unit.step.preparation),
                 moved_by=moved,
+                held_in_person=here,
             )
         )
     return tuple(sorted(result, key=lambda a: (a.start, a.key)))
@@ -141,7 +144,7 @@ def _remote_hours(ctx, appointments: tuple[Appointment, ...]) -> list[Notice]:
     awake_from, awake_to = ctx.rules.home_awake
     found = []
     for appointment in appointments:
-        if appointment.kind is not StepKind.REMOTE or appointment.pinned:
+        if appointment.in_person or appointment.pinned:
             continue
         start, end = appointment.start, appointment.end  # already in the patient's home zone
         if start.date() == end.date() and awake_from <= start.time() and end.time() <= awake_to:
@@ -176,8 +179,9 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
             for u, p in zip(outcome.units, outcome.placed, strict=True)
             if p is not None and u.visit == visit and u.step.invasive and u.step.kind.in_person
         ]
-        if invasive and frame.jetlag_day > arrive_day:
-            n = frame.jetlag_day - arrive_day
+        wait = max((frame.low_risk_day if u.step.low_risk else frame.jetlag_day for _, u in invasive), default=0)
+        if invasive and wait > arrive_day:
+            n = wait - arrive_day
             result.append(
                 Notice(
                     "jetlag_buffer",
@@ -215,6 +219,16 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
                     (f"Your {trip} stay" if trip else "A stay")
                     + f" of {days} days is longer than the {rules.visa_days} days a C-3-3 "
                     "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
+                )
+            )
+        fewest = min_stay(ctx, visit)
+        if days < fewest:  # only a booked flight home can be sooner: the shortest stay keeps the minimum
+            result.append(
+                Notice(
+                    "short_stay",
+                    (f"Your {trip} trip" if trip else "Your trip")
+                    + f" is {_days(days)}; the clinic advises at least {fewest} days for it (time to heal and be "
+                    "checked before you fly): ask the clinic before you book.",
                 )
             )
     return result

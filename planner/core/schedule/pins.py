@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.core.model import Notice, StepKind
 from planner.core.schedule.fixes import fix_words
+from planner.core.schedule.units import held_here
 from planner.core.schedule.wording import short_date, title_of
 
 
@@ -29,7 +30,9 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                     )
                 )
         if unit.step.kind.in_person or unit.step.kind is StepKind.REMOTE:
-            spans = ctx.hours.spans(unit.clinic, placed.day, unit.step.kind is StepKind.REMOTE)
+            # a call held in person needs the clinic open, not a waking hour at home
+            video = unit.step.kind is StepKind.REMOTE and not held_here(unit, placed, frame)
+            spans = ctx.hours.spans(unit.clinic, placed.day, video)
             if not any(s <= placed.start and placed.end <= e for s, e in spans):
                 warnings.append(
                     _notice(

@@ -116,12 +116,16 @@ class Placer:
                 hi_day, hi_rule = frame.departure_day, "departure"
                 if step.fly_after_days > 0:
                     hi_day, hi_rule, hi_days = hi_day - step.fly_after_days, "fly_after", step.fly_after_days
+        elif links.either:
+            # in person on a day of the stay (``_candidates`` bounds it by the flight home), else by video after it
+            lo_min = frame.arrival + self.rules.arrival_minutes
+            hi_day = max(hi_day, frame.departure_day + 401)
         elif links.remote:
             lo_day = frame.departure_day + 1
             lo_min = frame.departure
             hi_day = max(hi_day, lo_day + 400)
         if step.invasive:
-            lo_day = max(lo_day, frame.jetlag_day)
+            lo_day = max(lo_day, frame.low_risk_day if step.low_risk else frame.jetlag_day)
         if links.previous is not None:
             previous = self.placed[links.previous]
             lo_day = max(lo_day, previous.day + step.min_gap_days)
@@ -149,7 +153,9 @@ class Placer:
         need = [-(10**6)] * len(self.units)
         for i in range(len(self.units) - 1, -1, -1):
             frame = self.frames[self.units[i].visit]
-            if self._links[i].remote and self.units[i].pin is None and frame.departure_day is not None:
+            links = self._links[i]
+            # a call that may be held in person has no need to wait for the flight home
+            if links.remote and not links.either and self.units[i].pin is None and frame.departure_day is not None:
                 need[i] = frame.departure_day + 1
             for j, max_days in self._links[i].windows:
                 need[i] = max(need[i], need[j] - max_days)
@@ -165,48 +171,61 @@ class Placer:
         follow_up_day = self._need[i]
         minutes, on_grid = step.minutes, links.on_grid
         zone, end_of_day = unit.clinic.timezone, 10**9
-        earliest = None
-        for day in range(lo_day, hi_day + 1):
-            if day < self._floor[i]:
-                continue
-            if not self._day_allowed(i, day):
-                continue
-            if earliest is None:
-                earliest = day
-            if day < follow_up_day:
-                # what the follow-up's failure would teach by backtracking here, without the walk there
-                for j, max_days in links.followers:
-                    self._fail(j, _Why("window", i, max_days, day))
-                self._floor[i] = max(self._floor[i], follow_up_day)
-                continue
-            # a step with a latest start (a fasting checkup in the morning) starts no later than it that day
-            latest = end_of_day if step.latest_start is None else self.clock.local(day, step.latest_start, zone)
-            for start, end in self._spans(unit, day):
-                t = grid_start(start, lo_min) if on_grid else max(start, lo_min)
-                while t + minutes <= end and (hi_end is None or t + minutes <= hi_end) and t <= latest:
-                    self._budget -= 1
-                    if self._budget <= 0:
-                        self._fail(i, why)
-                        return
-                    clash = self._clash(i, t, t + minutes)
-                    if clash is None:
-                        yield Placed(day, t, t + minutes, earliest)
-                        clash = t + 1
-                    t = grid_start(start, clash) if on_grid else t + GRID_MINUTES
+        frame = self.frames[unit.visit]
+        # the last day a call that may be held in person is a visit; after it, a video call from home
+        here_until = frame.departure_day if links.either else None
+        # a video call takes a day with a waking hour at home first; only then the nearest hour of a day without one
+        for awake in (True, False) if links.remote else (True,):
+            earliest = None
+            for day in range(lo_day, hi_day + 1):
+                if day < self._floor[i]:
+                    continue
+                if not self._day_allowed(i, day):
+                    continue
+                if earliest is None:
+                    earliest = day
+                if day < follow_up_day:
+                    # what the follow-up's failure would teach by backtracking here, without the walk there
+                    for j, max_days in links.followers:
+                        self._fail(j, _Why("window", i, max_days, day))
+                    self._floor[i] = max(self._floor[i], follow_up_day)
+                    continue
+                # a step with a latest start (a fasting checkup in the morning) starts no later than it that day
+                latest = end_of_day if step.latest_start is None else self.clock.local(day, step.latest_start, zone)
+                here, first, last_end = False, lo_min, hi_end
+                if here_until is not None:
+                    here = day <= here_until
+                    if here:
+                        last_end = frame.departure - self.rules.departure_minutes
+                    else:
+                        first = max(lo_min, frame.departure)
+                for start, end in self._spans(unit, day, here, awake):
+                    t = grid_start(start, first) if on_grid else max(start, first)
+                    while t + minutes <= end and (last_end is None or t + minutes <= last_end) and t <= latest:
+                        self._budget -= 1
+                        if self._budget <= 0:
+                            self._fail(i, why)
+                            return
+                        clash = self._clash(i, t, t + minutes)
+                        if clash is None:
+                            yield Placed(day, t, t + minutes, earliest)
+                            clash = t + 1
+                        t = grid_start(start, clash) if on_grid else t + GRID_MINUTES
         self._fail(i, why)
 
-    def _spans(self, unit: Unit, day: int):
+    def _spans(self, unit: Unit, day: int, here: bool = False, awake: bool = True):
+        """Open spans of a day; for a video call, ``awake`` = the waking ones, else the nearest of a day without."""
         if not _on_grid(unit.step):
             begin = self.clock.local(day, time(0), unit.clinic.timezone)
             return ((begin, begin + MINUTES_PER_DAY),)
-        if unit.step.kind is not StepKind.REMOTE:
-            return self.hours.spans(unit.clinic, day)
+        if unit.step.kind is not StepKind.REMOTE or here:
+            return self.hours.spans(unit.clinic, day) if awake else ()
         spans = self.hours.spans(unit.clinic, day, True)
         if any(end - start >= unit.step.minutes for start, end in spans):
-            return spans
+            return spans if awake else ()
         # no hour is both open at the clinic and awake at home (UTC−3 and Seoul): a call never vetoes the
         # treatment; it takes the slot nearest the waking hours, and the plan warns (``remote_hour``)
-        return self.hours.least_bad(unit.clinic, day, unit.step.minutes)
+        return () if awake else self.hours.least_bad(unit.clinic, day, unit.step.minutes)
 
     def _day_allowed(self, i: int, day: int) -> bool:
         step, links, placed = self.units[i].step, self._links[i], self.placed

@@ -8,7 +8,14 @@ from itertools import permutations
 
 from planner.core.catalog import Catalog
 from planner.core.model import Plan, StepKind, Visit
-from planner.core.schedule.context import Context, Outcome, buffer_days, context, trip_frame
+from planner.core.schedule.context import (
+    Context,
+    Outcome,
+    context,
+    plan_buffer_days,
+    shortest_departure,
+    trip_frame,
+)
 from planner.core.schedule.days import MINUTES_PER_DAY
 from planner.core.schedule.fixes import (
     earlier_arrival_fix,
@@ -22,6 +29,7 @@ from planner.core.schedule.occurrences import build_units
 from planner.core.schedule.partial import partial_plan
 from planner.core.schedule.pins import fixed_pin_problems, too_soon_pins
 from planner.core.schedule.placement import Placer
+from planner.core.schedule.shortest import shortest_of
 from planner.core.schedule.stay import days_of
 from planner.core.schedule.units import Blocker, Frame, Placed, Rules, Unit
 
@@ -40,17 +48,17 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
     """``explain`` False: only whether it works and why (no partial plan, no fixes), to verify a fix."""
     ctx = context(request, catalog)
     if request.departure is None:
-        outcome = shortest = _shortest_outcome(ctx)
+        outcome = _shortest_outcome(ctx)
+        order, leave_at = outcome.order, outcome.trips[0][1] if outcome.feasible else None
     else:
-        outcome = _given_outcome(ctx)
-        # "you could leave on …" for a plan that works: the request's order is enough; a plan that
-        # does not work gets the search over every order, since its fix must be the best there is
-        shortest = _shortest_in_order(ctx, None)
-        if not (outcome.feasible and shortest.feasible):
-            shortest = _shortest_outcome(ctx)
-    earliest = _departure_time(ctx, shortest)
+        order, leave_at = shortest_of(ctx, catalog, _shortest_outcome)
+        # the order of the shortest stay first: a longer stay then keeps its placements or moves them earlier,
+        # never later (another order could trade one treatment's earlier day for another's later one)
+        outcome = _given_outcome(ctx, order if leave_at is not None else None)
+    works = leave_at is not None
+    earliest = ctx.clock.at(leave_at, ctx.zone) if works else None
     arrival_min = ctx.clock.minutes(request.arrival)
-    departure = request.departure or (earliest if shortest.feasible else None)
+    departure = request.departure or earliest
     visits = [Visit(1, request.arrival, departure, proposed=request.departure is None)]
     for number, (arrive, leave) in enumerate(outcome.trips[1:], start=2):
         visits.append(Visit(number, ctx.clock.at(arrive, ctx.zone), ctx.clock.at(leave, ctx.zone), proposed=True))
@@ -76,8 +84,8 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
     problems = tuple(stuck)
     if not outcome.feasible:
         # while a pin is stuck no later departure, arrival or fewer sessions makes the plan work
-        fixes = _fixes(ctx, catalog, shortest, replan) if explain and not stuck else {}
-        leave = earliest if shortest.feasible else None
+        fixes = _fixes(ctx, catalog, works, replan) if explain and not stuck else {}
+        leave = earliest
         asked = explain and not stuck and leave is not None and request.departure is not None
         helps = asked and verified(request, {"departure": leave.isoformat()}, replan, stay_long_enough)
         found = problems_for(ctx, outcome, leave, fixes, helps)
@@ -87,13 +95,13 @@ def _plan(request, catalog: Catalog, explain: bool) -> Plan:
         feasible=outcome.feasible and not pin_problems and not stuck,
         arrival=request.arrival,
         departure=departure,
-        earliest_departure=earliest if shortest.feasible else None,
+        earliest_departure=earliest,
         appointments=appointments,
         days=days_of(ctx, placed, trips, appointments),
         visits=tuple(visits),
         problems=problems + tuple(pin_problems),
         warnings=tuple(warnings),
-        jetlag_buffer_days=buffer_days(ctx, arrival_min),
+        jetlag_buffer_days=plan_buffer_days(ctx, arrival_min),
         unscheduled=unscheduled,
     )
 
@@ -120,9 +128,9 @@ def _replanner(catalog: Catalog):
     return replan
 
 
-def _fixes(ctx: Context, catalog: Catalog, shortest: Outcome, replan) -> dict[str, str]:
+def _fixes(ctx: Context, catalog: Catalog, works: bool, replan) -> dict[str, str]:
     """What would make an impossible trip work, verified: a later arrival, or fewer sessions."""
-    if shortest.feasible:
+    if works:
         return {}
     counts = []
     for k, wanted in enumerate(ctx.request.treatments):
@@ -149,7 +157,7 @@ def _stage(ctx: Context, units: list[Unit], done: dict[int, Placed], frames: dic
     if isinstance(first, Blocker):
         return _merge([chosen[k] for k in away], done, first), None
     own = [(fixed[k], first[n]) for n, k in enumerate(away) if chosen[k] not in done]
-    leave = _shortest_departure(ctx, own, frame)
+    leave = shortest_departure(ctx, own, frame, visit)
     has_remote = len(away) < len(fixed)
     result: dict[int, Placed] | Blocker = _merge([chosen[k] for k in away], done, first)
     for extra in range(REMOTE_RETRIES if has_remote else 1):
@@ -175,20 +183,6 @@ def _merge(chosen: list[int], done: dict[int, Placed], result) -> dict[int, Plac
     for k, placed in enumerate(result):
         merged.setdefault(chosen[k], placed)
     return merged
-
-
-def _shortest_departure(ctx: Context, own: list[tuple[Unit, Placed]], frame: Frame) -> int:
-    """The earliest departure after these placements: the fly-after date at the default time, or later."""
-    clock, rules = ctx.clock, ctx.rules
-    in_person = [(u, p) for u, p in own if u.step.kind.in_person]
-    day = max([p.day + u.step.fly_after_days for u, p in in_person] + [frame.arrival_day])
-    needed = max([p.end + rules.clinic_to_departure_hours * 60 for _, p in in_person] + [frame.arrival + 1])
-    departure = clock.local(day, rules.default_departure_time, ctx.zone)
-    if departure >= needed:
-        return departure
-    if clock.day(needed, ctx.zone) == day:
-        return needed
-    return max(needed, clock.local(day + 1, rules.default_departure_time, ctx.zone))
 
 
 def _gap_days(ctx: Context) -> int:
@@ -235,16 +229,16 @@ def _run(
     frames = {1: trip_frame(ctx, arrival, departure)}
     result, leave = _stage(ctx, units, {}, frames, 1)
     if isinstance(result, Blocker):
-        return Outcome(tuple(units), (), (), frames, result)
+        return Outcome(tuple(units), (), (), frames, result, order)
     frames[1] = trip_frame(ctx, arrival, leave)
     trips = [(arrival, leave)]
     if two_trips and any(u.visit == 2 for u in units):
         result, leave2 = _second_trip(ctx, units, result, frames, leave)
         if isinstance(result, Blocker):
-            return Outcome(tuple(units), (), tuple(trips), frames, result)
+            return Outcome(tuple(units), (), tuple(trips), frames, result, order)
         trips.append((frames[2].arrival, leave2))
     placed = tuple(result.get(i) for i in range(len(units)))
-    return Outcome(tuple(units), placed, tuple(trips), frames)
+    return Outcome(tuple(units), placed, tuple(trips), frames, order=order)
 
 
 def _shortest_outcome(ctx: Context) -> Outcome:
@@ -269,12 +263,18 @@ def _shortest_in_order(ctx: Context, order: tuple[int, ...] | None) -> Outcome:
     return one_trip if one_trip.feasible else outcome
 
 
-def _given_outcome(ctx: Context) -> Outcome:
-    """The plan for the asked departure: the request's order first, then every other order."""
+def _given_outcome(ctx: Context, preferred: tuple[int, ...] | None) -> Outcome:
+    """The plan for the asked departure: the shortest stay's order first, then the request's, then the others."""
+    if preferred is not None:
+        chosen = _given_in_order(ctx, preferred)
+        if chosen.feasible:
+            return chosen
     first = _given_in_order(ctx, None)
     if first.feasible:
         return first
     for order in _orders(ctx):
+        if order == preferred:
+            continue
         other = _given_in_order(ctx, order)
         if other.feasible:
             return other

@@ -24,7 +24,7 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
     rest: dict[int, list[tuple[int, str]]] = {}
     for appointment in appointments:
         unit, placed = units[appointment.key]
-        if not unit.step.kind.in_person:
+        if not appointment.in_person:
             continue
         by_day.setdefault(placed.day, []).append(appointment.key)
         treatments_by_day.setdefault(placed.day, set()).add(unit.treatment)

@@ -29,16 +29,20 @@ def zone_difference(home: str, destination: str, when: datetime) -> tuple[Decima
     return abs(delta), ("east" if delta > 0 else "west")
 
 
-def jetlag_buffer_days(home: str, destination: str, when: datetime, rules: TravelRules) -> int:
+def jetlag_buffer_days(home: str, destination: str, when: datetime, rules: TravelRules, low_risk: bool = False) -> int:
     """Whole days after arrival before an invasive step may happen.
 
-    Beyond the threshold: a share of the adjustment time (days per zone by direction),
-    rounded up. At or below it: 1 day (jet lag clears in 1–3 days), 0 with no difference.
+    Beyond the threshold: a share of the adjustment time (days per zone by direction), rounded
+    up, at most ``jetlag_buffer_max_days``. At or below it: 1 day (jet lag clears in 1–3 days),
+    0 with no difference. A low-risk step (``Step.low_risk``) waits ``low_risk_buffer_days`` at most.
     """
     zones, direction = zone_difference(home, destination, when)
     if direction == "none":
         return 0
     if zones <= rules.jetlag_threshold_zones:
-        return 1
-    per_zone = rules.east_days_per_zone if direction == "east" else rules.west_days_per_zone
-    return max(1, math.ceil(zones * per_zone * rules.jetlag_buffer_share))
+        full = 1
+    else:
+        per_zone = rules.east_days_per_zone if direction == "east" else rules.west_days_per_zone
+        full = max(1, math.ceil(zones * per_zone * rules.jetlag_buffer_share))
+        full = min(full, rules.jetlag_buffer_max_days)
+    return min(full, rules.low_risk_buffer_days) if low_risk else full

@@ -29,6 +29,7 @@ class Frame:
     departure: int | None
     arrival_day: int
     jetlag_day: int  # first day an invasive step may happen
+    low_risk_day: int  # first day a low-risk invasive step may happen (checkup, IV drip)
     departure_day: int | None
     last_day: int  # searching never goes past this day
 
@@ -60,3 +61,8 @@ class Placed:
     start: int
     end: int
     earliest_day: int
+
+
+def held_here(unit: Unit, placed: Placed, frame: Frame) -> bool:
+    """Whether a remote step is held in person: it may be, and it is before its trip's flight home."""
+    return unit.step.in_person_if_present and frame.departure is not None and placed.start < frame.departure

@@ -13,9 +13,10 @@ def key_of(unit: Unit) -> str:
     return f"{unit.prefix}-{unit.step.id}-{unit.n}"
 
 
-def title_of(unit: Unit) -> str:
-    """The step title, with "(n of N)" for repeated steps."""
-    return unit.step.title if unit.total == 1 else f"{unit.step.title} ({unit.n} of {unit.total})"
+def title_of(unit: Unit, here: bool = False) -> str:
+    """The step title (its in-person title when ``here``), with "(n of N)" for repeated steps."""
+    title = unit.step.held_in_person_title() if here else unit.step.title
+    return title if unit.total == 1 else f"{title} ({unit.n} of {unit.total})"
 
 
 def long_date(day: date) -> str:

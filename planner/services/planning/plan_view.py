@@ -140,7 +140,7 @@ def day_entries(planned: PlannedTrip) -> tuple[DayEntry, ...]:
 
 def follow_ups(planned: PlannedTrip) -> tuple[Visit, ...]:
     """Video follow-ups once home, in the patient's home time."""
-    return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE)
+    return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE and not a.in_person)
 
 
 def _day(value: str) -> str:
