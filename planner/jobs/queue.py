@@ -41,7 +41,7 @@ class JobFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Sent:
-    """What ``enqueue`` did: the job's id, and whether it is queued on RQ, ran inline or waits for the commit."""
+    """What ``enqueue`` did: the job's id (its key until it is on RQ), and whether it is queued, ran or waits."""
 
     job_id: str
     how: str  # "queued", "inline", "after-commit" or "already-queued"
@@ -83,8 +83,9 @@ def target_of(func: Callable) -> str:
 
 
 def job_id(target: str, key: str) -> str:
-    """The RQ id of a job: its function and key, in the characters RQ accepts."""
-    return re.sub(r"[^A-Za-z0-9_-]", "-", f"{target.rsplit('.', 1)[-1]}-{key}")[:200]
+    """The RQ id of a job: its queue (ids are global in a Redis), function and key, in the characters RQ accepts."""
+    name = f"{queue().name}-{target.rsplit(':', 1)[-1]}-{key}"
+    return re.sub(r"[^A-Za-z0-9_-]", "-", name)[:200]
 
 
 def enqueue(func: Callable, *args, key: str) -> Sent:
@@ -98,7 +99,7 @@ def enqueue(func: Callable, *args, key: str) -> Sent:
     session = db.session()
     if session.info.get(_WROTE) or session.new or session.dirty or session.deleted:
         session.info.setdefault(_PENDING, []).append(entry)
-        return Sent(job_id(target, key), "after-commit")
+        return Sent(key, "after-commit")
     if redis_url() is None and session.in_transaction():
         session.commit()  # it only read: an inline job's own session may need SQLite's write lock
     return _send(entry)
@@ -106,10 +107,10 @@ def enqueue(func: Callable, *args, key: str) -> Sent:
 
 def _send(entry: tuple) -> Sent:
     target, args, key = entry
-    identity = job_id(target, key)
     if redis_url() is None:
-        return Sent(identity, "inline", run_inline(target, args))
+        return Sent(key, "inline", run_inline(target, args))
     jobs = queue()
+    identity = job_id(target, key)
     try:
         if Job.fetch(identity, connection=jobs.connection).get_status() in _WAITING:
             return Sent(identity, "already-queued")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.clock import utcnow
+from planner.extensions import db
 from planner.jobs.queue import Sent, enqueue
 from planner.services.planning import trip_changes
 
@@ -15,4 +16,5 @@ def refresh_trips(first_id: int, last_id: int) -> tuple[int, int]:
 def enqueue_refresh(size: int = trip_changes.BATCH) -> list[tuple[tuple[int, int], Sent]]:
     """One ``refresh_trips`` job per chunk of ``size`` trips: each chunk's id range and what became of its job."""
     chunks = trip_changes.refresh_chunks(size)
+    db.session.commit()  # end the read: on SQLite an open transaction holds the write lock the jobs need
     return [(chunk, enqueue(refresh_trips, *chunk, key=f"refresh-plans-{chunk[0]}-{chunk[1]}")) for chunk in chunks]

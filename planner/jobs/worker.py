@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 from dataclasses import dataclass
 
 from flask import Flask
@@ -40,7 +41,13 @@ def run_worker(app: Flask, *, burst: bool) -> bool:
     with app.app_context():
         worker = AppWorker([queue()], connection=queue().connection)
     worker.app = app
-    return worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
+    # RQ installs its own SIGINT/SIGTERM handlers: a burst run inside a longer process gives them back
+    kept = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        return worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
+    finally:
+        for signum, handler in kept.items():
+            signal.signal(signum, handler)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from planner.extensions import db
 from planner.models import EventRevision, Trip, TripAppointment
 from tests.web import workspace_factories as factories
 
-CATALOG = Path(__file__).resolve().parents[2] / "planner" / "catalog"
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = ROOT / "planner" / "catalog"
 #: the knee trip's consultation, whose length the changed catalog moves from 90 to 120 minutes
 CONSULTATION = "stem-cell-knee-svf-consultation-1"
 
@@ -45,9 +46,17 @@ def app_like(app):
 
     yield make
     for other in made:
+        close_redis(other)
         with other.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+def close_redis(app) -> None:
+    """Close the Redis clients an app kept (the queue's), so no socket outlives the test."""
+    client = app.extensions.pop("planner.redis", None)
+    if client is not None:
+        client.close()
 
 
 def _app_like(app, **config):
@@ -72,6 +81,14 @@ def trips(app) -> list[int]:
         user, _ = factories.create_facilitator()
         client = factories.create_client(user)
         return [factories.create_trip(user, client, title=f"Knee {n}").id for n in range(5)]
+
+
+@pytest.fixture
+def client_id(app) -> int:
+    """A facilitator's client, Ana Silva."""
+    with app.app_context():
+        user, _ = factories.create_facilitator()
+        return factories.create_client(user, "Ana Silva").id
 
 
 def state(app) -> dict:

@@ -12,14 +12,6 @@ from planner.jobs import JobFailed, enqueue
 from planner.models import Client
 from tests.jobs import sample_jobs
 from tests.jobs.conftest import consultation, state
-from tests.web import workspace_factories as factories
-
-
-@pytest.fixture
-def client_id(app) -> int:
-    with app.app_context():
-        user, _ = factories.create_facilitator()
-        return factories.create_client(user, "Ana Silva").id
 
 
 def test_refresh_plans_replans_every_trip_after_a_catalog_change(app, app_like, trips, changed_catalog, clock):
