@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
+import redis
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
@@ -24,6 +28,15 @@ def _require_queue() -> None:
         raise NoQueue("PLANNER_REDIS_URL is not set: jobs run inline, there is no queue to work")
 
 
+@contextmanager
+def reaching_redis() -> Iterator[None]:
+    """Turn a Redis failure into one line naming its kind (never the address, which may hold a password)."""
+    try:
+        yield
+    except redis.RedisError as error:
+        raise click.ClickException(f"the job queue's Redis is unreachable ({type(error).__name__})") from None
+
+
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Run what is queued (and retries now due), then exit.")
 @with_appcontext
@@ -32,7 +45,8 @@ def worker_command(burst: bool) -> None:
     from planner.jobs.worker import run_worker
 
     _require_queue()
-    run_worker(current_app._get_current_object(), burst=burst)
+    with reaching_redis():
+        run_worker(current_app._get_current_object(), burst=burst)
 
 
 @click.command("jobs")
@@ -42,13 +56,14 @@ def jobs_command() -> None:
     from planner.jobs.worker import counts, failed_jobs
 
     _require_queue()
-    found = counts()
-    click.echo(
-        f"queued {found.queued}, running {found.started}, retry scheduled {found.scheduled}, "
-        f"failed {found.failed}, finished {found.finished}"
-    )
-    for identity, description, error in failed_jobs():
-        click.echo(f"failed {identity}: {description}: {error}")
+    with reaching_redis():
+        found = counts()
+        click.echo(
+            f"queued {found.queued}, running {found.started}, retry scheduled {found.scheduled}, "
+            f"failed {found.failed}, finished {found.finished}"
+        )
+        for identity, description, error in failed_jobs():
+            click.echo(f"failed {identity}: {description}: {error}")
 
 
 def init_app(app: Flask) -> None:

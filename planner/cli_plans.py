@@ -8,6 +8,7 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from planner.cli_jobs import reaching_redis
 from planner.jobs import JobFailed
 from planner.jobs.refresh import enqueue_refresh
 from planner.services.planning.trip_changes import BATCH
@@ -27,7 +28,8 @@ def refresh_plans_command(chunk: int, wait: bool) -> None:
     With PLANNER_REDIS_URL the chunks are queued for `flask worker`; without it they run here.
     """
     try:
-        sent = enqueue_refresh(chunk)
+        with reaching_redis():
+            sent = enqueue_refresh(chunk)
     except JobFailed as error:
         raise click.ClickException(f"{error} (nothing after that chunk was re-planned; run it again)") from None
     trips = 0
@@ -43,7 +45,8 @@ def refresh_plans_command(chunk: int, wait: bool) -> None:
         return
     click.echo(f"{_plural(len(queued), 'chunk')} queued for the workers (`flask --app planner worker`).")
     if wait:
-        _follow(queued)
+        with reaching_redis():
+            _follow(queued)
 
 
 def _follow(job_ids: list[str]) -> None:

@@ -124,3 +124,12 @@ def test_the_worker_and_jobs_commands_need_a_queue(app):
         result = runner.invoke(args=command)
         assert result.exit_code == 2
         assert "PLANNER_REDIS_URL is not set: jobs run inline" in result.output
+
+
+@pytest.mark.parametrize("command", [["worker", "--burst"], ["jobs"], ["refresh-plans"]])
+def test_an_unreachable_redis_is_one_line_without_its_address(app, trips, command):
+    app.config["PLANNER_REDIS_URL"] = "redis://:hunter2-password@127.0.0.1:1/0"
+    result = app.test_cli_runner().invoke(args=command)
+    assert result.exit_code == 1
+    assert result.output == "Error: the job queue's Redis is unreachable (ConnectionError)\n"
+    app.extensions.pop("planner.redis").close()
