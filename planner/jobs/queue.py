@@ -2,7 +2,8 @@
 
 A job enqueued while the database session holds uncommitted writes waits for them: it is sent
 (or run inline) once they commit, and dropped if they roll back, so a worker never sees a change
-that did not happen. Enqueued with nothing written, it goes at once.
+that did not happen. Enqueued with nothing written, it goes at once (inline, after ending the
+caller's read-only transaction: on SQLite an open transaction holds the lock the job may need).
 
 Every job runs through ``perform``: a failure is re-raised as ``JobFailed`` naming the job and
 the error's class only, so the traceback RQ keeps in its failed-job registry and the worker's log
@@ -112,10 +113,13 @@ def _send(entry: tuple) -> Sent:
     jobs = queue()
     identity = job_id(target, key)
     try:
-        if Job.fetch(identity, connection=jobs.connection).get_status() in _WAITING:
-            return Sent(identity, "already-queued")
+        status = Job.fetch(identity, connection=jobs.connection).get_status()
     except NoSuchJobError:
-        pass
+        status = None
+    if status in _WAITING:
+        return Sent(identity, "already-queued")
+    if status == JobStatus.FAILED:  # asked again: the new run replaces the failed one in `flask jobs`
+        jobs.failed_job_registry.remove(identity)
     jobs.enqueue(
         perform,
         target,
@@ -135,15 +139,15 @@ def run_inline(target: str, args: tuple) -> object:
     Raises JobFailed when every try failed.
     """
     app = current_app._get_current_object()
-    tries = len(current_app.config.get("PLANNER_JOB_RETRY_INTERVALS", (30, 120, 600))) + 1
-    for attempt in range(tries):
+    retries = len(current_app.config.get("PLANNER_JOB_RETRY_INTERVALS", (30, 120, 600)))
+    for _ in range(retries):
         with app.app_context():
             try:
                 return perform(target, *args)
             except JobFailed:
-                if attempt == tries - 1:
-                    raise
-    raise AssertionError("unreachable")
+                continue
+    with app.app_context():
+        return perform(target, *args)
 
 
 def perform(target: str, *args) -> object:

@@ -194,6 +194,17 @@ def test_a_job_that_keeps_failing_is_kept_with_its_error_and_no_health_detail(ap
     assert shown.rstrip().endswith("JobFailed: tests.jobs.sample_jobs:always_fails failed: ValueError")
 
 
+def test_a_failed_job_enqueued_again_runs_again_and_leaves_the_failed_list(app, jobs):
+    app.config["PLANNER_JOB_RETRY_INTERVALS"] = (0,)
+    with app.app_context():
+        enqueue(sample_jobs.rename_client, 10**6, "Nobody", key="again")  # no such client: fails twice
+    work(app)
+    assert jobs.failed_job_registry.count == 1
+    with app.app_context():
+        assert enqueue(sample_jobs.rename_client, 10**6, "Nobody", key="again").how == "queued"
+    assert jobs.failed_job_registry.count == 0 and jobs.count == 1
+
+
 def test_a_failed_job_waits_its_backoff_before_the_retry(app, jobs):
     app.config["PLANNER_JOB_RETRY_INTERVALS"] = (300, 900)
     with app.app_context():
