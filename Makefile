@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app planner
 
-.PHONY: run test test-another-day bench bench-http lint screenshots clean
+.PHONY: run test test-another-day bench bench-http bench-cluster lint screenshots clean
 
 # stamps: reinstall only when a requirements file changed
 $(BIN)/python:
@@ -48,6 +48,10 @@ bench-http: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/visitor_pages_throughput.py
 	$(BIN)/python benchmarks/plan_page_throughput.py
 	$(BIN)/python benchmarks/feed_throughput.py
+
+# two app instances behind nginx (Debian's package) on PostgreSQL and Redis: they agree, and the load they take
+bench-cluster: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/cluster_bench.py
 
 screenshots: $(VENV)/.stamp-test
 	$(BIN)/python scripts/screenshots.py

@@ -13,7 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Modules are imported here, as in the Flask tutorial, so that importing ``planner.core``
     stays free of the web stack.
     """
-    from planner import cli, config, database, errors, logs, security, services, views
+    from planner import cli, config, database, errors, logs, proxies, security, services, views
     from planner.extensions import csrf, db, limiter, login, migrate
 
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
@@ -37,4 +37,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app)
     cli.init_app(app)
+    proxies.init_app(app)
     return app

@@ -57,6 +57,37 @@ def _minutes(name: str, default: int) -> timedelta:
     return timedelta(minutes=int(value))
 
 
+def _whole(name: str, default: int | None, minimum: int) -> int | None:
+    """A whole number from the environment (None: unset and no default), refused at start when it is not one."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ConfigError(f"{name} must be a whole number (at least {minimum}), not {value[:40]!r}")
+    return int(value)
+
+
+def _intervals(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """Seconds between retries, comma-separated ("30,120,600"), refused at start when not whole numbers."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    parts = [part.strip() for part in value.split(",")]
+    if not all(part.isdigit() for part in parts) or len(parts) > 20:
+        raise ConfigError(f"{name} must be whole numbers of seconds separated by commas, not {value[:40]!r}")
+    return tuple(int(part) for part in parts)
+
+
+def _engine_options() -> dict:
+    """The database pool: PLANNER_DB_POOL_SIZE and PLANNER_DB_MAX_OVERFLOW per process, when set."""
+    options: dict = {"pool_pre_ping": True, "hide_parameters": True}
+    for name, option in (("PLANNER_DB_POOL_SIZE", "pool_size"), ("PLANNER_DB_MAX_OVERFLOW", "max_overflow")):
+        value = _whole(name, None, 0 if option == "max_overflow" else 1)
+        if value is not None:
+            options[option] = value
+    return options
+
+
 def from_environment(instance_path: Path) -> dict:
     """The configuration mapping for an app whose instance folder is ``instance_path``."""
     env = environment()
@@ -71,11 +102,18 @@ def from_environment(instance_path: Path) -> dict:
         "PLANNER_ENV": env,
         "SECRET_KEY": _secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": database,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(),
         "PLANNER_HOST": os.environ.get("PLANNER_HOST", "planner.local"),
         "PLANNER_BASE_URL": os.environ.get("PLANNER_BASE_URL", "http://127.0.0.1:5000"),
         "PLANNER_CATALOG": os.environ.get("PLANNER_CATALOG") or None,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # the job queue's Redis; unset, jobs run inline (docs/deployment.md)
+        "PLANNER_REDIS_URL": os.environ.get("PLANNER_REDIS_URL") or None,
+        "PLANNER_JOB_QUEUE": os.environ.get("PLANNER_JOB_QUEUE") or "planner",
+        # a failed job is tried again after each of these waits, then kept as failed
+        "PLANNER_JOB_RETRY_INTERVALS": _intervals("PLANNER_JOB_RETRY_INTERVALS", (30, 120, 600)),
+        # how many proxies in front of the app set X-Forwarded-*: ProxyFix trusts exactly that many
+        "PLANNER_PROXY_COUNT": _whole("PLANNER_PROXY_COUNT", 0, 0),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

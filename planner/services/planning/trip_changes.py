@@ -2,7 +2,9 @@
 
 Every service that changes a trip's request, pins or status calls ``trip_changed`` after the
 edit and before its commit, so the summary the workspace lists read (planner/models/summary.py)
-is never older than the trip. ``refresh_all`` rewrites every summary (after a catalog update).
+is never older than the trip. After a catalog update ``refresh_trips`` re-plans the trips in
+chunks of ids (``refresh_chunks``; the background job of ``flask refresh-plans``): it moves their
+calendar revisions and rewrites the summaries that differ, so running it twice changes nothing more.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
 from planner.models import Trip, TripAppointment
+from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plans import PlannedTrip
 from planner.services.planning.revisions import planned_trip, record_revisions
 
-#: trips summarized per flush by ``refresh_all``
+#: trips re-planned per chunk (one job, one commit) by ``flask refresh-plans``
 BATCH = 200
 
 
@@ -59,14 +62,52 @@ def store_summary(trip: Trip, planned: PlannedTrip | None) -> None:
     db.session.flush()
 
 
-def refresh_all() -> int:
-    """Recompute the stored summary of every trip (plans follow the current catalog); returns the count."""
+def refresh_chunks(size: int = BATCH) -> list[tuple[int, int]]:
+    """The trips' ids in ranges of ``size`` trips (first id, last id), in order."""
     ids = list(db.session.scalars(select(Trip.id).order_by(Trip.id)))
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        trips = db.session.scalars(select(Trip).where(Trip.id.in_(batch)).options(selectinload(Trip.pins)))
-        for trip in trips:
-            store_summary(trip, planned_trip(trip))
-        db.session.commit()
-        db.session.expunge_all()
-    return len(ids)
+    return [(ids[start], ids[min(start + size, len(ids)) - 1]) for start in range(0, len(ids), size)]
+
+
+def _summary_of(planned: PlannedTrip | None) -> tuple[list, frozenset]:
+    """The problems and appointment rows ``store_summary`` would write for ``planned``."""
+    if planned is None:
+        return ["The trip no longer fits the catalog: open it and edit the request."], frozenset()
+    rows = frozenset(
+        (a.key, a.title[:300], a.start.astimezone(UTC), a.end.astimezone(UTC), a.timezone, a.pinned)
+        for a in planned.plan.appointments
+    )
+    return [problem.message for problem in planned.plan.problems], rows
+
+
+def refresh_trips(first_id: int, last_id: int, now: datetime) -> tuple[int, int]:
+    """Re-plan the trips with ids from ``first_id`` to ``last_id``; commits once; returns (trips, changed).
+
+    A trip's calendar revisions move where its events changed (a catalog update can move them
+    without any edit), and its summary is rewritten only when it differs from the new plan's, so a
+    second run over the same catalog writes nothing.
+    """
+    trips = list(
+        db.session.scalars(
+            select(Trip)
+            .where(Trip.id >= first_id, Trip.id <= last_id)
+            .order_by(Trip.id)
+            .options(selectinload(Trip.pins), selectinload(Trip.revisions))
+        )
+    )
+    stored: dict[int, set] = {trip.id: set() for trip in trips}
+    for row in db.session.scalars(select(TripAppointment).where(TripAppointment.trip_id.in_(list(stored)))):
+        stored[row.trip_id].add((row.key, row.title, row.start, row.end, row.timezone, row.pinned))
+    catalogs: dict = {}
+    changed = 0
+    for trip in trips:
+        if trip.owner_id not in catalogs:
+            catalogs[trip.owner_id] = catalog_for(trip.owner_id)
+        planned = planned_trip(trip, catalogs[trip.owner_id])
+        moved = record_revisions(trip, planned.plan if planned is not None else None, now)
+        problems, rows = _summary_of(planned)
+        if list(trip.problems or []) != problems or stored[trip.id] != rows:
+            store_summary(trip, planned)
+            moved = True
+        changed += moved
+    db.session.commit()
+    return len(trips), changed
