@@ -6,6 +6,7 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from planner.clock import utcnow
 from planner.services.planning.trip_changes import refresh_all
 
 
@@ -13,7 +14,7 @@ from planner.services.planning.trip_changes import refresh_all
 @with_appcontext
 def refresh_plans_command() -> None:
     """Re-plan every stored trip and rewrite the appointments and problems the workspace lists show."""
-    count = refresh_all()
+    count = refresh_all(utcnow())
     click.echo(f"{count} trip{'' if count == 1 else 's'} re-planned.")
 
 

@@ -115,23 +115,6 @@ def test_pin_errors_are_shown(app, http):
         assert db.session.scalar(select(Pin)) is None
 
 
-def test_changes_since_the_client_last_looked(app, http):
-    trip_id = add_trip(http, add_client(http))
-    assert "last looked" not in _text(http.get(f"/trips/{trip_id}"))
-    with app.app_context():
-        trip = db.session.get(Trip, trip_id)
-        seen = {r.event_key: "x" for r in trip.revisions}
-        first_key = sorted(k for k in seen if k.startswith("acupuncture"))[0]
-        seen = {key: value for key, value in seen.items() if key.startswith("acupuncture")}
-        seen["acupuncture-chronic-pain-old-1"] = "2027-03-01T00:00:00+00:00"
-        trip.client_seen = seen
-        db.session.commit()
-    text = _text(http.get(f"/trips/{trip_id}"))
-    assert "last looked" in text
-    assert 'class="change-removed"' in text and "acupuncture-chronic-pain-old-1" in text
-    assert 'class="change-moved"' in text and first_key in text
-
-
 def test_duplicate_for_another_client(app, http):
     first = add_client(http, "Ana Silva")
     second = add_client(http, "Bruno Costa", home_timezone="America/Sao_Paulo")
