@@ -18,6 +18,7 @@ from babel.numbers import format_currency
 from flask import Blueprint
 
 from planner.services.planning.plan_view import LOCALE
+from planner.services.planning.zones import zone_labels
 
 #: distinct texts kept per formatter: far more than a page needs, bounded for a long-running worker
 _KEPT = 4096
@@ -110,3 +111,4 @@ def register_filters(blueprint: Blueprint) -> None:
         ("zone_words", zone_words),
     ):
         blueprint.add_app_template_filter(function, name)
+    blueprint.add_app_template_global(zone_labels, "zone_labels")
