@@ -103,20 +103,20 @@ def zone_labels() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _search_keys() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """Plain search key → zone (zone names, labels, cities), and country → its zones."""
+def _search_keys() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """Plain search key → zone (zone names, labels, cities), and country → its name and zones."""
     territories = get_global("zone_territories")
     names = Locale.parse(LABEL_LOCALE).territories
     keys: dict[str, str] = {}
-    countries: dict[str, list[str]] = {}
+    countries: dict[str, tuple[str, list[str]]] = {}
     for zone, label in zone_labels().items():
         city = label.split(" (")[0].split(", ")[0]
         for key in (zone, label, city, zone.rsplit("/", 1)[-1]):
             keys.setdefault(_plain(key), zone)
         country = names.get(territories.get(zone, ""), "")
         if country:
-            countries.setdefault(_plain(country), []).append(zone)
-    return keys, {country: tuple(zones) for country, zones in countries.items()}
+            countries.setdefault(_plain(country), (country, []))[1].append(zone)
+    return keys, {key: (name, tuple(zones)) for key, (name, zones) in countries.items()}
 
 
 class UnknownZone(ValueError):
@@ -129,10 +129,10 @@ def find_zone(text: str) -> str:
     keys, countries = _search_keys()
     if key in keys:
         return keys[key]
-    zones = countries.get(key) or countries.get(_COUNTRY_WORDS.get(key, ""))
-    if zones and len(zones) == 1:
+    country, zones = countries.get(key) or countries.get(_COUNTRY_WORDS.get(key, ""), ("", ()))
+    if len(zones) == 1:
         return zones[0]
     if zones:
         cities = ", ".join(sorted(zone_labels()[zone].split(", ")[0] for zone in zones)[:4])
-        raise UnknownZone(f"{text.strip()[:64]} has several time zones: type your city, e.g. {cities}.")
+        raise UnknownZone(f"{country} has several time zones: type your city, e.g. {cities}.")
     raise UnknownZone("Choose a time zone from the list: type your city or country, e.g. Lisbon, São Paulo or Seoul.")
