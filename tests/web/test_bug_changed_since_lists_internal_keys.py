@@ -126,3 +126,13 @@ def test_a_catalog_update_is_its_own_cause(app, http, runner, clock):
         assert change.cause == "catalog" and change.by_user_id is None and change.kind == "moved"
     page = _plain(_text(http.get(f"/trips/{trip_id}")))
     assert "after an update of the clinics' hours or the treatment rules" in page
+
+
+def test_what_moved_before_the_trip_was_shared_is_not_the_clients(app, http, clock):
+    trip_id = add_trip(http, add_client(http, "Maria Santos"))
+    _move_the_consultation(http, trip_id)
+    clock.advance(minutes=5)
+    token = _shared(http, trip_id)
+    page = _plain(_text(app.test_client().get(f"/shared/{token}")))
+    assert "moved from" not in page and "Changes to this plan" not in page
+    assert "First consultation moved from" in _plain(_text(http.get(f"/trips/{trip_id}"))), "the facilitator keeps it"

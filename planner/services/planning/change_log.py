@@ -33,9 +33,14 @@ class History:
         return self.since_seen + self.earlier
 
 
-def history_of(trip: Trip) -> History:
-    """The trip's changes split at the client's last look (every change is new if they never looked)."""
-    newest = sorted(trip.changes, key=lambda change: (change.at, change.id), reverse=True)
+def history_of(trip: Trip, since: datetime | None = None) -> History:
+    """The trip's changes (from ``since`` on, if given) split at the client's last look.
+
+    Every change is new if the client never looked. The client's page passes when the trip was
+    first shared: what moved while the facilitator was still drafting was never theirs to see.
+    """
+    kept = [c for c in trip.changes if since is None or c.at >= since]
+    newest = sorted(kept, key=lambda change: (change.at, change.id), reverse=True)
     listed, left_out = newest[:SHOWN], max(0, len(newest) - SHOWN)
     seen_at = trip.client_seen_at
     if seen_at is None:

@@ -102,10 +102,13 @@ def open_client_link(token: str, now: datetime) -> ClientView | None:
     if link is None:
         return None
     planned = planned_trip(link.trip)
+    # the client's history starts when the trip was first shared with them
+    shared = min(other.created_at for other in link.trip.links if other.kind == CLIENT)
+    history = history_of(link.trip, since=shared)
     if planned is None:
-        return ClientView(link.trip, None, link.hide_costs, history=history_of(link.trip))
+        return ClientView(link.trip, None, link.hide_costs, history=history)
     seen = _fingerprint(seen_appointments(planned.plan))
-    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history_of(link.trip))
+    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history)
 
 
 def record_client_saw(token: str, version: str, now: datetime) -> bool | None:
