@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import Field, FieldList, FormField, TextAreaField
-from wtforms.validators import StopValidation
+from wtforms.validators import NumberRange, StopValidation
 
 from planner.core.model import has_control
+from planner.core.scenario import range_words
+
+
+def range_message(label: str, low, high=None) -> str:
+    """A bound said as every form and scenario error says it: "Sessions: enter a number from 6 to 12."."""
+    return f"{label.split(':')[0].split(' (')[0]}: {range_words(low, high)}."
+
+
+def in_range(label: str, low, high=None) -> NumberRange:
+    """A NumberRange whose message is ``range_message``."""
+    return NumberRange(min=low, max=high, message=range_message(label, low, high))
 
 
 def no_control_characters(form, field: Field) -> None:

@@ -6,9 +6,9 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from planner.core.model import is_known_zone
 from planner.forms.base import PlannerForm
 from planner.models.client import NOTES_MAX
+from planner.services.planning.zones import UnknownZone, find_zone
 
 #: languages facilitators work in most (BCP 47 tags), as (tag, name)
 LANGUAGES = (
@@ -32,11 +32,14 @@ LANGUAGES = (
 
 
 def _iana_zone(form, field) -> None:
+    """A city, a country with one zone, or a zone name (UTC too); ``data`` becomes the zone name."""
     name = (field.data or "").strip()
-    if not is_known_zone(name):
-        raise ValidationError(f"Unknown time zone {name[:64]!r}: use a name such as Europe/Lisbon.")
-    if "/" not in name and name != "UTC":
-        raise ValidationError(f"Use a city-based name such as Europe/Lisbon, not {name!r}.")
+    if name == "UTC":
+        return
+    try:
+        field.data = find_zone(name)
+    except UnknownZone as error:
+        raise ValidationError(str(error).replace("your city", "their city")) from None
 
 
 def _strip(value):

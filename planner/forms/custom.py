@@ -25,12 +25,12 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
 from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
 from planner.core.scenario import MAX_PRICE
-from planner.forms.base import PlannerForm
+from planner.forms.base import PlannerForm, in_range, range_message
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -52,11 +52,11 @@ def _finite(form, field) -> None:
     if field.data is not None and not field.data.is_finite():
         raise ValidationError("Must be a number.")
     if field.data is not None and not 0 <= field.data <= MAX_PRICE:
-        raise ValidationError(f"Must be between 0 and {MAX_PRICE:,}.")
+        raise ValidationError(range_message(field.label.text, 0, MAX_PRICE))
 
 
 def _whole(label: str, top: int, default: int | None = None) -> IntegerField:
-    return IntegerField(label, default=default, validators=[Optional(), NumberRange(min=0, max=top)])
+    return IntegerField(label, default=default, validators=[Optional(), in_range(label, 0, top)])
 
 
 def _text(label: str, top: int = 200) -> StringField:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from wtforms import (
     BooleanField,
@@ -17,10 +19,11 @@ from wtforms import (
     TimeField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
-from planner.core.scenario import MAX_TRAVELLERS
-from planner.forms.base import PlannerForm
+from planner.core.scenario import CLINIC_ZONE, MAX_TRAVELLERS
+from planner.forms.base import PlannerForm, in_range, range_message
+from planner.services.planning.zones import UnknownZone, find_zone
 
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
@@ -35,7 +38,8 @@ class TreatmentForm(Form):
     """One treatment of the trip: which protocol, how many sessions, which clinic or tier."""
 
     protocol = SelectField("Treatment", validate_choice=True)
-    count = IntegerField("Sessions", validators=[Optional(), NumberRange(min=0, max=99)])
+    #: its bounds are the chosen protocol's (PlanForm.validate_treatments)
+    count = IntegerField("Sessions", validators=[Optional()])
     clinic = SelectField("Clinic", validate_choice=True)
 
 
@@ -63,7 +67,7 @@ class PlanForm(PlannerForm):
     travellers = IntegerField(
         "People travelling",
         default=1,
-        validators=[InputRequired("How many people travel?"), NumberRange(min=1, max=MAX_TRAVELLERS)],
+        validators=[InputRequired("How many people travel?"), in_range("People travelling", 1, MAX_TRAVELLERS)],
     )
     interpreter = BooleanField("I need a medical interpreter")
     insurance = SelectField(
@@ -76,16 +80,39 @@ class PlanForm(PlannerForm):
     )
     discreet = BooleanField("Discreet calendar titles (no treatment names)")
 
-    def __init__(self, *args, protocols, clinics, zones, lodgings, currencies, **kwargs):
-        """Choices: protocols and clinics as (value, label) pairs, zone names, lodging tiers, currencies."""
+    def __init__(
+        self,
+        *args,
+        protocols,
+        clinics,
+        zones,
+        lodgings,
+        currencies,
+        counts=None,
+        earliest_arrival: datetime | None = None,
+        audience: str = "patient",
+        client_name: str = "",
+        **kwargs,
+    ):
+        """Choices: protocols and clinics as (value, label) pairs, zone names, lodging tiers, currencies.
+
+        ``counts``: protocol id → (min, max) sessions; ``earliest_arrival``: a landing before this
+        instant is refused (the caller's "now"); ``audience``: "patient" (the form says "you") or
+        "facilitator" (it speaks of ``client_name``).
+        """
         super().__init__(*args, **kwargs)
         self._zones = frozenset(zones)
+        self._counts = dict(counts or {})
+        self._names = dict(protocols)
+        self._earliest_arrival = earliest_arrival
         self.lodging.choices = [SelectChoice(tier, _LODGING_LABELS.get(tier, tier.capitalize())) for tier in lodgings]
         self.currency.choices = [SelectChoice(code, code) for code in currencies]
         for index, entry in enumerate(self.treatments):
             blank = SelectChoice("", "Choose a treatment" if index == 0 else "No second treatment")
             entry.form.protocol.choices = [blank] + [SelectChoice(value, label) for value, label in protocols]
             entry.form.clinic.choices = [SelectChoice(value, label) for value, label in clinics]
+        if audience == "facilitator":
+            speak_of_client(self, client_name)
 
     def field_named(self, name: str):
         """The field whose HTML name is ``name`` ("treatments-0-count"), or None."""
@@ -98,13 +125,22 @@ class PlanForm(PlannerForm):
         return self.treatments.entries[int(index)].form._fields.get(part)
 
     def validate_home_timezone(self, field) -> None:
-        """The zone must be an IANA name from the list (a city, such as Europe/Lisbon)."""
-        if field.data and field.data.strip() not in self._zones:
-            raise ValidationError("Choose a time zone from the list, e.g. Europe/Lisbon.")
+        """A city, a country with one zone, or a zone name from the list; ``data`` becomes the zone name."""
+        if not field.data:
+            return
+        try:
+            zone = find_zone(field.data)
+        except UnknownZone as error:
+            raise ValidationError(str(error)) from None
+        if zone not in self._zones:
+            raise ValidationError("Choose a time zone from the list: type your city or country, e.g. Lisbon or Seoul.")
+        field.data = zone
 
     def validate_treatments(self, field) -> None:
-        """The first treatment is required; each one's sessions belong with a chosen treatment."""
+        """The first treatment is required; each one's sessions within its protocol's bounds."""
         first = field.entries[0].form
+        for entry in field.entries:
+            self._check_count(entry.form)
         if not first.protocol.data:
             first.protocol.errors = [*first.protocol.errors, "Choose a treatment."]
             raise ValidationError("Choose a treatment.")
@@ -113,9 +149,27 @@ class PlanForm(PlannerForm):
             second.protocol.errors = [*second.protocol.errors, "This treatment is already chosen above."]
             raise ValidationError("The same treatment twice.")
 
+    def _check_count(self, entry) -> None:
+        """Sessions are for a chosen treatment that has a number to choose, within its bounds."""
+        count, protocol = entry.count.data, entry.protocol.data
+        if count is None or entry.count.errors or not protocol or protocol not in self._counts:
+            return
+        bounds = self._counts[protocol]
+        if bounds is None:
+            words = f"Leave Sessions empty: {self._names[protocol]} has none to choose."
+            entry.count.errors = [*entry.count.errors, words]
+        elif not bounds[0] <= count <= bounds[1]:
+            entry.count.errors = [*entry.count.errors, range_message("Sessions", *bounds)]
+
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then the rules between fields (empty optional fields skip inline validators)."""
         valid = super().validate(extra_validators)
+        if any(entry.form.count.errors for entry in self.treatments):
+            valid = False
+        if self._arrives_in_the_past():
+            past = "This landing is in the past: enter the day of the flight to Seoul."
+            self.arrival_date.errors = [*self.arrival_date.errors, past]
+            valid = False
         pairs = (
             (self.outbound_date, self.outbound_time, "Give both the take-off date and time, or neither."),
             (self.inbound_date, self.inbound_time, "Give both the landing date and time, or neither."),
@@ -132,6 +186,52 @@ class PlanForm(PlannerForm):
                 clock.errors = [message]
                 valid = False
         return valid
+
+    def _arrives_in_the_past(self) -> bool:
+        earliest = self._earliest_arrival
+        day, clock = self.arrival_date, self.arrival_time
+        if earliest is None or day.errors or clock.errors or day.data is None or clock.data is None:
+            return False
+        return datetime.combine(day.data, clock.data, tzinfo=ZoneInfo(CLINIC_ZONE)) < earliest
+
+
+#: the plan form's labels that speak to the patient, as the facilitator reads them ({name}: the client)
+_FACILITATOR_LABELS = {
+    "name": "Client's name",
+    "arrival_date": "{name} lands in Seoul: date",
+    "outbound_date": "Take-off from {name}'s home: date (optional)",
+    "outbound_time": "Take-off time ({name}'s home)",
+    "shortest": "Find {name}'s shortest stay (the flight home is not booked)",
+    "inbound_date": "Landing at {name}'s home: date (optional)",
+    "inbound_time": "Landing time ({name}'s home)",
+    "interpreter": "Does {name} need a medical interpreter?",
+    "insurance": "{name}'s health insurance in Korea",
+}
+_FACILITATOR_CHOICES = {
+    "visitor": "None: {name} pays in full (visitor)",
+    "none": "None: {name} lives in Korea, or stays with family",
+}
+#: what the required fields ask when they are empty, to the facilitator
+_FACILITATOR_ASKS = {
+    "arrival_date": "When does {name} land in Seoul?",
+    "arrival_time": "At what time does {name} land?",
+}
+
+
+def speak_of_client(form: PlanForm, client_name: str) -> None:
+    """Word the plan form for a facilitator: about the client by name, never "I" or "your"."""
+    name = client_name.strip() or "the client"
+    for field, words in _FACILITATOR_LABELS.items():
+        form[field].label.text = words.format(name=name)
+    for field in (form.insurance, form.lodging):
+        words = _FACILITATOR_CHOICES
+        field.choices = [
+            SelectChoice(c.value, words[c.value].format(name=name)) if c.value in words else c for c in field.choices
+        ]
+    for field, words in _FACILITATOR_ASKS.items():
+        # new validators, not changed ones: the field's validators are shared by every form of the class
+        asks = InputRequired(words.format(name=name))
+        form[field].validators = [asks if isinstance(v, InputRequired) else v for v in form[field].validators]
 
 
 class ScenarioForm(PlannerForm):

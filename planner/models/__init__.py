@@ -2,6 +2,7 @@
 
 from planner.models.account import User
 from planner.models.audit import AuditEntry
+from planner.models.change import TripChange
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.session import LoginSession
@@ -20,5 +21,6 @@ __all__ = [
     "ShareLink",
     "Trip",
     "TripAppointment",
+    "TripChange",
     "User",
 ]

@@ -16,6 +16,7 @@ from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import (
     FormProblem,
     at_seoul,
+    earliest_arrival,
     form_choices,
     form_field_of,
     scenario_from_form,
@@ -43,8 +44,16 @@ def _owned_client(client_id: int) -> Client:
     return db.first_or_404(clients.owned(current_user.id).where(Client.id == client_id))
 
 
-def _plan_form(**kwargs) -> PlanForm:
-    return PlanForm(**kwargs, zones=zone_names(), **form_choices(catalog_for(current_user.id)))
+def _plan_form(client_name: str, scenario: dict | None = None, **kwargs) -> PlanForm:
+    """The plan form, worded for the facilitator about ``client_name``; ``scenario``: the trip being edited."""
+    return PlanForm(
+        **kwargs,
+        zones=zone_names(),
+        **form_choices(catalog_for(current_user.id)),
+        earliest_arrival=earliest_arrival(utcnow(), scenario),
+        audience="facilitator",
+        client_name=client_name,
+    )
 
 
 def _place_error(form: PlanForm, path: str, reason: str) -> None:
@@ -74,7 +83,7 @@ def _show_problem(form: PlanForm, problem: FormProblem) -> None:
 def create(client_id: int):
     """Plan a trip for a client with the same form as the patient's."""
     client = _owned_client(client_id)
-    form = _plan_form(data={"name": client.name, "home_timezone": client.home_timezone})
+    form = _plan_form(client.name, data={"name": client.name, "home_timezone": client.home_timezone})
     if form.validate_on_submit():
         try:
             trip = trips.create_trip(client, scenario_from_form(form.data), discreet=form.discreet.data, now=utcnow())
@@ -114,10 +123,11 @@ def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, status=
 def edit(trip_id: int):
     """Change the trip's request (treatments, dates, options) with the plan form; the plan follows."""
     trip = _owned_trip(trip_id)
+    name = trip.client.name if trip.client else ""
     if request.method == "GET":
-        form = _plan_form(data=trips.request_form_data(trip))
+        form = _plan_form(name, trip.scenario, data=trips.request_form_data(trip))
     else:
-        form = _plan_form()
+        form = _plan_form(name, trip.scenario)
         if form.validate_on_submit():
             try:
                 back_to_draft = trips.edit_request(trip, form.data, utcnow())

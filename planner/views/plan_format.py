@@ -8,15 +8,17 @@ is the key, never the instant).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_timezone_location
 from babel.numbers import format_currency
 from flask import Blueprint
 
 from planner.services.planning.plan_view import LOCALE
+from planner.services.planning.zones import zone_labels
 
 #: distinct texts kept per formatter: far more than a page needs, bounded for a long-running worker
 _KEPT = 4096
@@ -67,6 +69,35 @@ def clock(value: datetime) -> str:
     return _time(_wall(value), "HH:mm")
 
 
+@lru_cache(maxsize=_KEPT)
+def zone_words(zone: str) -> str:
+    """A zone as people name it: "Seoul time", "Lisbon time", "UTC"."""
+    if zone in ("UTC", "Etc/UTC"):
+        return "UTC"
+    return f"{get_timezone_location(zone, locale=LOCALE, return_city=True)} time"
+
+
+def _zone_name(value: datetime) -> str:
+    key = getattr(value.tzinfo, "key", None)
+    if key is None:
+        # a fixed offset (UTC from the database): its name, never a bare "+00:00"
+        return "UTC" if value.utcoffset() == UTC.utcoffset(None) else value.strftime("UTC%z")
+    return key
+
+
+def when(value: datetime, zone: str | None = None) -> str:
+    """A moment as people write it, in ``zone`` (else its own) and naming it: "Tue 17 Nov 2026, 14:30 Seoul time"."""
+    local = value.astimezone(ZoneInfo(zone)) if zone else value
+    name = _zone_name(local)
+    words = zone_words(name) if "/" in name or name == "UTC" else name
+    return f"{_date(_wall(local), 'EEE d MMM y')}, {clock(local)} {words}"
+
+
+def day(value: date | datetime) -> str:
+    """A date with its year, as people write it: "Tue 17 Nov 2026"."""
+    return _date(_wall(value), "EEE d MMM y")
+
+
 def register_filters(blueprint: Blueprint) -> None:
     """Make the filters available to every template of the app."""
     for name, function in (
@@ -75,5 +106,9 @@ def register_filters(blueprint: Blueprint) -> None:
         ("short_day", short_day),
         ("month_title", month_title),
         ("clock", clock),
+        ("when", when),
+        ("day", day),
+        ("zone_words", zone_words),
     ):
         blueprint.add_app_template_filter(function, name)
+    blueprint.add_app_template_global(zone_labels, "zone_labels")

@@ -14,6 +14,7 @@ from planner.services.planning import trips
 from planner.services.planning.plan_input import (
     FormProblem,
     at_seoul,
+    earliest_arrival,
     form_choices,
     form_data_from_scenario,
     planned_from_form,
@@ -24,12 +25,15 @@ from planner.services.planning.zones import quarter_hour, zone_choices, zone_nam
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 from planner.views.visitor_pages import visitor_page
+from planner.views.voice import register_voice
 
 blueprint = Blueprint("planner", __name__)
 register_filters(blueprint)
+register_voice(blueprint)
 
 
 def _plan_form(**kwargs) -> PlanForm:
+    kwargs.setdefault("earliest_arrival", utcnow())
     return PlanForm(**kwargs, **form_choices(current_catalog()), zones=zone_names())
 
 
@@ -175,8 +179,8 @@ def edit(token: str):
         page = trips.open_trip(token)
         data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
         return _show_form(_plan_form(data=data), token=token)
-    trips.require_link(token)
-    form = _plan_form()
+    saved = trips.saved_scenario(token)
+    form = _plan_form(earliest_arrival=earliest_arrival(utcnow(), saved))
     if form.validate_on_submit():
         try:
             trips.edit_trip(token, form.data)

@@ -12,8 +12,9 @@
       var options = input.list.options;
       output.textContent = "";
       for (var i = 0; i < options.length; i += 1) {
-        if (options[i].value === value) {
-          output.textContent = options[i].label + " (right now).";
+        var option = options[i];
+        if (option.dataset.difference && (option.value === value || option.dataset.zone === value)) {
+          output.textContent = option.dataset.difference + " (right now).";
           return;
         }
       }

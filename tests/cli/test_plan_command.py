@@ -50,7 +50,7 @@ def _bad(runner, path, field_and_reason: str):
         ({"treatments": [{"protocol": "health-checkup", "clinic": "nowhere"}]}, "treatments[0].clinic: unknown clinic"),
         (
             {"treatments": [{"protocol": "acupuncture-chronic-pain", "count": 14}]},
-            "treatments[0].count: 14 is outside 6–12 for acupuncture-chronic-pain",
+            "treatments[0].count: enter a number from 6 to 12 for Acupuncture for chronic pain, got 14",
         ),
         ({"departure": "2027-02-27T10:00"}, "departure: "),
         ({"departure": "2028-03-10T10:00"}, "departure: a stay of 376 days is over the 365-day limit"),

@@ -106,8 +106,8 @@ def test_a_fix_says_everything_it_changes():
     }
     request = parse_scenario(scenario, CATALOG)
     words = fix_words(request, {"departure": "2027-03-18T18:00+09:00"}, "Asia/Seoul", ["Acupuncture"])
-    assert words == "stay until Thursday 18 March; your flight home moves from 11:00 to 18:00"
+    assert words == "stay until Thursday 18 March; your flight home moves from 11:00 to 18:00 Seoul time"
     both = fix_words(
         request, {"arrival": "2027-03-02T16:00+09:00", "departure": "2027-03-07T11:00+09:00"}, "Asia/Seoul", []
     )
-    assert both == "arrive on Tuesday 2 March at 16:00 and fly home on Sunday 7 March at 11:00"
+    assert both == "arrive on Tuesday 2 March at 16:00 Seoul time and fly home on Sunday 7 March at 11:00 Seoul time"

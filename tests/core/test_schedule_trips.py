@@ -54,7 +54,7 @@ def test_departure_morning_leaves_no_room_that_day():
     # the fix says everything it changes: the date and the flight's time
     assert result.problems[0].message == (
         "Your treatments need until Tuesday 16 September; stay until Tuesday 16 September; "
-        "your flight home moves from 12:00 to 18:00."
+        "your flight home moves from 12:00 to 18:00 Seoul time."
     )
 
 

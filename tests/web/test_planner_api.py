@@ -37,7 +37,7 @@ def test_api_answers_what_the_cli_prints(client, runner, tmp_path):
             json.dumps({**SCENARIO, "treatments": [{"protocol": "acupuncture-chronic-pain", "count": 40}]}),
             "application/json",
             "treatments[0].count",
-            "40 is outside 6–12",
+            "enter a number from 6 to 12 for Acupuncture for chronic pain, got 40",
         ),
         (json.dumps({**SCENARIO, "extra": 1}), "application/json", "extra", "unknown key"),
     ],

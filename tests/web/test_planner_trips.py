@@ -88,7 +88,7 @@ def test_fix_on_a_saved_trip_is_saved(client):
     assert client.post(f"{path}/fix", data=fields).headers["Location"] == path
     body = client.get(path).get_data(as_text=True)
     assert "This plan works." in body
-    assert f"flying home {datetime.fromisoformat(fields['fix_departure']):%A} " in body
+    assert f"flying home {datetime.fromisoformat(fields['fix_departure']):%a} " in body
 
 
 def _appointment_keys(body: str) -> list[str]:

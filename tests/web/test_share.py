@@ -83,26 +83,7 @@ def test_reading_records_what_the_client_saw(app, facilitator, trip):
         planned = plan_scenario(stored.scenario, stored.pins)
         assert stored.client_seen_at is not None
         assert stored.client_seen == {a.key: a.start.astimezone(UTC).isoformat() for a in planned.plan.appointments}
-        assert sharing.changes_since_seen(stored, planned.plan) == []
-
-
-def test_changes_since_seen_lists_moved_and_removed_appointments(app, facilitator, trip):
-    token = make_link(facilitator, trip[2])
-    read_as_client(app, token)
-    with app.app_context():
-        stored = db.session.get(Trip, trip[2])
-        moved = dict(stored.scenario, arrival="2027-03-08T16:00", departure="2027-03-27T11:00")
-        planned = plan_scenario(moved)
-        changes = sharing.changes_since_seen(stored, planned.plan)
-    keys = {change.key for change in changes}
-    assert "stem-cell-knee-svf-harvest-1" in keys
-    assert all(change.before != change.after for change in changes)
-
-
-def test_never_opened_means_no_changes_to_show(app, trip):
-    with app.app_context():
-        stored = db.session.get(Trip, trip[2])
-        assert sharing.changes_since_seen(stored, plan_scenario(stored.scenario).plan) is None
+        assert sharing.open_client_link(token, utcnow()).history.since_seen == []
 
 
 def test_revoked_and_rotated_links_answer_404(app, facilitator, trip):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from planner.core.scenario.parse import CLINIC_ZONE, parse_scenario
 from planner.core.scenario.pins import PinError, pin_errors
-from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
+from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError, range_words
 
 __all__ = [
     "CLINIC_ZONE",
@@ -19,4 +19,5 @@ __all__ = [
     "ScenarioError",
     "parse_scenario",
     "pin_errors",
+    "range_words",
 ]

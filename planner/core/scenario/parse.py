@@ -21,7 +21,7 @@ from planner.core.model import (
     lives_in_korea,
 )
 from planner.core.scenario.pins import pin_errors
-from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError
+from planner.core.scenario.values import MAX_FLIGHT_HOURS, MAX_PRICE, MAX_TRAVELLERS, ScenarioError, range_words
 from planner.core.scenario.values import decimal as _decimal
 from planner.core.scenario.values import integer as _integer
 from planner.core.scenario.values import kind as _kind
@@ -120,23 +120,24 @@ def _treatment(value: object, path: str, catalog: Catalog) -> TreatmentRequest:
             raise ScenarioError(f"{path}.clinic", f"unknown clinic {clinic!r}")
         offered = catalog.clinics[clinic].categories
         if offered and protocol.category not in offered:
-            raise ScenarioError(f"{path}.clinic", f"{clinic} does not offer {protocol.category}")
+            raise ScenarioError(f"{path}.clinic", f"{catalog.clinics[clinic].name} does not offer {protocol.name}")
     elif "clinic_tier" in entry:
         tier = _text(entry["clinic_tier"], f"{path}.clinic_tier")
         tiers = sorted({c.tier for c in catalog.clinics.values()})
         if tier not in tiers:
             raise ScenarioError(f"{path}.clinic_tier", f"unknown tier {tier!r} (known: {', '.join(tiers)})")
         if catalog.clinic_for(protocol_id, tier) is None:
-            raise ScenarioError(f"{path}.clinic_tier", f"no {tier} clinic offers {protocol_id}")
+            raise ScenarioError(f"{path}.clinic_tier", f"no {tier} clinic offers {protocol.name}")
     return TreatmentRequest(protocol_id, count, clinic, tier)
 
 
 def _count(value: object, path: str, protocol: Protocol) -> int:
     if protocol.count is None:
-        raise ScenarioError(path, f"{protocol.id} has no session count to choose")
+        raise ScenarioError(path, f"{protocol.name} has no number of sessions to choose: leave it out")
     count = _integer(value, path, 0)
     if not protocol.count.min <= count <= protocol.count.max:
-        raise ScenarioError(path, f"{count} is outside {protocol.count.min}–{protocol.count.max} for {protocol.id}")
+        words = range_words(protocol.count.min, protocol.count.max)
+        raise ScenarioError(path, f"{words} for {protocol.name}, got {count}")
     return count
 
 
@@ -229,7 +230,8 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
     seen = [t.protocol for t in treatments]
     for i, protocol_id in enumerate(seen):
         if protocol_id in seen[:i]:
-            raise ScenarioError(f"treatments[{i}].protocol", f"{protocol_id} is already on the trip")
+            name = catalog.protocols[protocol_id].name
+            raise ScenarioError(f"treatments[{i}].protocol", f"{name} is already on the trip")
 
     currency = _currency(scenario.get("currency", catalog.rates.base), "currency", catalog)
 
@@ -238,7 +240,7 @@ def parse_scenario(data: object, catalog: Catalog) -> TripRequest:
         entry = _object(scenario["insurance"], "insurance", frozenset(("nhi", "patient_share")))
         share = _decimal(entry.get("patient_share", "0.3"), "insurance.patient_share")
         if share > 1:
-            raise ScenarioError("insurance.patient_share", f"must be between 0 and 1, got {share}")
+            raise ScenarioError("insurance.patient_share", f"{range_words(0, 1)}, got {share}")
         insurance = Insurance(_boolean(entry.get("nhi", False), "insurance.nhi"), share)
     # a resident (home in Seoul, or enrolled in NHI) needs no hotel or K-ETA unless the scenario asks
     resident = lives_in_korea(traveller, insurance)

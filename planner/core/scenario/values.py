@@ -21,6 +21,13 @@ class ScenarioError(ValueError):
         self.reason = reason
 
 
+def range_words(low: Decimal | int, high: Decimal | int | None = None) -> str:
+    """The one way every number bound is said, on every form and in every scenario error:
+    "enter a number from 1 to 10" (or "from 1 up" without a top)."""
+    top = f"to {high:,}" if high is not None else "up"
+    return f"enter a number from {low:,} {top}"
+
+
 def kind(value: object) -> str:
     """How a JSON value's type is named in a message ("a string", "a list")."""
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
@@ -31,10 +38,8 @@ def integer(value: object, path: str, minimum: int, maximum: int | None = None) 
     """A whole number within [minimum, maximum], or a ScenarioError naming the field."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ScenarioError(path, f"must be a whole number, got {kind(value)}")
-    if value < minimum:
-        raise ScenarioError(path, f"must be at least {minimum}, got {value}")
-    if maximum is not None and value > maximum:
-        raise ScenarioError(path, f"must be at most {maximum}, got {_short(value)}")
+    if value < minimum or (maximum is not None and value > maximum):
+        raise ScenarioError(path, f"{range_words(minimum, maximum)}, got {_short(value)}")
     return value
 
 
@@ -46,12 +51,11 @@ def decimal(value: object, path: str, maximum: Decimal | int | None = None, *, p
         number = Decimal(str(value))
     except InvalidOperation:
         raise ScenarioError(path, f"{_short(value)!r} is not a number") from None
-    if not number.is_finite() or number < 0:
-        raise ScenarioError(path, f"must be a number ≥ 0, got {_short(value)}")
+    if not number.is_finite() or number < 0 or (maximum is not None and number > maximum):
+        raise ScenarioError(path, f"{range_words(0, maximum)}, got {_short(value)}")
     if positive and number == 0:
-        raise ScenarioError(path, "must be more than 0")
-    if maximum is not None and number > maximum:
-        raise ScenarioError(path, f"must be at most {maximum:,}, got {_short(value)}")
+        top = f" up to {maximum:,}" if maximum is not None else ""
+        raise ScenarioError(path, f"enter a number more than 0{top}, got 0")
     return number
 
 

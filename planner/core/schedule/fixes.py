@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.core.model import Plan, TripRequest
-from planner.core.schedule.wording import long_date
+from planner.core.schedule.wording import long_date, zone_name
 
 
 def apply_fix(request: TripRequest, fix: dict[str, str]) -> TripRequest:
@@ -80,19 +80,19 @@ def later_arrivals(request: TripRequest, days: int) -> list[dict[str, str]]:
 
 def fix_words(request: TripRequest, fix: dict[str, str], zone: str, names: list[str]) -> str:
     """Everything a fix changes, in plain words ("stay until 18 March; your flight home moves from 11:00 to 18:00")."""
-    tz = ZoneInfo(zone)
+    tz, named = ZoneInfo(zone), zone_name(zone)
     parts = []
     if fix.get("arrival"):
         arrival = datetime.fromisoformat(fix["arrival"]).astimezone(tz)
-        parts.append(f"arrive on {long_date(arrival.date())} at {arrival:%H:%M}")
+        parts.append(f"arrive on {long_date(arrival.date())} at {arrival:%H:%M} {named}")
     if fix.get("departure"):
         departure = datetime.fromisoformat(fix["departure"]).astimezone(tz)
-        words = f"fly home on {long_date(departure.date())} at {departure:%H:%M}"
+        words = f"fly home on {long_date(departure.date())} at {departure:%H:%M} {named}"
         if request.departure is not None and not fix.get("arrival"):
             before = request.departure.astimezone(tz)
             words = f"stay until {long_date(departure.date())}"
             if before.time() != departure.time():
-                words += f"; your flight home moves from {before:%H:%M} to {departure:%H:%M}"
+                words += f"; your flight home moves from {before:%H:%M} to {departure:%H:%M} {named}"
         parts.append(words)
     if fix.get("count"):
         k = int(fix.get("treatment", "0"))

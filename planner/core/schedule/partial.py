@@ -111,7 +111,7 @@ def _why(ctx: Context, outcome: Outcome, blocker: Blocker) -> tuple[str, str]:
         return "stay_too_short", f"It does not fit before your flight home on {leave}."
     if blocker.rule == "fly_after" and leave:
         days = f"{blocker.days} day" + ("s" if blocker.days > 1 else "")
-        return "fit_to_fly", f"It must be at least {days} before your flight home on {leave} (rule: fit to fly)."
+        return "fit_to_fly", f"It must be at least {days} before your flight home on {leave}, to be fit to fly."
     if blocker.rule == "window" and blocker.anchor is not None:
         anchor = outcome.units[blocker.anchor]
         within = "the same day" if blocker.days == 0 else f"{blocker.days} day" + ("s" if blocker.days > 1 else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.core.model import Notice, StepKind
 from planner.core.schedule.fixes import fix_words
 from planner.core.schedule.units import held_here
-from planner.core.schedule.wording import short_date, title_of
+from planner.core.schedule.wording import short_date, title_of, zone_name
 
 
 def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> None:
@@ -37,8 +37,7 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                 warnings.append(
                     _notice(
                         unit,
-                        f"The confirmed {when} is outside the clinic's opening hours "
-                        "(rule: clinic open); please check it with the clinic.",
+                        f"The confirmed {when} is outside the clinic's opening hours; please check it with the clinic.",
                     )
                 )
         latest = unit.step.latest_start
@@ -46,8 +45,9 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
             warnings.append(
                 _notice(
                     unit,
-                    f"The confirmed {when} starts after {latest:%H:%M}, the latest start the protocol asks for "
-                    "(rule: latest start); please check it with the clinic.",
+                    f"The confirmed {when} starts after {latest:%H:%M} {zone_name(unit.clinic.timezone)}, the latest "
+                    "start the protocol asks for; "
+                    "please check it with the clinic.",
                 )
             )
         for rule in unit.step.after:
@@ -62,7 +62,7 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
                     _notice(
                         unit,
                         f"The confirmed {when} is {gap} days after {title_of(anchor[0])}; "
-                        f"the protocol asks for {window} days (rule: after).",
+                        f"the protocol asks for {window} days between them.",
                     )
                 )
 
@@ -108,8 +108,8 @@ def _too_soon(ctx, unit, reach: int) -> str:
     reaching = f"{ready:%H:%M}" + ("" if ready.date() == start.date() else f" on {short_date(ready.date())}")
     return (
         f"The clinic confirmed the {title_of(unit)} at {start:%H:%M} on {short_date(start.date())}, but you land at "
-        f"{landing} and can reach the clinic from {reaching} (rule: {ctx.rules.arrival_to_clinic_hours} hours from "
-        "landing to the clinic); ask the clinic for a later time, or arrive earlier."
+        f"{landing} and can reach the clinic from {reaching} ({zone_name(zone)}, {ctx.rules.arrival_to_clinic_hours} "
+        "hours after landing); ask the clinic for a later time, or arrive earlier."
     )
 
 

@@ -19,6 +19,11 @@ def title_of(unit: Unit, here: bool = False) -> str:
     return title if unit.total == 1 else f"{title} ({unit.n} of {unit.total})"
 
 
+def zone_name(zone: str) -> str:
+    """A zone as people name it in a sentence: "Seoul time" (the page's Babel names are richer; see views)."""
+    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"
+
+
 def long_date(day: date) -> str:
     """A date for patients: "Friday 14 March"."""
     return f"{day:%A} {day.day} {day:%B}"

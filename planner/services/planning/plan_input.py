@@ -31,9 +31,11 @@ def form_choices(catalog: Catalog) -> dict:
     clinics = [("", "Let the planner choose")]
     clinics += [(f"tier:{tier}", f"Any {tier} clinic") for tier in tiers]
     clinics += [(f"clinic:{cid}", catalog.clinics[cid].name) for cid in sorted(catalog.clinics)]
+    counts = {pid: (p.count.min, p.count.max) if p.count else None for pid, p in catalog.protocols.items()}
     return {
         "protocols": protocols,
         "clinics": clinics,
+        "counts": counts,
         "lodgings": [*sorted(catalog.costs.lodging, key=lambda tier: catalog.costs.lodging[tier].typical), NO_LODGING],
         "currencies": list(catalog.rates.currencies),
     }
@@ -193,6 +195,18 @@ def form_field_of(path: str) -> str | None:
         if path == prefix or path.startswith(prefix + "."):
             return field
     return None
+
+
+def earliest_arrival(now: datetime, scenario: dict | None = None) -> datetime:
+    """The earliest landing a plan form accepts: now, or the saved trip's own landing if that is earlier
+    (a trip under way is edited without moving its past landing)."""
+    if scenario is None:
+        return now
+    try:
+        saved = _local(str(scenario["arrival"]), SEOUL)
+    except (KeyError, TypeError, ValueError):
+        return now
+    return min(now, saved)
 
 
 def at_seoul(day: date, clock: time) -> datetime:

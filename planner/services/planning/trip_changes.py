@@ -5,6 +5,8 @@ edit and before its commit, so the summary the workspace lists read (planner/mod
 is never older than the trip. After a catalog update ``refresh_trips`` re-plans the trips in
 chunks of ids (``refresh_chunks``; the background job of ``flask refresh-plans``): it moves their
 calendar revisions and rewrites the summaries that differ, so running it twice changes nothing more.
+Comparing the stored summary with the new plan gives the trip's history of changes
+(planner/models/change.py): which appointment appeared, moved or left, when, and who did it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
-from planner.models import Trip, TripAppointment
+from planner.models import Trip, TripAppointment, TripChange
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plans import PlannedTrip
 from planner.services.planning.revisions import planned_trip, record_revisions
@@ -32,11 +34,20 @@ def trip_changed(trip: Trip, planned: PlannedTrip | None, now: datetime) -> None
     db.session.flush()
     planned = planned or planned_trip(trip)
     record_revisions(trip, planned.plan if planned is not None else None, now)
-    store_summary(trip, planned)
+    store_summary(trip, planned, now, by_user_id=trip.owner_id, cause="edit")
 
 
-def store_summary(trip: Trip, planned: PlannedTrip | None) -> None:
-    """Replace the trip's stored appointments and problems with those of ``planned`` (None: unplannable)."""
+def store_summary(
+    trip: Trip, planned: PlannedTrip | None, now: datetime, *, by_user_id: int | None, cause: str
+) -> None:
+    """Replace the trip's stored appointments and problems with those of ``planned`` (None: unplannable).
+
+    What moved against the stored appointments goes into the trip's history, as made at ``now``
+    by ``by_user_id`` (None: the patient or nobody) for ``cause`` ("edit" or "catalog").
+    An unplannable trip records nothing: its appointments are not known to have moved.
+    """
+    if planned is not None:
+        record_changes(trip, planned, now, by_user_id=by_user_id, cause=cause)
     db.session.execute(delete(TripAppointment).where(TripAppointment.trip_id == trip.id))
     if planned is None:
         trip.problems = ["The trip no longer fits the catalog: open it and edit the request."]
@@ -60,6 +71,44 @@ def store_summary(trip: Trip, planned: PlannedTrip | None) -> None:
             db.session.execute(insert(TripAppointment), rows)
     trip.problem_count = len(trip.problems)
     db.session.flush()
+
+
+def record_changes(trip: Trip, planned: PlannedTrip, now: datetime, *, by_user_id: int | None, cause: str) -> int:
+    """Add to the trip's history each appointment that appeared, moved or left since the stored summary.
+
+    Compares starts by instant, in plan order, then the appointments gone; returns how many were added.
+    A trip's first plan (nothing stored, no history yet) is where the history starts, not a change.
+    """
+    stored = {
+        row.key: row for row in db.session.scalars(select(TripAppointment).where(TripAppointment.trip_id == trip.id))
+    }
+    if not stored and not trip.changes:
+        return 0
+    entries = []
+    for a in planned.plan.appointments:
+        start = a.start.astimezone(UTC)
+        old = stored.pop(a.key, None)
+        if old is None:
+            entries.append(("added", a.key, a.title, a.timezone, None, start))
+        elif old.start.astimezone(UTC) != start:
+            entries.append(("moved", a.key, a.title, a.timezone, old.start.astimezone(UTC), start))
+    for key, old in stored.items():
+        entries.append(("removed", key, old.title, old.timezone, old.start.astimezone(UTC), None))
+    for kind, key, title, zone, before, after in entries:
+        trip.changes.append(
+            TripChange(
+                at=now,
+                by_user_id=by_user_id,
+                cause=cause,
+                kind=kind,
+                key=key,
+                title=title[:300],
+                timezone=zone,
+                before=before,
+                after=after,
+            )
+        )
+    return len(entries)
 
 
 def refresh_chunks(size: int = BATCH) -> list[tuple[int, int]]:
@@ -106,7 +155,7 @@ def refresh_trips(first_id: int, last_id: int, now: datetime) -> tuple[int, int]
         moved = record_revisions(trip, planned.plan if planned is not None else None, now)
         problems, rows = _summary_of(planned)
         if list(trip.problems or []) != problems or stored[trip.id] != rows:
-            store_summary(trip, planned)
+            store_summary(trip, planned, now, by_user_id=None, cause="catalog")
             moved = True
         changed += moved
     db.session.commit()

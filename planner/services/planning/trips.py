@@ -73,9 +73,9 @@ def open_trip(token: str) -> TripPage:
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
 
 
-def require_link(token: str) -> None:
-    """Answer 404 unless the token is a live private link: checked before a posted form is read."""
-    _link_or_404(token)
+def saved_scenario(token: str) -> dict:
+    """The scenario of a live private link's trip (404 otherwise): checked before a posted form is read."""
+    return _link_or_404(token).trip.scenario
 
 
 def update_trip(token: str, scenario: dict, *, discreet: bool) -> None:

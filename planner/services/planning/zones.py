@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone_location
 
 from planner.core.scenario import CLINIC_ZONE
 
@@ -13,12 +20,21 @@ from planner.core.scenario import CLINIC_ZONE
 _LEGACY_PREFIXES = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")
 
 
+#: the language of the place names (the languages issue switches it with the page's)
+LABEL_LOCALE = "en"
+#: cities Babel's English data writes without their accents
+_CITY_SPELLINGS = {"America/Sao_Paulo": "São Paulo", "America/Bogota": "Bogotá", "Asia/Ho_Chi_Minh": "Ho Chi Minh City"}
+#: what people type for a country whose English name is longer
+_COUNTRY_WORDS = {"korea": "south korea", "usa": "united states", "us": "united states", "uk": "united kingdom"}
+
+
 @dataclass(frozen=True)
 class ZoneChoice:
-    """A time zone name and how far Seoul's clock is from it."""
+    """A time zone name, how people name its place, and how far Seoul's clock is from it."""
 
     name: str
     difference: str
+    label: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +77,62 @@ def quarter_hour(now: datetime) -> datetime:
 
 @lru_cache(maxsize=2)
 def _choices_at(moment: datetime) -> tuple[ZoneChoice, ...]:
-    return tuple(ZoneChoice(name, difference_to_seoul(name, moment)) for name in zone_names())
+    labels = zone_labels()
+    return tuple(ZoneChoice(name, difference_to_seoul(name, moment), labels[name]) for name in zone_names())
+
+
+def _plain(text: str) -> str:
+    """Text as a search key: no accents, no case, words joined by single spaces ("São_Paulo" → "sao paulo")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.split(r"[\W_]+", bare.casefold())).strip()
+
+
+@lru_cache(maxsize=1)
+def zone_labels() -> dict[str, str]:
+    """Zone name → how people name the place: "Lisbon, Portugal", "São Paulo, Brazil" (Babel, English)."""
+    territories = get_global("zone_territories")
+    names = Locale.parse(LABEL_LOCALE).territories
+    labels = {}
+    for zone in zone_names():
+        city = _CITY_SPELLINGS.get(zone) or get_timezone_location(zone, locale=LABEL_LOCALE, return_city=True)
+        country = names.get(territories.get(zone, ""), "")
+        labels[zone] = f"{city}, {country}" if country and country != city else city
+    # two zones of one place (America/Indiana/Indianapolis and America/Indianapolis) keep their names apart
+    counts = Counter(labels.values())
+    return {zone: label if counts[label] == 1 else f"{label} ({zone})" for zone, label in labels.items()}
+
+
+@lru_cache(maxsize=1)
+def _search_keys() -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """Plain search key → zone (zone names, labels, cities), and country → its name and zones."""
+    territories = get_global("zone_territories")
+    names = Locale.parse(LABEL_LOCALE).territories
+    keys: dict[str, str] = {}
+    countries: dict[str, tuple[str, list[str]]] = {}
+    for zone, label in zone_labels().items():
+        city = label.split(" (")[0].split(", ")[0]
+        for key in (zone, label, city, zone.rsplit("/", 1)[-1]):
+            keys.setdefault(_plain(key), zone)
+        country = names.get(territories.get(zone, ""), "")
+        if country:
+            countries.setdefault(_plain(country), (country, []))[1].append(zone)
+    return keys, {key: (name, tuple(zones)) for key, (name, zones) in countries.items()}
+
+
+class UnknownZone(ValueError):
+    """Typed text names no time zone, or a country with several: the message says what to type."""
+
+
+def find_zone(text: str) -> str:
+    """The zone a patient means by a zone name, a city or a country ("Lisbon", "são paulo", "Korea")."""
+    key = _plain(text)
+    keys, countries = _search_keys()
+    if key in keys:
+        return keys[key]
+    country, zones = countries.get(key) or countries.get(_COUNTRY_WORDS.get(key, ""), ("", ()))
+    if len(zones) == 1:
+        return zones[0]
+    if zones:
+        cities = ", ".join(sorted(zone_labels()[zone].split(", ")[0] for zone in zones)[:4])
+        raise UnknownZone(f"{country} has several time zones: type your city, e.g. {cities}.")
+    raise UnknownZone("Choose a time zone from the list: type your city or country, e.g. Lisbon, São Paulo or Seoul.")

@@ -17,13 +17,14 @@ from planner.core.model import Pin as PinnedTime
 from planner.core.scenario import ScenarioError, parse_scenario
 from planner.extensions import db
 from planner.models import Client, Pin, Trip
+from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario
 from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
-from planner.services.workspace.sharing import Change, changes_since_seen, seen_appointments
+from planner.services.workspace.sharing import seen_appointments
 
 #: the statuses a trip may move to from each status; back to draft when plans change again
 TRANSITIONS = {"draft": ("proposed",), "proposed": ("confirmed", "draft"), "confirmed": ("draft",)}
@@ -42,8 +43,8 @@ class TripView:
     planned: PlannedTrip | None
     #: the calendar, days, fixes and budget the plan page shows; None with ``planned``
     shown: PlanPage | None
-    #: what moved since the client last opened their link; None if they never did
-    changes: list[Change] | None
+    #: the trip's history of changes, split at the client's last look
+    history: History
     #: (id, name) of the facilitator's other clients, to copy the trip for
     other_clients: list[tuple[int, str]]
 
@@ -76,16 +77,15 @@ def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime
 
 
 def trip_view(trip: Trip) -> TripView:
-    """The trip re-planned from its scenario and pins, with the changes since the client looked."""
+    """The trip re-planned from its scenario and pins, with its history of changes."""
     planned = planned_trip(trip)
-    changes = changes_since_seen(trip, planned.plan) if planned is not None else None
     others = db.session.execute(
         select(Client.id, Client.name)
         .where(Client.owner_id == trip.owner_id, Client.id != trip.client_id)
         .order_by(Client.name)
     )
     shown = plan_page(planned) if planned is not None else None
-    return TripView(trip, planned, shown, changes, [(row.id, row.name) for row in others])
+    return TripView(trip, planned, shown, history_of(trip), [(row.id, row.name) for row in others])
 
 
 def _replace_request(trip: Trip, scenario: dict, now: datetime, catalog: Catalog) -> bool:

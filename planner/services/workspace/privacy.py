@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from planner.extensions import db
-from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip, TripAppointment
+from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip, TripAppointment, TripChange
 
-#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments)
-EXPORT_VERSION = 2
+#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes)
+EXPORT_VERSION = 3
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
     "clients": "client",
@@ -20,6 +20,7 @@ EXPORTED_TABLES = {
     "feed_tokens": "trips[].feeds",
     "event_revisions": "trips[].calendar_events",
     "trip_appointments": "trips[].appointments",
+    "trip_changes": "trips[].changes",
 }
 
 
@@ -62,7 +63,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
     if client is None:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
-    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment):
+    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )
@@ -146,6 +147,20 @@ def _trip(trip: Trip, feeds: list[FeedToken], appointments: list[TripAppointment
                 "pinned": a.pinned,
             }
             for a in appointments
+        ],
+        "changes": [
+            {
+                "kind": c.kind,
+                "key": c.key,
+                "title": c.title,
+                "timezone": c.timezone,
+                "before": _moment(c.before),
+                "after": _moment(c.after),
+                "at": _moment(c.at),
+                "cause": c.cause,
+                "by_user": c.by_user_id is not None,
+            }
+            for c in trip.changes
         ],
     }
 

@@ -15,6 +15,7 @@ from planner.core.model import Plan
 from planner.extensions import db
 from planner.models import FeedToken, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token
+from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
@@ -42,15 +43,8 @@ class ClientView:
     hide_costs: bool
     #: the fingerprint of the appointments shown, which the page sends back once a person reads it
     seen_version: str | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    """An appointment that moved, appeared or disappeared since the client last looked."""
-
-    key: str
-    before: str | None
-    after: str | None
+    #: the trip's history of changes, split at the client's last look
+    history: History | None = None
 
 
 def sharing_of(owner_id: int, trip_id: int) -> Sharing | None:
@@ -108,9 +102,13 @@ def open_client_link(token: str, now: datetime) -> ClientView | None:
     if link is None:
         return None
     planned = planned_trip(link.trip)
+    # the client's history starts when the trip was first shared with them
+    shared = min(other.created_at for other in link.trip.links if other.kind == CLIENT)
+    history = history_of(link.trip, since=shared)
     if planned is None:
-        return ClientView(link.trip, None, link.hide_costs)
-    return ClientView(link.trip, plan_page(planned), link.hide_costs, _fingerprint(seen_appointments(planned.plan)))
+        return ClientView(link.trip, None, link.hide_costs, history=history)
+    seen = _fingerprint(seen_appointments(planned.plan))
+    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history)
 
 
 def record_client_saw(token: str, version: str, now: datetime) -> bool | None:
@@ -158,17 +156,6 @@ def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
 def seen_appointments(plan: Plan) -> dict[str, str]:
     """Appointment key → start (ISO, UTC): what a client who opens the plan now has seen."""
     return {a.key: a.start.astimezone(UTC).isoformat() for a in plan.appointments}
-
-
-def changes_since_seen(trip: Trip, plan: Plan) -> list[Change] | None:
-    """What moved since the client last opened their link, in plan order; None if they never did."""
-    if trip.client_seen is None:
-        return None
-    before = trip.client_seen
-    now_seen = seen_appointments(plan)
-    changes = [Change(key, before.get(key), start) for key, start in now_seen.items() if before.get(key) != start]
-    changes += [Change(key, start, None) for key, start in before.items() if key not in now_seen]
-    return changes
 
 
 def _owned_trip(owner_id: int, trip_id: int) -> Trip | None:
