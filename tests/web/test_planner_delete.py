@@ -12,7 +12,7 @@ from tests.web.planner_helpers import form, scenario_of
 
 
 def _save(client) -> str:
-    body = client.post("/plan", data=form()).get_data(as_text=True)
+    body = client.post("/plan", data=form(), follow_redirects=True).get_data(as_text=True)
     response = client.post("/plan/save", data={"scenario": json.dumps(scenario_of(body))})
     assert response.status_code == 302
     return response.headers["Location"]

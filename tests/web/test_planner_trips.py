@@ -19,7 +19,7 @@ from tests.web.planner_helpers import fix_buttons, form, scenario_of
 
 def _save(client, **changes) -> str:
     """Plan and save the form; return the private link's path."""
-    body = client.post("/plan", data=form(**changes)).get_data(as_text=True)
+    body = client.post("/plan", data=form(**changes), follow_redirects=True).get_data(as_text=True)
     response = client.post("/plan/save", data={"scenario": json.dumps(scenario_of(body))})
     assert response.status_code == 302
     return response.headers["Location"]
@@ -151,7 +151,7 @@ def test_calendar_download_reads_in_icalendar_and_vobject(client):
 
 
 def test_unsaved_calendar_is_the_same_for_the_same_scenario(client):
-    body = client.post("/plan", data=form()).get_data(as_text=True)
+    body = client.post("/plan", data=form(), follow_redirects=True).get_data(as_text=True)
     data = {"scenario": json.dumps(scenario_of(body))}
     first = client.post("/plan/calendar.ics", data=data)
     assert first.status_code == 200
