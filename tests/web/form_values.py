@@ -15,15 +15,21 @@ class _Controls(HTMLParser):
         self._options: list[tuple[str, bool]] = []
         self._textarea: str | None = None
         self._text: list[str] = []
+        #: the values of each <form>, in page order
+        self.forms: list[dict[str, list[str]]] = []
 
     def _add(self, name: str, value: str) -> None:
         self.values.setdefault(name, []).append(value)
+        if self.forms:
+            self.forms[-1].setdefault(name, []).append(value)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         name = attributes.get("name")
         if name and "disabled" in attributes:
             self.disabled.add(name)
+        if tag == "form":
+            self.forms.append({})
         if tag == "input" and name:
             kind = (attributes.get("type") or "text").lower()
             if kind in ("checkbox", "radio"):
@@ -70,3 +76,11 @@ def disabled_controls(body: str) -> set[str]:
     parser.feed(body)
     parser.close()
     return parser.disabled
+
+
+def each_form(body: str) -> list[dict[str, str]]:
+    """The values of each form of the page, in page order (first value per name)."""
+    parser = _Controls()
+    parser.feed(body)
+    parser.close()
+    return [{name: values[0] for name, values in form.items()} for form in parser.forms]
