@@ -114,8 +114,7 @@ def _problem(message: str, status: int = 400):
 def _shown(planned: PlannedTrip, *, discreet: bool):
     """Keep an unsaved plan in this browser and redirect to it (POST, redirect, GET: Back never resends)."""
     plan_id = unsaved_plans.keep(planned.scenario, discreet)
-    if plan_id is None:
-        # too large for the cookie (only a hand-made scenario is): shown once, not kept
+    if plan_id is None:  # too large for the cookie (only a hand-made scenario is): shown once, not kept
         return _show_plan(planned, discreet=discreet)
     return redirect(url_for("planner.unsaved", plan_id=plan_id), code=303)
 
@@ -125,10 +124,9 @@ def _shown(planned: PlannedTrip, *, discreet: bool):
 @no_store
 def unsaved(plan_id: str):
     """An unsaved plan kept in this browser, or the plan form filled with its answers ("Change my answers")."""
-    found = unsaved_plans.kept(plan_id)
-    if found is None:
+    scenario, discreet = unsaved_plans.kept(plan_id)
+    if scenario is None:
         return _problem("This browser no longer keeps that unsaved plan. Please plan the trip again.", 404)
-    scenario, discreet = found
     if request.endpoint == "planner.answers":
         return _show_form(_plan_form(data=form_data_from_scenario(scenario) | {"discreet": discreet}))
     try:
@@ -269,24 +267,29 @@ def replace_link(token: str):
 
 @blueprint.post("/t/<token>/link/revoke")
 @limits.token_pages
-@no_store
 def revoke_link(token: str):
     """Revoke the private link: nobody can open the trip with it any more."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for("planner.trip", token=token))
     trips.revoke_link(token)
-    return render_template("planner/revoked.html")
+    return redirect(url_for("planner.closed", what="revoked"), code=303)
 
 
 @blueprint.post("/t/<token>/delete")
 @limits.token_pages
-@no_store
 def delete(token: str):
     """Delete the trip and everything stored with it; the link stops working."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for("planner.trip", token=token))
     trips.delete_trip(token)
-    return render_template("planner/deleted.html")
+    return redirect(url_for("planner.closed", what="deleted"), code=303)
+
+
+@blueprint.get("/trip-<any(revoked, deleted):what>")
+@no_store
+def closed(what: str):
+    """What a revoked link or a deleted trip leaves (a GET, so reload and Back resend nothing)."""
+    return render_template(f"planner/{what}.html")
 
 
 @blueprint.get("/t/<token>/calendar.ics")

@@ -41,9 +41,9 @@ def keep(scenario: dict, discreet: bool) -> str | None:
     return plan_id if entries and entries[-1][0] == plan_id else None
 
 
-def kept(plan_id: str) -> tuple[dict, bool] | None:
-    """The scenario and discreet choice kept under ``plan_id``, or None when this browser has no such plan."""
+def kept(plan_id: str) -> tuple[dict | None, bool]:
+    """The scenario and discreet choice kept under ``plan_id``; (None, False) when this browser has no such plan."""
     for entry_id, text, discreet in _entries():
         if entry_id == plan_id:
             return json.loads(text), bool(discreet)
-    return None
+    return None, False
