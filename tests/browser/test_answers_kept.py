@@ -99,3 +99,37 @@ def test_a_fix_then_reload_and_back_resend_nothing(page, live_server):
     expect(page.get_by_text("This plan works.")).to_be_visible()
     # only the click on the fix posted: reload, Back and Forward were plain GETs
     assert posts == [f"{live_server}/plan/fix"]
+
+
+def test_back_keeps_the_shortest_stay_and_its_hidden_flight_home(page, live_server):
+    page.goto(f"{live_server}/plan?treatment=health-checkup")
+    page.fill("#home_timezone", "Asia/Tokyo")
+    page.fill("#arrival_date", "2027-05-10")
+    page.fill("#arrival_time", "09:00")
+    page.check("#shortest")
+    page.get_by_role("button", name="Plan my trip").click()
+    expect(page.get_by_text("This plan works.")).to_be_visible()
+    page.go_back()
+    expect(page.locator("#shortest")).to_be_checked()
+    expect(page.locator("#departure_date")).to_be_hidden()
+    expect(page.locator("#home_timezone")).to_have_value("Asia/Tokyo")
+    expect(page.locator("#treatments-0-protocol")).to_have_value("health-checkup")
+    expect(page.locator("[data-zone-output]")).to_have_text("Same time as Seoul (right now).")
+
+
+def test_a_fix_on_a_saved_trip_then_reload_and_back_resend_nothing(page, live_server):
+    page.goto(f"{live_server}/plan")
+    _fill(page)
+    page.get_by_role("button", name="Plan my trip").click()
+    page.get_by_role("button", name="Save and get a private link").click()
+    expect(page).to_have_url(re.compile(r"/t/[\w-]{43}$"))
+    link = page.url
+    posts = _no_resubmission(page)
+    page.locator(".notice.problem button").first.click()
+    expect(page.get_by_text("This plan works.")).to_be_visible()
+    expect(page).to_have_url(link)
+    page.reload()
+    expect(page.get_by_text("This plan works.")).to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(link)
+    assert posts == [f"{link}/fix"]
