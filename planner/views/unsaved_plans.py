@@ -32,13 +32,14 @@ def _entries() -> list[list]:
 
 def keep(scenario: dict, discreet: bool) -> str | None:
     """Keep a planned scenario; its id, or None when it is too large for the cookie."""
-    text = json.dumps(scenario, sort_keys=True, separators=(",", ":"))
-    plan_id = secrets.token_urlsafe(6)
-    entries = [*_entries(), [plan_id, text, bool(discreet)]][-KEPT:]
-    while entries and len(json.dumps(entries)) > BUDGET:
+    entry = [secrets.token_urlsafe(6), json.dumps(scenario, sort_keys=True, separators=(",", ":")), bool(discreet)]
+    if len(json.dumps([entry])) > BUDGET:
+        return None  # the plans kept before stay as they were
+    entries = [*_entries(), entry][-KEPT:]
+    while len(json.dumps(entries)) > BUDGET:
         entries = entries[1:]
     session[KEY] = entries
-    return plan_id if entries and entries[-1][0] == plan_id else None
+    return entry[0]
 
 
 def kept(plan_id: str) -> tuple[dict | None, bool]:

@@ -116,3 +116,4 @@ def test_fix_form_never_fails(client, scenario, departure, arrival, count, treat
     assert response.status_code in (200, 303, 400)
     if response.status_code == 303:
         assert client.get(response.location).status_code == 200
+        assert client.get(response.location + "/answers").status_code == 200
