@@ -14,9 +14,19 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, settings
 
 from planner import create_app
 from planner.extensions import db
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE ("dev" by default) for every layer's tests;
+# "ci" runs more examples with derandomize=True, so a CI failure reproduces on every run. A test
+# that scales its count (tests/web/test_every_form_property.py) reads settings.default.max_examples.
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci", max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def _sqlalchemy_url(url: str) -> str:

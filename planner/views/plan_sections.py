@@ -28,7 +28,7 @@ CSRF_MARK = f"csrf{secrets.token_hex(16)}"
 TOKEN_MARK = f"link{secrets.token_hex(16)}"
 
 
-def _render(planned: PlannedTrip, discreet: bool, page, token, pin_form, csrf_token) -> str:
+def _render(planned: PlannedTrip, discreet: bool, page, token, pin_form, csrf_token, plan_id=None) -> str:
     return render_template(
         "planner/_page.html",
         shown=plan_page(planned),
@@ -39,16 +39,26 @@ def _render(planned: PlannedTrip, discreet: bool, page, token, pin_form, csrf_to
         pin_form=pin_form,
         pins={(p.protocol, p.step, p.occurrence): p for p in page.trip.pins} if page else {},
         csrf_token=csrf_token,
+        plan_id=plan_id,
     )
 
 
 def plan_content(
-    planned: PlannedTrip, *, discreet: bool, page=None, token: str | None = None, pin_form: PinForm | None = None
+    planned: PlannedTrip,
+    *,
+    discreet: bool,
+    page=None,
+    token: str | None = None,
+    pin_form: PinForm | None = None,
+    plan_id: str | None = None,
 ) -> Markup:
-    """The plan page's content: from the memo for a saved trip's plain view, rendered afresh otherwise."""
+    """The plan page's content: from the memo for a saved trip's plain view, rendered afresh otherwise.
+
+    ``plan_id`` names an unsaved plan this browser keeps (its "Change my answers" link).
+    """
     if page is None or pin_form is not None:
         # an unsaved plan carries its scenario in the page; a refused pin shows what was typed
-        return Markup(_render(planned, discreet, page, token, pin_form, generate_csrf))
+        return Markup(_render(planned, discreet, page, token, pin_form, generate_csrf, plan_id))
     trip = page.trip
     pins = tuple((p.id, p.protocol, p.step, p.occurrence) for p in trip.pins)
     key = (id(planned), trip.title, trip.discreet, discreet, pins, request.host_url)

@@ -22,6 +22,7 @@ from planner.services.planning.plan_input import (
 from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.planning.treatments import summarize
 from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
+from planner.views import unsaved_plans
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 from planner.views.visitor_pages import visitor_page
@@ -71,10 +72,11 @@ def _show_plan(
     page=None,
     token: str | None = None,
     pin_form: PinForm | None = None,
+    plan_id: str | None = None,
     status: int = 200,
 ):
     """The plan page, for an unsaved plan (its scenario rides along in the forms) or a saved trip."""
-    content = plan_content(planned, discreet=discreet, page=page, token=token, pin_form=pin_form)
+    content = plan_content(planned, discreet=discreet, page=page, token=token, pin_form=pin_form, plan_id=plan_id)
     body = render_template("planner/plan.html", content=content)
     return body, status
 
@@ -97,7 +99,7 @@ def _blank_form(treatment: str) -> PlanForm:
 @blueprint.post("/plan")
 @no_store
 def create():
-    """Plan the form's trip and show it (nothing is stored until the patient saves)."""
+    """Plan the form's trip and redirect to it (nothing is stored until the patient saves)."""
     form = _plan_form()
     if form.validate_on_submit():
         try:
@@ -105,18 +107,43 @@ def create():
         except FormProblem as problem:
             _attach(form, problem)
         else:
-            return _show_plan(planned, discreet=form.discreet.data)
+            return _shown(planned, discreet=form.discreet.data)
     return _show_form(form, status=400)
 
 
-def _problem(message: str):
-    return render_template("planner/problem.html", message=message), 400
+def _problem(message: str, status: int = 400):
+    return render_template("planner/problem.html", message=message), status
+
+
+def _shown(planned: PlannedTrip, *, discreet: bool):
+    """Keep an unsaved plan in this browser and redirect to it (POST, redirect, GET: Back never resends)."""
+    plan_id = unsaved_plans.keep(planned.scenario, discreet)
+    if plan_id is None:  # too large for the cookie (only a hand-made scenario is): shown once, not kept
+        return _show_plan(planned, discreet=discreet)
+    return redirect(url_for("planner.unsaved", plan_id=plan_id), code=303)
+
+
+@blueprint.get("/plan/unsaved/<plan_id>")
+@blueprint.get("/plan/unsaved/<plan_id>/answers", endpoint="answers")
+@no_store
+def unsaved(plan_id: str):
+    """An unsaved plan kept in this browser, or the plan form filled with its answers ("Change my answers")."""
+    scenario, discreet = unsaved_plans.kept(plan_id)
+    if scenario is None:
+        return _problem("This browser no longer keeps that unsaved plan. Please plan the trip again.", 404)
+    if request.endpoint == "planner.answers":
+        return _show_form(_plan_form(data=form_data_from_scenario(scenario) | {"discreet": discreet}))
+    try:
+        planned = plan_scenario(scenario)
+    except ScenarioError as error:  # the catalog changed since the plan was made
+        return _problem(f"The plan cannot be made any more ({error.field}: {error.reason}).")
+    return _show_plan(planned, discreet=discreet, plan_id=plan_id)
 
 
 @blueprint.post("/plan/fix")
 @no_store
 def fix():
-    """Apply one suggested fix to an unsaved plan and show the new plan."""
+    """Apply one suggested fix to an unsaved plan and redirect to the new plan."""
     form = FixForm()
     if not form.validate_on_submit() or form.scenario_data is None:
         return _problem("The plan could not be read. Please plan the trip again.")
@@ -124,7 +151,7 @@ def fix():
         planned = plan_scenario(apply_fix(form.scenario_data, form.fix()))
     except ScenarioError as error:
         return _problem(f"That change could not be made ({error.field}: {error.reason}).")
-    return _show_plan(planned, discreet=form.discreet.data)
+    return _shown(planned, discreet=form.discreet.data)
 
 
 @blueprint.post("/plan/save")
@@ -244,24 +271,29 @@ def replace_link(token: str):
 
 @blueprint.post("/t/<token>/link/revoke")
 @limits.token_pages
-@no_store
 def revoke_link(token: str):
     """Revoke the private link: nobody can open the trip with it any more."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for("planner.trip", token=token))
     trips.revoke_link(token)
-    return render_template("planner/revoked.html")
+    return redirect(url_for("planner.closed", what="revoked"), code=303)
 
 
 @blueprint.post("/t/<token>/delete")
 @limits.token_pages
-@no_store
 def delete(token: str):
     """Delete the trip and everything stored with it; the link stops working."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for("planner.trip", token=token))
     trips.delete_trip(token)
-    return render_template("planner/deleted.html")
+    return redirect(url_for("planner.closed", what="deleted"), code=303)
+
+
+@blueprint.get("/trip-<any(revoked, deleted):what>")
+@no_store
+def closed(what: str):
+    """What a revoked link or a deleted trip leaves (a GET, so reload and Back resend nothing)."""
+    return render_template(f"planner/{what}.html")
 
 
 @blueprint.get("/t/<token>/calendar.ics")

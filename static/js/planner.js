@@ -21,7 +21,7 @@
     }
     input.addEventListener("input", show);
     input.addEventListener("change", show);
-    show();
+    return show;
   }
 
   // "Find my shortest stay" hides the flight-home fields, which are then not needed.
@@ -34,7 +34,7 @@
       departure.querySelectorAll("input").forEach(function (field) { field.disabled = box.checked; });
     }
     box.addEventListener("change", toggle);
-    toggle();
+    return toggle;
   }
 
   // Treatment details: show only the chosen treatments' cards, and their session range on the count field.
@@ -65,7 +65,7 @@
       });
     }
     selects.forEach(function (select) { select.addEventListener("change", update); });
-    update();
+    return update;
   }
 
   // A print button (the print stylesheet does the layout).
@@ -76,10 +76,14 @@
     });
   }
 
+  // Each helper shows the form's own values, never the HTML's first ones: on Back the browser puts the
+  // typed answers back after the page is parsed, so the helpers look again when the page is shown
+  // (pageshow also fires when the page comes back from the back-forward cache). Until then nothing
+  // is disabled: a disabled field is neither restored nor sent.
   document.addEventListener("DOMContentLoaded", function () {
-    zoneDifference();
-    shortestStay();
-    treatmentInfo();
+    var helpers = [zoneDifference(), shortestStay(), treatmentInfo()].filter(Boolean);
     printButton();
+    function sync() { helpers.forEach(function (helper) { helper(); }); }
+    window.addEventListener("pageshow", sync);
   });
 }());

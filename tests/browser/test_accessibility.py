@@ -59,6 +59,9 @@ def test_every_page_of_a_patient_has_no_violation(page, site):
     page.get_by_role("button", name="Plan my trip").click()
     page.wait_for_selector(".day-entry")
     found += [f"plan page {line}" for line in violations(page)]
+    page.get_by_role("link", name="Change my answers").click()
+    page.wait_for_selector("#home_timezone")
+    found += [f"change my answers {line}" for line in violations(page)]
     for path in ("", "/edit"):
         found += _visit(page, f"{site['base']}/t/{site['private']}{path}")
     assert found == []

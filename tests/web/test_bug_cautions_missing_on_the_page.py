@@ -13,7 +13,7 @@ CHRONIC = load_catalog().protocols["acupuncture-chronic-pain"]
 
 
 def test_the_plan_page_shows_the_cautions_near_the_treatment(client):
-    body = html.unescape(client.post("/plan", data=form()).get_data(as_text=True))
+    body = html.unescape(client.post("/plan", data=form(), follow_redirects=True).get_data(as_text=True))
     # under the summary that names the treatment, before the days
     assert body.index('<p class="lead">') < body.index(f"Before you book: {CHRONIC.name}") < body.index("Day by day")
     for caution in CHRONIC.cautions:

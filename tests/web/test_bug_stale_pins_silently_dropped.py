@@ -17,7 +17,7 @@ CONSULTATION = "acupuncture-chronic-pain-consultation-1"
 
 
 def _save(client, **changes) -> str:
-    body = client.post("/plan", data=form(**changes)).get_data(as_text=True)
+    body = client.post("/plan", data=form(**changes), follow_redirects=True).get_data(as_text=True)
     response = client.post("/plan/save", data={"scenario": json.dumps(scenario_of(body))})
     assert response.status_code == 302
     return response.headers["Location"]

@@ -70,7 +70,7 @@ def test_a_new_client_not_saved_keeps_what_was_typed(app, facilitator, client, m
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_an_anonymous_save_not_saved_keeps_the_scenario(app, client, monkeypatch, failure):
-    body = client.post("/plan", data=trip_form()).text
+    body = client.post("/plan", data=trip_form(), follow_redirects=True).text
     scenario = html.unescape(body.split('name="scenario" value="', 1)[1].split('"', 1)[0])
     with monkeypatch.context() as patch:
         _fail(patch, "commit", failure)

@@ -27,6 +27,9 @@ PUBLIC = {
     "planner.fix",
     "planner.save",
     "planner.unsaved_calendar",
+    "planner.unsaved",
+    "planner.answers",
+    "planner.closed",
     "plan_api.plan",
     "accounts.login",
     "accounts.register",
@@ -123,7 +126,7 @@ def test_a_second_facilitator_gets_404_on_every_route_with_the_first_ones_ids(ap
     before = snapshot(app)
     tried = 0
     for rule, method in routes(app):
-        if "token" in rule.arguments or not (set(rule.arguments) - {"protocol_id"}):
+        if "token" in rule.arguments or rule.endpoint in PUBLIC or not (set(rule.arguments) - {"protocol_id"}):
             continue
         url = fill(rule, first["ids"])
         response = http.open(url, method=method, data={"confirm_name": "Ana Silva", "status": "confirmed"})

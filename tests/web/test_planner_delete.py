@@ -12,7 +12,7 @@ from tests.web.planner_helpers import form, scenario_of
 
 
 def _save(client) -> str:
-    body = client.post("/plan", data=form()).get_data(as_text=True)
+    body = client.post("/plan", data=form(), follow_redirects=True).get_data(as_text=True)
     response = client.post("/plan/save", data={"scenario": json.dumps(scenario_of(body))})
     assert response.status_code == 302
     return response.headers["Location"]
@@ -31,7 +31,9 @@ def test_deleting_removes_the_trip_and_every_row_about_it(app, client):
     path = _save_with_a_pin(client)
     with app.app_context():
         trip_id = db.session.scalars(select(Trip.id)).one()
-    response = client.post(f"{path}/delete")
+    answer = client.post(f"{path}/delete")
+    assert answer.status_code == 303 and answer.location == "/trip-deleted"
+    response = client.get(answer.location)
     assert response.status_code == 200 and "Your trip is deleted" in response.get_data(as_text=True)
     assert response.headers["Cache-Control"] == "no-store"
     assert client.get(path).status_code == 404

@@ -37,7 +37,7 @@ def test_time_zones_carry_their_difference_to_seoul(client):
 
 
 def test_planning_shows_days_calendar_and_budget(client):
-    response = client.post("/plan", data=form())
+    response = client.post("/plan", data=form(), follow_redirects=True)
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
@@ -61,21 +61,25 @@ def test_flight_times_give_the_flight_length(client):
         inbound_date="2027-04-21",
         inbound_time="05:30",
     )
-    scenario = scenario_of(client.post("/plan", data=data).get_data(as_text=True))
+    scenario = scenario_of(client.post("/plan", data=data, follow_redirects=True).get_data(as_text=True))
     assert scenario["flights"]["outbound"] == {"number": "TP 1234", "hours": "10.00"}
     # 18:00 in Seoul (09:00 UTC) to 05:30 next day in Lisbon (UTC+1 from 28 March, 04:30 UTC) is 19.5 hours
     assert scenario["flights"]["inbound"] == {"hours": "19.50"}
 
 
 def test_shortest_stay_proposes_the_departure(client):
-    body = client.post("/plan", data=form(shortest="y", departure_date="", departure_time="")).get_data(as_text=True)
+    body = client.post(
+        "/plan", data=form(shortest="y", departure_date="", departure_time=""), follow_redirects=True
+    ).get_data(as_text=True)
     scenario = scenario_of(body)
     assert "departure" not in scenario
     assert "This plan works." in body and "(the shortest stay)" in body
 
 
 def test_bug_partial_plan_shows_nothing_the_page_shows_what_fits(client):
-    body = client.post("/plan", data=form(departure_date="2027-03-05", departure_time="11:00")).get_data(as_text=True)
+    body = client.post(
+        "/plan", data=form(departure_date="2027-03-05", departure_time="11:00"), follow_redirects=True
+    ).get_data(as_text=True)
     assert "This plan does not work yet" in body
     # the placed part is on the day list, the rest is listed with its reason
     assert 'id="a-acupuncture-chronic-pain-consultation-1"' in body
@@ -84,14 +88,14 @@ def test_bug_partial_plan_shows_nothing_the_page_shows_what_fits(client):
 
 
 def test_too_short_stay_offers_its_fix_in_one_click(client):
-    body = client.post("/plan", data=form(departure_date="2027-03-10")).get_data(as_text=True)
+    body = client.post("/plan", data=form(departure_date="2027-03-10"), follow_redirects=True).get_data(as_text=True)
     assert "This plan does not work yet" in body
     [(fields, label)] = fix_buttons(body)
     proposed = datetime.fromisoformat(fields["fix_departure"])
     assert proposed.date() > date(2027, 3, 10)
     assert label == f"Stay until {proposed.day} {proposed:%B}"
 
-    fixed = client.post("/plan/fix", data={"scenario": json.dumps(scenario_of(body)), **fields})
+    fixed = client.post("/plan/fix", data={"scenario": json.dumps(scenario_of(body)), **fields}, follow_redirects=True)
     fixed_body = fixed.get_data(as_text=True)
     assert fixed.status_code == 200
     assert "This plan works." in fixed_body
@@ -117,7 +121,7 @@ def test_too_short_stay_offers_its_fix_in_one_click(client):
     ],
 )
 def test_bad_input_is_answered_next_to_its_field(client, changes, field_id, words):
-    response = client.post("/plan", data=form(**changes))
+    response = client.post("/plan", data=form(**changes), follow_redirects=True)
     body = response.get_data(as_text=True)
     assert response.status_code == 400
     assert words in field_error(body, field_id)
@@ -128,9 +132,13 @@ def test_bad_input_is_answered_next_to_its_field(client, changes, field_id, word
 
 
 def test_bad_scenario_in_a_fix_is_a_friendly_400(client):
-    response = client.post("/plan/fix", data={"scenario": "[1, 2]", "fix_departure": "2027-04-01T10:00:00+09:00"})
+    response = client.post(
+        "/plan/fix", data={"scenario": "[1, 2]", "fix_departure": "2027-04-01T10:00:00+09:00"}, follow_redirects=True
+    )
     assert response.status_code == 400
     assert "could not be read" in response.get_data(as_text=True)
-    response = client.post("/plan/fix", data={"scenario": '{"arrival": "soon"}', "fix_count": "3"})
+    response = client.post(
+        "/plan/fix", data={"scenario": '{"arrival": "soon"}', "fix_count": "3"}, follow_redirects=True
+    )
     assert response.status_code == 400
     assert "could not be made" in response.get_data(as_text=True)

@@ -19,7 +19,7 @@ from tests.web.planner_helpers import fix_buttons, form, scenario_of
 
 def _save(client, **changes) -> str:
     """Plan and save the form; return the private link's path."""
-    body = client.post("/plan", data=form(**changes)).get_data(as_text=True)
+    body = client.post("/plan", data=form(**changes), follow_redirects=True).get_data(as_text=True)
     response = client.post("/plan/save", data={"scenario": json.dumps(scenario_of(body))})
     assert response.status_code == 302
     return response.headers["Location"]
@@ -59,7 +59,9 @@ def test_replacing_the_link_retires_the_old_one(client):
 def test_revoking_the_link_closes_the_trip(client):
     path = _save(client)
     response = client.post(f"{path}/link/revoke")
-    assert response.status_code == 200 and "revoked" in response.get_data(as_text=True)
+    # answered with a redirect to a GET page: a reload or Back resends nothing
+    assert response.status_code == 303 and response.location == "/trip-revoked"
+    assert "The link is revoked" in client.get(response.location).text
     assert client.get(path).status_code == 404
     assert client.post(f"{path}/link/replace").status_code == 404
 
@@ -151,7 +153,7 @@ def test_calendar_download_reads_in_icalendar_and_vobject(client):
 
 
 def test_unsaved_calendar_is_the_same_for_the_same_scenario(client):
-    body = client.post("/plan", data=form()).get_data(as_text=True)
+    body = client.post("/plan", data=form(), follow_redirects=True).get_data(as_text=True)
     data = {"scenario": json.dumps(scenario_of(body))}
     first = client.post("/plan/calendar.ics", data=data)
     assert first.status_code == 200
