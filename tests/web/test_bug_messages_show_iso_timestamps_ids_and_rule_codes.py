@@ -35,7 +35,7 @@ def test_no_sentence_of_the_engine_carries_a_rule_code():
 
 
 def test_a_plan_that_does_not_fit_gives_reasons_in_words(client):
-    page = _plain(client.post("/plan", data=form(departure_date="2027-03-04")))
+    page = _plain(client.post("/plan", data=form(departure_date="2027-03-04"), follow_redirects=True))
     assert "This plan does not work yet" in page
     assert "rule" not in page.lower().replace("rules come from", "")
     assert "acupuncture-chronic-pain" not in page and not ISO.search(page)

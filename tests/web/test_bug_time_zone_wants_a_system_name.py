@@ -43,14 +43,14 @@ def test_a_country_with_several_zones_asks_for_the_city():
 
 @pytest.mark.parametrize(("typed", "zone"), TYPED[:6])
 def test_the_patient_form_plans_with_a_city(client, typed, zone):
-    answer = client.post("/plan", data=form(home_timezone=typed))
+    answer = client.post("/plan", data=form(home_timezone=typed), follow_redirects=True)
     body = answer.get_data(as_text=True)
     assert answer.status_code == 200, field_error(body, "home_timezone")
     assert scenario_of(body)["traveller"]["home_timezone"] == zone
 
 
 def test_the_patient_form_names_what_to_type(client):
-    body = client.post("/plan", data=form(home_timezone="Atlantis")).get_data(as_text=True)
+    body = client.post("/plan", data=form(home_timezone="Atlantis"), follow_redirects=True).get_data(as_text=True)
     assert field_error(body, "home_timezone") == (
         "Choose a time zone from the list: type your city or country, e.g. Lisbon, São Paulo or Seoul."
     )

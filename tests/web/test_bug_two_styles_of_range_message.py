@@ -17,7 +17,7 @@ SESSIONS = "Sessions: enter a number from 6 to 12."
 
 @pytest.mark.parametrize("count", ["999", "14", "5", "0"])
 def test_the_patient_form_says_every_wrong_count_alike(client, count):
-    answer = client.post("/plan", data=form(**{"treatments-0-count": count}))
+    answer = client.post("/plan", data=form(**{"treatments-0-count": count}), follow_redirects=True)
     assert answer.status_code == 400
     assert field_error(answer.get_data(as_text=True), "treatments-0-count") == SESSIONS
 
@@ -31,12 +31,16 @@ def test_the_facilitator_form_says_it_the_same_way(client, count):
 
 @pytest.mark.parametrize("travellers", ["0", "11", "999"])
 def test_people_travelling_is_said_in_the_same_style(client, travellers):
-    answer = client.post("/plan", data=form(travellers=travellers))
+    answer = client.post("/plan", data=form(travellers=travellers), follow_redirects=True)
     assert field_error(answer.get_data(as_text=True), "travellers") == "People travelling: enter a number from 1 to 10."
 
 
 def test_a_count_for_a_treatment_without_sessions_says_so_by_name(client):
-    answer = client.post("/plan", data=form(**{"treatments-0-protocol": "health-checkup", "treatments-0-count": "3"}))
+    answer = client.post(
+        "/plan",
+        data=form(**{"treatments-0-protocol": "health-checkup", "treatments-0-count": "3"}),
+        follow_redirects=True,
+    )
     message = field_error(answer.get_data(as_text=True), "treatments-0-count")
     assert message.startswith("Leave Sessions empty:") and "health-checkup" not in message
 

@@ -55,7 +55,7 @@ def test_every_time_on_the_plan_page_names_its_zone(client, protocol, day, hour,
         changes |= {"shortest": "y", "departure_date": None, "departure_time": None}
     else:
         changes["departure_date"] = (day + timedelta(days=stay)).isoformat()
-    answer = client.post("/plan", data=form(**changes))
+    answer = client.post("/plan", data=form(**changes), follow_redirects=True)
     assert answer.status_code == 200, re.findall(r"class=\"error\"[^>]*>([^<]*)", answer.get_data(as_text=True))
     text = _text(answer.get_data(as_text=True))
     unnamed = TIME.findall(NAMED.sub(" ", text))
