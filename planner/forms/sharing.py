@@ -55,7 +55,7 @@ class ActionForm(PlannerForm):
 class ConfirmForm(PlannerForm):
     """The button of a confirmation page: a destructive POST without ``confirm=yes`` does nothing."""
 
-    confirm = HiddenField(validators=[AnyOf(["yes"], message="Confirm on the page that asks first.")])
+    confirm = HiddenField(validators=[Length(max=3), AnyOf(["yes"], message="Confirm on the page that asks first.")])
 
 
 class EraseForm(PlannerForm):
