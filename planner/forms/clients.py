@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -58,6 +58,8 @@ class ClientForm(PlannerForm):
     notes = TextAreaField(
         "Health notes (private: never in calendars or shared links)", validators=[Length(max=NOTES_MAX)]
     )
+    #: sent by the "Add anyway" button of the likely-duplicate warning
+    add_anyway = BooleanField("Add as a new client anyway")
 
     def __init__(self, *args, current_language: str = "", **kwargs):
         super().__init__(*args, **kwargs)

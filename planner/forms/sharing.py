@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from wtforms import BooleanField, DateField, HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
 from planner.services.accounts.passwords import MAX_LENGTH
@@ -16,10 +16,19 @@ class ClientLinkForm(PlannerForm):
 
     hide_costs = BooleanField("Hide the costs (for a companion)")
     expires_on = DateField("Stops working after (optional)", validators=[Optional()])
+    #: shown only when the trip is a draft or its plan does not work: sharing it must be meant
+    share_anyway = BooleanField("Share it anyway")
 
-    def __init__(self, *args, today: date, **kwargs):
+    def __init__(self, *args, today: date, caution: str | None = None, **kwargs):
+        """``caution``: why sharing this trip needs a second thought (a draft, a plan that does not work)."""
         super().__init__(*args, **kwargs)
         self._today = today
+        self.caution = caution
+
+    def validate_share_anyway(self, field) -> None:
+        """A draft or a plan that does not work is shared only when the box says so."""
+        if self.caution and not field.data:
+            raise ValidationError(f"{self.caution} Tick “Share it anyway” to make the link all the same.")
 
     def validate_expires_on(self, field) -> None:
         """The link must work for at least the rest of today."""
@@ -41,6 +50,12 @@ class FeedForm(PlannerForm):
 
 class ActionForm(PlannerForm):
     """A button that changes something (revoke, rotate): only the CSRF token."""
+
+
+class ConfirmForm(PlannerForm):
+    """The button of a confirmation page: a destructive POST without ``confirm=yes`` does nothing."""
+
+    confirm = HiddenField(validators=[Length(max=3), AnyOf(["yes"], message="Confirm on the page that asks first.")])
 
 
 class EraseForm(PlannerForm):

@@ -1,9 +1,10 @@
-"""Forms of a facilitator's trip page: its status, and a copy for another client."""
+"""Forms of a facilitator's trip page: its title, its status, and a copy for another client."""
 
 from __future__ import annotations
 
-from wtforms import SelectField
+from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
 
 from planner.forms.base import PlannerForm
 
@@ -29,3 +30,13 @@ class DuplicateForm(PlannerForm):
         """``clients``: (id, name) pairs of the facilitator's clients, to show."""
         super().__init__(*args, **kwargs)
         self.client.choices = [SelectChoice(str(value), label) for value, label in clients]
+
+
+def _strip(value):
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class TitleForm(PlannerForm):
+    """The trip's own name, as the facilitator keeps it ("Knee, spring 2027")."""
+
+    title = StringField("Trip title", filters=[_strip], validators=[DataRequired(), Length(max=200)])

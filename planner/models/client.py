@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.extensions import db
@@ -12,6 +13,18 @@ from planner.models.base import UTCDateTime, utcnow
 
 #: the longest health notes a client may have (the form and the column hold the same bound)
 NOTES_MAX = 10_000
+#: letters NFKD does not split into a base letter and a mark ("Đặng" is looked up as "dang")
+_SINGLE_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: accents dropped (NFKD, marks removed), case folded, spaces collapsed.
+
+    The same on every database: "Nguyễn" and "NGUYEN" both give "nguyen".
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFKC", bare).translate(_SINGLE_LETTERS).split())
 
 
 class Client(db.Model):
@@ -33,9 +46,21 @@ class Client(db.Model):
     language: Mapped[str] = mapped_column(String(16), default="en")
     #: health notes: never in a calendar, never cached, never logged
     notes: Mapped[str] = mapped_column(String(NOTES_MAX), default="")
+    #: fold(name) and fold(contact) on two lines, written on every save: accent- and case-blind search
+    search_text: Mapped[str] = mapped_column(String(1000), default="")
     #: when the client was added
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     #: last edit
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     trips = relationship("Trip", back_populates="client", cascade="all, delete-orphan", passive_deletes=True)
+
+
+Index("ix_clients_owner_search", Client.owner_id, Client.search_text)
+
+
+@event.listens_for(Client, "before_insert")
+@event.listens_for(Client, "before_update")
+def _fill_search_text(mapper, connection, client: Client) -> None:
+    """Keep the search column in step with the name and contact, whoever saves the client."""
+    client.search_text = f"{fold(client.name or '')}\n{fold(client.contact or '')}"

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from planner.extensions import db
 from planner.models.base import UTCDateTime, utcnow
 
-TRIP_STATUSES = ("draft", "proposed", "confirmed")
+TRIP_STATUSES = ("draft", "proposed", "confirmed", "completed", "cancelled", "archived")
+#: statuses whose appointments leave calendar feeds and the dashboard (the trip itself is kept)
+SET_ASIDE = ("cancelled", "archived")
 
 
 class Trip(db.Model):
@@ -29,7 +31,7 @@ class Trip(db.Model):
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     #: a short name ("Knee, spring 2027")
     title: Mapped[str] = mapped_column(String(200), default="")
-    #: draft → proposed → confirmed
+    #: draft → proposed → confirmed → completed, or cancelled; completed and cancelled trips may be archived
     status: Mapped[str] = mapped_column(String(16), default="draft")
     #: the trip request in the scenario JSON format of the CLI (pins excluded: see Pin)
     scenario: Mapped[dict] = mapped_column(JSON)
@@ -50,7 +52,7 @@ class Trip(db.Model):
     #: len(problems), indexed for the dashboard's "trips with problems"
     problem_count: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (CheckConstraint("status IN ('draft', 'proposed', 'confirmed')", name="status"),)
+    __table_args__ = (CheckConstraint(f"status IN {TRIP_STATUSES!r}", name="status"),)
 
     client = relationship("Client", back_populates="trips")
     pins = relationship(

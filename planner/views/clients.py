@@ -14,6 +14,7 @@ from planner.security import no_store
 from planner.services.accounts import audit
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
+from planner.views.confirm import answer, to_the_question
 
 blueprint = Blueprint("clients", __name__, url_prefix="/clients")
 
@@ -50,11 +51,14 @@ def index():
 def create():
     """Add a client."""
     form = ClientForm()
+    duplicates = []
     if form.validate_on_submit():
-        client = clients.create_client(current_user.id, form.values())
-        flash(f"{client.name} added.", "success")
-        return redirect(url_for("clients.show", client_id=client.id))
-    return render_template("clients/form.html", form=form, client=None, zones=zone_names())
+        duplicates = [] if form.add_anyway.data else clients.likely_duplicates(current_user.id, form.values())
+        if not duplicates:
+            client = clients.create_client(current_user.id, form.values())
+            flash(f"{client.name} added.", "success")
+            return redirect(url_for("clients.show", client_id=client.id))
+    return render_template("clients/form.html", form=form, client=None, zones=zone_names(), duplicates=duplicates)
 
 
 def _notes_seen(client) -> None:
@@ -70,7 +74,7 @@ def show(client_id: int):
     """One client: details, notes and trips."""
     client = _owned_client(client_id)
     _notes_seen(client)
-    return render_template("clients/show.html", client=client)
+    return render_template("clients/show.html", client=client, trips=clients.trips_by_date(client))
 
 
 @blueprint.route("/<int:client_id>/edit", methods=["GET", "POST"])
@@ -95,6 +99,9 @@ def delete(client_id: int):
     """Ask, then delete a client with all their trips (POST with the CSRF token)."""
     client = _owned_client(client_id)
     if request.method == "POST":
+        if answer() != "confirmed":
+            # a POST that did not come from this page's button (no confirm=yes) deletes nothing
+            return to_the_question(url_for("clients.delete", client_id=client.id))
         name = client.name
         clients.delete_client(client)
         flash(f"{name} and their trips were deleted.", "success")

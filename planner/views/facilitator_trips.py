@@ -9,7 +9,7 @@ from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
-from planner.forms.trips import DuplicateForm, StatusForm
+from planner.forms.trips import DuplicateForm, StatusForm, TitleForm
 from planner.models import Client, Trip
 from planner.security import no_store
 from planner.services.planning.custom_catalog import catalog_for
@@ -24,6 +24,7 @@ from planner.services.planning.plan_input import (
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
 from planner.services.workspace import facilitator_trips as trips
+from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("facilitator_trips", __name__)
 
@@ -105,7 +106,7 @@ def show(trip_id: int):
     return _page(view)
 
 
-def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, status=200):
+def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, title_form=None, status=200):
     statuses = [(s, trips.STATUS_WORDS[s]) for s in trips.TRANSITIONS[view.trip.status]]
     return render_template(
         "facilitator/trip.html",
@@ -113,6 +114,7 @@ def _page(view, *, pin_form=None, status_form=None, duplicate_form=None, status=
         pin_form=pin_form or PinForm(formdata=None),
         status_form=status_form or StatusForm(formdata=None, statuses=statuses),
         duplicate_form=duplicate_form or DuplicateForm(formdata=None, clients=view.other_clients),
+        title_form=title_form or TitleForm(formdata=None, data={"title": view.trip.title}),
         action_form=ActionForm(formdata=None),
         status_words=trips.STATUS_WORDS,
     ), status
@@ -216,3 +218,45 @@ def duplicate(trip_id: int):
         flash(f"Copied for {copy.client.name}.", "success")
         return redirect(url_for("facilitator_trips.show", trip_id=copy.id))
     return _page(trips.trip_view(trip), duplicate_form=form, status=400)
+
+
+@blueprint.post("/trips/<int:trip_id>/title")
+@no_store
+def rename(trip_id: int):
+    """Give the trip its own title."""
+    trip = _owned_trip(trip_id)
+    form = TitleForm()
+    if form.validate_on_submit():
+        trips.rename(trip, form.title.data)
+        flash("Title saved.", "success")
+        return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
+    return _page(trips.trip_view(trip), title_form=form, status=400)
+
+
+@blueprint.route("/trips/<int:trip_id>/delete", methods=["GET", "POST"])
+@no_store
+def delete(trip_id: int):
+    """Ask, then delete the trip with its confirmed times, links and feeds."""
+    trip = _owned_trip(trip_id)
+    name = trip.client.name if trip.client else "the client"
+    question = Confirmation(
+        title=f"Delete “{trip.title or 'this trip'}”?",
+        what=f"This deletes the trip, its confirmed times and its history. The links you sent {name} and the"
+        " trip's calendar subscriptions stop working at once. To keep it out of the way instead, cancel or archive it.",
+        undo="A deleted trip cannot be brought back.",
+        action=url_for("facilitator_trips.delete", trip_id=trip.id),
+        button="Delete the trip",
+        back=url_for("facilitator_trips.show", trip_id=trip.id),
+    )
+    if request.method == "GET":
+        return ask(question)
+    said = answer()
+    if said == "expired":
+        flash("The form expired; please try again.", "error")
+    if said != "confirmed":
+        return to_the_question(question.action)
+    client_id = trip.client_id
+    title = trip.title or "The trip"
+    trips.delete_trip(trip)
+    flash(f"{title} is deleted.", "success")
+    return redirect(url_for("clients.show", client_id=client_id) if client_id else url_for("clients.index"))

@@ -10,6 +10,8 @@ from planner.clock import utcnow
 from planner.forms.sharing import ActionForm, FeedForm
 from planner.security import no_store
 from planner.services.workspace import feeds
+from planner.views import shown_once
+from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("feeds", __name__)
 
@@ -46,28 +48,41 @@ def feed(token: str):
 def index():
     """The facilitator's all-clients feeds and a form for a new one."""
     mine = feeds.owner_feeds(current_user.id)
-    return render_template("feeds/index.html", feeds=mine, form=FeedForm(), action=ActionForm())
+    form = FeedForm(formdata=None, data={"discreet": shown_once.discreet_choice()})
+    return render_template("feeds/index.html", feeds=mine, form=form, action=ActionForm())
+
+
+def _back_of(feed) -> str:
+    if feed.trip_id is not None:
+        return url_for("share.manage", trip_id=feed.trip_id)
+    return url_for("feeds.index")
+
+
+def _made(feed, token: str):
+    """Keep the new address for its page, and the discreet choice for the next form; then redirect there."""
+    shown_once.keep("feed", feed.id, token)
+    shown_once.remember_discreet(feed.discreet)
+    return redirect(url_for("feeds.created", feed_id=feed.id), code=303)
 
 
 @blueprint.post("/feeds")
 @login_required
 @no_store
 def create():
-    """A new all-clients feed; its address is shown once, on this response."""
+    """A new all-clients feed, then its page (POST → redirect → GET), which shows the address once."""
     form = FeedForm()
     if not form.validate_on_submit():
         flash("The form expired; please try again.", "error")
         return redirect(url_for("feeds.index"))
     feed, token = feeds.create_owner_feed(current_user.id, discreet=form.discreet.data)
-    links = feeds.subscription(current_app.config["PLANNER_BASE_URL"], token)
-    return render_template("feeds/created.html", feed=feed, links=links, back=url_for("feeds.index"))
+    return _made(feed, token)
 
 
 @blueprint.post("/trips/<int:trip_id>/feeds")
 @login_required
 @no_store
 def create_for_trip(trip_id: int):
-    """A new feed of one trip; its address is shown once, on this response."""
+    """A new feed of one trip, then its page (POST → redirect → GET), which shows the address once."""
     form = FeedForm()
     if not form.validate_on_submit():
         flash("The form expired; please try again.", "error")
@@ -75,22 +90,47 @@ def create_for_trip(trip_id: int):
     made = feeds.create_trip_feed(current_user.id, trip_id, discreet=form.discreet.data)
     if made is None:
         abort(404)
-    feed, token = made
-    links = feeds.subscription(current_app.config["PLANNER_BASE_URL"], token)
-    return render_template("feeds/created.html", feed=feed, links=links, back=url_for("share.manage", trip_id=trip_id))
+    return _made(*made)
 
 
-@blueprint.post("/feeds/<int:feed_id>/revoke")
+@blueprint.get("/feeds/<int:feed_id>/new")
 @login_required
-def revoke(feed_id: int):
-    """Revoke a feed: calendars subscribed to it stop updating."""
-    if not ActionForm().validate_on_submit():
-        flash("The form expired; please try again.", "error")
-        return redirect(url_for("feeds.index"))
-    feed = feeds.revoke_feed(current_user.id, feed_id, utcnow())
+@no_store
+def created(feed_id: int):
+    """The new feed's addresses, this once; a reload or Back shows that they were shown already."""
+    feed = feeds.owned_feed(current_user.id, feed_id)
     if feed is None:
         abort(404)
+    token = shown_once.take("feed", feed_id)
+    links = feeds.subscription(current_app.config["PLANNER_BASE_URL"], token) if token else None
+    return render_template("feeds/created.html", feed=feed, links=links, back=_back_of(feed))
+
+
+@blueprint.route("/feeds/<int:feed_id>/revoke", methods=["GET", "POST"])
+@login_required
+@no_store
+def revoke(feed_id: int):
+    """Ask, then revoke a feed: calendars subscribed to it stop updating."""
+    feed = feeds.owned_feed(current_user.id, feed_id)
+    if feed is None or feed.revoked_at is not None:
+        abort(404)
+    question = Confirmation(
+        title=f"Revoke feed {feed_id}?",
+        what="Calendars subscribed to this address stop updating, and the address answers “not found” from now on."
+        " What they already show stays there until removed in each calendar app.",
+        undo="A revoked feed cannot be turned back on; you can make a new subscription address afterwards.",
+        action=url_for("feeds.revoke", feed_id=feed_id),
+        button="Revoke the feed",
+        back=_back_of(feed),
+    )
+    if request.method == "GET":
+        return ask(question)
+    said = answer()
+    if said == "expired":
+        flash("The form expired; please try again.", "error")
+        return redirect(question.action)
+    if said == "unconfirmed":
+        return to_the_question(question.action)
+    feeds.revoke_feed(current_user.id, feed_id, utcnow())
     flash("The feed is revoked: calendars subscribed to it no longer update.", "success")
-    if feed.trip_id is not None:
-        return redirect(url_for("share.manage", trip_id=feed.trip_id))
-    return redirect(url_for("feeds.index"))
+    return redirect(_back_of(feed))

@@ -23,6 +23,8 @@ from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_fil
 from planner.services.planning.treatments import summarize
 from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
 from planner.views import unsaved_plans
+from planner.views.confirm import ask
+from planner.views.patient_confirm import confirmed_or_refused, question_of
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 from planner.views.visitor_pages import visitor_page
@@ -258,12 +260,24 @@ def unpin(token: str, pin_id: int):
     return redirect(url_for("planner.trip", token=token))
 
 
+@blueprint.get("/t/<token>/link/replace")
+@blueprint.get("/t/<token>/link/revoke")
+@blueprint.get("/t/<token>/delete")
+@limits.token_pages
+@no_store
+def ask_first(token: str):
+    """The confirmation page of replacing or revoking the private link, or deleting the trip."""
+    action = {"replace": "replace_link", "revoke": "revoke_link"}.get(request.path.rsplit("/", 1)[-1], "delete")
+    return ask(question_of(token, action))
+
+
 @blueprint.post("/t/<token>/link/replace")
 @limits.token_pages
 def replace_link(token: str):
-    """A new private link; the old one stops working."""
-    if not ActionForm().validate_on_submit():
-        return redirect(url_for("planner.trip", token=token))
+    """A new private link, once confirmed; the old one stops working."""
+    refused = confirmed_or_refused(token, "replace_link")
+    if refused is not None:
+        return refused
     fresh = trips.replace_link(token)
     flash("Here is your new private link: bookmark it. The old one no longer works.")
     return redirect(url_for("planner.trip", token=fresh))
@@ -272,9 +286,10 @@ def replace_link(token: str):
 @blueprint.post("/t/<token>/link/revoke")
 @limits.token_pages
 def revoke_link(token: str):
-    """Revoke the private link: nobody can open the trip with it any more."""
-    if not ActionForm().validate_on_submit():
-        return redirect(url_for("planner.trip", token=token))
+    """Revoke the private link, once confirmed: nobody can open the trip with it any more."""
+    refused = confirmed_or_refused(token, "revoke_link")
+    if refused is not None:
+        return refused
     trips.revoke_link(token)
     return redirect(url_for("planner.closed", what="revoked"), code=303)
 
@@ -282,9 +297,10 @@ def revoke_link(token: str):
 @blueprint.post("/t/<token>/delete")
 @limits.token_pages
 def delete(token: str):
-    """Delete the trip and everything stored with it; the link stops working."""
-    if not ActionForm().validate_on_submit():
-        return redirect(url_for("planner.trip", token=token))
+    """Delete the trip and everything stored with it, once confirmed; the link stops working."""
+    refused = confirmed_or_refused(token, "delete")
+    if refused is not None:
+        return refused
     trips.delete_trip(token)
     return redirect(url_for("planner.closed", what="deleted"), code=303)
 

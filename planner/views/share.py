@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner import limits
@@ -13,6 +13,8 @@ from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm, SeenForm
 from planner.security import no_store
 from planner.services.workspace import sharing
+from planner.views import shown_once
+from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("share", __name__)
 
@@ -21,60 +23,111 @@ def _link_url(token: str) -> str:
     return f"{current_app.config['PLANNER_BASE_URL'].rstrip('/')}{url_for('share.client_plan', token=token)}"
 
 
-def _manage_page(trip_id: int, form: ClientLinkForm, made=None):
+def _manage_page(shared: sharing.Sharing, form: ClientLinkForm, new_url: str | None = None):
+    feed_form = FeedForm(formdata=None, data={"discreet": shown_once.discreet_choice()})
+    return render_template(
+        "share/manage.html", shared=shared, form=form, feed_form=feed_form, action=ActionForm(), new_url=new_url
+    )
+
+
+def _shared(trip_id: int) -> sharing.Sharing:
     shared = sharing.sharing_of(current_user.id, trip_id)
     if shared is None:
         abort(404)
-    new_url = _link_url(made[1]) if made else None
-    return render_template(
-        "share/manage.html", shared=shared, form=form, feed_form=FeedForm(), action=ActionForm(), new_url=new_url
-    )
+    return shared
+
+
+def _link_form(shared: sharing.Sharing, **kwargs) -> ClientLinkForm:
+    return ClientLinkForm(today=utcnow().date(), caution=sharing.share_caution(shared.trip), **kwargs)
 
 
 @blueprint.get("/trips/<int:trip_id>/sharing")
 @login_required
 @no_store
 def manage(trip_id: int):
-    """The trip's client links and calendar feeds, with forms to add, rotate and revoke them."""
-    return _manage_page(trip_id, ClientLinkForm(today=utcnow().date()))
+    """The trip's client links and calendar feeds; a link just made is shown here, this once."""
+    shared = _shared(trip_id)
+    token = shown_once.take("link", trip_id)
+    return _manage_page(shared, _link_form(shared), _link_url(token) if token else None)
 
 
 @blueprint.post("/trips/<int:trip_id>/sharing")
 @login_required
 @no_store
 def create(trip_id: int):
-    """A new client link; its address is shown once, on this response."""
-    form = ClientLinkForm(today=utcnow().date())
+    """A new client link, then back to the sharing page (POST → redirect → GET), which shows it once."""
+    shared = _shared(trip_id)
+    form = _link_form(shared)
     if not form.validate_on_submit():
-        return _manage_page(trip_id, form), 422
+        return _manage_page(shared, form), 422
     expires_at = None
     if form.expires_on.data is not None:
         expires_at = datetime.combine(form.expires_on.data, time.max, tzinfo=UTC)
     made = sharing.create_client_link(current_user.id, trip_id, hide_costs=form.hide_costs.data, expires_at=expires_at)
     if made is None:
         abort(404)
-    return _manage_page(trip_id, ClientLinkForm(today=utcnow().date(), formdata=None), made)
+    shown_once.keep("link", trip_id, made[1])
+    return redirect(url_for("share.manage", trip_id=trip_id, _anchor="new-link"), code=303)
 
 
-@blueprint.post("/trips/<int:trip_id>/sharing/<int:link_id>/rotate")
+def _link_question(trip_id: int, link_id: int, rotate: bool) -> Confirmation:
+    link = sharing.owned_link(current_user.id, trip_id, link_id)
+    if link is None or link.revoked_at is not None:
+        abort(404)
+    back = url_for("share.manage", trip_id=trip_id)
+    if rotate:
+        return Confirmation(
+            title=f"Replace link {link_id} with a new address?",
+            what="A new address with the same options is made and shown once; the address you sent before "
+            "stops working at once, so the client needs the new one.",
+            undo="The old address cannot be brought back.",
+            action=url_for("share.rotate", trip_id=trip_id, link_id=link_id),
+            button="Replace the address",
+            back=back,
+        )
+    return Confirmation(
+        title=f"Revoke link {link_id}?",
+        what="Whoever opens this address from now on sees “not found”, the client included. The trip itself stays.",
+        undo="A revoked link cannot be turned back on; you can make a new link afterwards.",
+        action=url_for("share.revoke", trip_id=trip_id, link_id=link_id),
+        button="Revoke the link",
+        back=back,
+    )
+
+
+@blueprint.route("/trips/<int:trip_id>/sharing/<int:link_id>/rotate", methods=["GET", "POST"])
 @login_required
 @no_store
 def rotate(trip_id: int, link_id: int):
-    """Replace a link by a new one with the same options (the old address stops working)."""
-    if not ActionForm().validate_on_submit():
+    """Ask, then replace a link by a new one with the same options (the old address stops working)."""
+    question = _link_question(trip_id, link_id, rotate=True)
+    if request.method == "GET":
+        return ask(question)
+    said = answer()
+    if said == "expired":
         abort(400)
+    if said == "unconfirmed":
+        return to_the_question(question.action)
     made = sharing.rotate_client_link(current_user.id, trip_id, link_id, utcnow())
     if made is None:
         abort(404)
-    return _manage_page(trip_id, ClientLinkForm(today=utcnow().date(), formdata=None), made)
+    shown_once.keep("link", trip_id, made[1])
+    return redirect(url_for("share.manage", trip_id=trip_id, _anchor="new-link"), code=303)
 
 
-@blueprint.post("/trips/<int:trip_id>/sharing/<int:link_id>/revoke")
+@blueprint.route("/trips/<int:trip_id>/sharing/<int:link_id>/revoke", methods=["GET", "POST"])
 @login_required
+@no_store
 def revoke(trip_id: int, link_id: int):
-    """Revoke a client link: it answers "not found" from now on."""
-    if not ActionForm().validate_on_submit():
+    """Ask, then revoke a client link: it answers "not found" from now on."""
+    question = _link_question(trip_id, link_id, rotate=False)
+    if request.method == "GET":
+        return ask(question)
+    said = answer()
+    if said == "expired":
         abort(400)
+    if said == "unconfirmed":
+        return to_the_question(question.action)
     if not sharing.revoke_client_link(current_user.id, trip_id, link_id, utcnow()):
         abort(404)
     flash("The link is revoked.", "success")
@@ -89,7 +142,9 @@ def client_plan(token: str):
     view = sharing.open_client_link(token, utcnow())
     if view is None:
         abort(404)
-    return render_template("share/client.html", view=view, token=token)
+    return render_template(
+        "share/client.html", view=view, token=token, status_text=sharing.CLIENT_STATUS_WORDS[view.trip.status]
+    )
 
 
 @blueprint.post("/shared/<token>/seen")

@@ -62,7 +62,7 @@ def test_every_page_of_a_patient_has_no_violation(page, site):
     page.get_by_role("link", name="Change my answers").click()
     page.wait_for_selector("#home_timezone")
     found += [f"change my answers {line}" for line in violations(page)]
-    for path in ("", "/edit"):
+    for path in ("", "/edit", "/delete", "/link/revoke", "/link/replace"):  # the last three: confirmation pages
         found += _visit(page, f"{site['base']}/t/{site['private']}{path}")
     assert found == []
 
@@ -82,6 +82,11 @@ def test_every_page_of_the_workspace_has_no_violation(page, site):
     client = page.locator("main a[href^='/clients/']").filter(has_not_text="Add").first.get_attribute("href")
     found += _visit(page, site["base"] + client)
     trip = page.locator("main a[href^='/trips/']").first.get_attribute("href")
-    for path in (trip, f"{trip}/edit", f"{trip}/sharing"):
+    for path in (trip, f"{trip}/edit", f"{trip}/sharing", f"{trip}/delete"):
+        found += _visit(page, site["base"] + path)
+    # the confirmation pages of revoking and replacing a link and revoking a feed (the demo trip has both)
+    page.goto(f"{site['base']}{trip}/sharing")
+    asks = [page.locator(f"main a[href$='/{action}']").first.get_attribute("href") for action in ("revoke", "rotate")]
+    for path in asks:
         found += _visit(page, site["base"] + path)
     assert found == []

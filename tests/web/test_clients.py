@@ -114,7 +114,9 @@ def test_delete_asks_then_removes_the_client_and_their_trips(app, http):
         data={"key": "acupuncture-chronic-pain-consultation-1", "date": "2027-03-03", "time": "10:00"},
     )
     assert "Delete Ana Silva?" in _text(http.get(f"/clients/{client_id}/delete"))
-    assert http.post(f"/clients/{client_id}/delete").status_code == 302
+    assert http.post(f"/clients/{client_id}/delete").status_code == 303  # not from the page: nothing deleted
+    assert http.get(f"/clients/{client_id}").status_code == 200
+    assert http.post(f"/clients/{client_id}/delete", data={"confirm": "yes"}).status_code == 302
     assert http.get(f"/clients/{client_id}").status_code == 404
     with app.app_context():
         for model in (Client, Trip, Pin):

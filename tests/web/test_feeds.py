@@ -110,7 +110,7 @@ def test_a_revoked_feed_is_a_plain_404(app, client):
         feed_id, trip_id = feed.id, trip.id
         log_in(http, user, browser)
     assert client.get(f"/feeds/{token}.ics").status_code == 200
-    revoked = http.post(f"/feeds/{feed_id}/revoke")
+    revoked = http.post(f"/feeds/{feed_id}/revoke", data={"confirm": "yes"})
     assert revoked.status_code == 302 and revoked.location.endswith(f"/trips/{trip_id}/sharing")
     response = client.get(f"/feeds/{token}.ics")
     assert response.status_code == 404 and response.mimetype == "text/plain"
@@ -134,7 +134,9 @@ def test_creating_a_feed_offers_webcal_and_google(app):
         user, browser = create_facilitator()
         trip_id = create_trip(user, create_client(user)).id
         log_in(http, user, browser)
-    page = http.post(f"/trips/{trip_id}/feeds", data={"discreet": "y"})
+    made = http.post(f"/trips/{trip_id}/feeds", data={"discreet": "y"})
+    assert made.status_code == 303
+    page = http.get(made.location)
     assert page.status_code == 200
     assert page.headers["Cache-Control"] == "no-store"
     https, token = FEED_URL.search(page.text).groups()
@@ -145,6 +147,7 @@ def test_creating_a_feed_offers_webcal_and_google(app):
     assert "%3A%2F%2F" in google.group(2)  # the address is URL-encoded, not pasted raw
     assert app.test_client().get(f"/feeds/{token}.ics").status_code == 200
     assert token not in http.get(f"/trips/{trip_id}/sharing").text  # shown once
+    assert token not in http.get(made.location).text  # a reload of its page does not show it again
 
 
 def test_the_facilitator_feed_is_discreet_by_default_and_labels_clients(app, client):

@@ -67,7 +67,7 @@ def test_two_sessions_get_their_own_csrf_tokens_from_the_kept_content(app, token
     (theirs,) = tokens_two
     assert first.post(f"/t/{token}/link/replace", data={"csrf_token": theirs}).status_code == 400
     (mine,) = tokens_one
-    assert first.post(f"/t/{token}/link/replace", data={"csrf_token": mine}).status_code == 302
+    assert first.post(f"/t/{token}/link/replace", data={"csrf_token": mine, "confirm": "yes"}).status_code == 302
 
 
 def test_a_changed_trip_is_never_served_stale(app, client, token):
@@ -86,7 +86,8 @@ def test_a_changed_trip_is_never_served_stale(app, client, token):
 def test_another_link_of_the_same_trip_shows_its_own_token(app, client, token):
     client.get(f"/t/{token}")
     fresh = client.post(
-        f"/t/{token}/link/replace", data={"csrf_token": _csrf_tokens(client.get(f"/t/{token}").text).pop()}
+        f"/t/{token}/link/replace",
+        data={"csrf_token": _csrf_tokens(client.get(f"/t/{token}").text).pop(), "confirm": "yes"},
     )
     new_path = fresh.headers["Location"]
     body = client.get(new_path).get_data(as_text=True)

@@ -31,7 +31,7 @@ def test_deleting_removes_the_trip_and_every_row_about_it(app, client):
     path = _save_with_a_pin(client)
     with app.app_context():
         trip_id = db.session.scalars(select(Trip.id)).one()
-    answer = client.post(f"{path}/delete")
+    answer = client.post(f"{path}/delete", data={"confirm": "yes"})
     assert answer.status_code == 303 and answer.location == "/trip-deleted"
     response = client.get(answer.location)
     assert response.status_code == 200 and "Your trip is deleted" in response.get_data(as_text=True)
@@ -54,6 +54,8 @@ def test_deleting_removes_the_trip_and_every_row_about_it(app, client):
 
 def test_the_plan_page_offers_delete_and_an_unknown_token_cannot(client):
     path = _save(client)
-    assert f'action="{path}/delete"' in client.get(path).get_data(as_text=True)
-    assert client.post("/t/not-a-token/delete").status_code == 404
+    assert f'href="{path}/delete"' in client.get(path).get_data(as_text=True)
+    assert f'action="{path}/delete"' in client.get(f"{path}/delete").get_data(as_text=True)
+    assert client.post("/t/not-a-token/delete", data={"confirm": "yes"}).status_code == 404
+    assert client.get("/t/not-a-token/delete").status_code == 404
     assert client.get(path).status_code == 200

@@ -49,7 +49,7 @@ def test_unknown_token_is_404(client, path):
 
 def test_replacing_the_link_retires_the_old_one(client):
     old = _save(client)
-    response = client.post(f"{old}/link/replace")
+    response = client.post(f"{old}/link/replace", data={"confirm": "yes"})
     new = response.headers["Location"]
     assert new != old
     assert client.get(old).status_code == 404
@@ -58,12 +58,12 @@ def test_replacing_the_link_retires_the_old_one(client):
 
 def test_revoking_the_link_closes_the_trip(client):
     path = _save(client)
-    response = client.post(f"{path}/link/revoke")
+    response = client.post(f"{path}/link/revoke", data={"confirm": "yes"})
     # answered with a redirect to a GET page: a reload or Back resends nothing
     assert response.status_code == 303 and response.location == "/trip-revoked"
     assert "The link is revoked" in client.get(response.location).text
     assert client.get(path).status_code == 404
-    assert client.post(f"{path}/link/replace").status_code == 404
+    assert client.post(f"{path}/link/replace", data={"confirm": "yes"}).status_code == 404
 
 
 def test_editing_re_plans(client):

@@ -12,9 +12,8 @@ from planner.models import ShareLink, Trip
 from planner.models.base import utcnow
 from planner.services.planning.plans import plan_scenario
 from planner.services.workspace import sharing
-from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
-
-LINK = re.compile(r'value="https?://[^"]+/shared/([A-Za-z0-9_-]{43})"')
+from tests.web.workspace_factories import SHARED_LINK as LINK
+from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in, make_link
 
 
 @pytest.fixture
@@ -32,12 +31,6 @@ def facilitator(app, client, trip):
 
         log_in(client, db.session.get(User, trip[0]), trip[1])
     return client
-
-
-def make_link(http, trip_id: int, **form) -> str:
-    response = http.post(f"/trips/{trip_id}/sharing", data=form)
-    assert response.status_code == 200, response.text
-    return LINK.search(response.text).group(1)
 
 
 def read_as_client(app, token: str) -> None:
@@ -90,14 +83,15 @@ def test_revoked_and_rotated_links_answer_404(app, facilitator, trip):
     token = make_link(facilitator, trip[2])
     with app.app_context():
         link_id = db.session.scalar(db.select(ShareLink.id))
-    rotated = facilitator.post(f"/trips/{trip[2]}/sharing/{link_id}/rotate")
-    new_token = LINK.search(rotated.text).group(1)
+    rotated = facilitator.post(f"/trips/{trip[2]}/sharing/{link_id}/rotate", data={"confirm": "yes"})
+    assert rotated.status_code == 303
+    new_token = LINK.search(facilitator.get(rotated.location).text).group(1)
     visitor = app.test_client()
     assert visitor.get(f"/shared/{token}").status_code == 404
     assert visitor.get(f"/shared/{new_token}").status_code == 200
     with app.app_context():
         new_id = db.session.scalar(db.select(ShareLink.id).where(ShareLink.revoked_at.is_(None)))
-    assert facilitator.post(f"/trips/{trip[2]}/sharing/{new_id}/revoke").status_code == 302
+    assert facilitator.post(f"/trips/{trip[2]}/sharing/{new_id}/revoke", data={"confirm": "yes"}).status_code == 302
     assert visitor.get(f"/shared/{new_token}").status_code == 404
     assert visitor.get(f"/shared/{new_token}/trip.ics").status_code == 404
 
@@ -116,8 +110,8 @@ def test_an_expired_link_answers_404(app, facilitator, trip):
     [("", True), ("2999-01-01", True), ("2000-01-01", False), ("not a date", False), ("2027-02-30", False)],
 )
 def test_expiry_date_is_checked_next_to_its_field(facilitator, trip, expires_on, accepted):
-    response = facilitator.post(f"/trips/{trip[2]}/sharing", data={"expires_on": expires_on})
-    assert response.status_code == (200 if accepted else 422)
+    response = facilitator.post(f"/trips/{trip[2]}/sharing", data={"expires_on": expires_on, "share_anyway": "y"})
+    assert response.status_code == (303 if accepted else 422)
     if not accepted:
         assert 'id="expires-error"' in response.text
         assert f'value="{expires_on}"' in response.text

@@ -125,7 +125,7 @@ def test_erasing_or_deleting_a_client_removes_their_summaries(app, http, how):
             == 302
         )
     else:
-        assert http.post(f"/clients/{ana}/delete").status_code == 302
+        assert http.post(f"/clients/{ana}/delete", data={"confirm": "yes"}).status_code == 302
     with app.app_context():
         left = db.session.scalars(select(TripAppointment.trip_id).distinct()).all()
     assert left == [kept] and gone not in left

@@ -16,12 +16,11 @@ from planner.services.planning.custom_catalog import catalog_for, stored
 from planner.services.planning.revisions import planned_trip
 from tests.web.custom_helpers import protocol_post
 from tests.web.facilitator_helpers import add_client, register, trip_form
+from tests.web.workspace_factories import make_feed, make_link
 
 BASE = "acupuncture-chronic-pain"
 OWN = f"{BASE}-own"
 OWN_NAME = "My chronic pain course"
-LINK = re.compile(r'value="https?://[^"]+/shared/([A-Za-z0-9_-]{43})"')
-FEED = re.compile(r'value="https?://[^"]+/feeds/([A-Za-z0-9_-]{43})\.ics"')
 BACK_TO_DRAFT = "back to draft"
 
 
@@ -70,13 +69,13 @@ def test_a_trip_with_the_facilitators_own_protocol_plans_on_every_page(app, clie
     assert "no longer fits" not in page
     assert OWN_NAME in page and f'id="a-{appointments[0].key}"' in page
 
-    token = LINK.search(client.post(f"/trips/{trip_id}/sharing", data={}).text).group(1)
+    token = make_link(client, trip_id)
     shared = app.test_client().get(f"/shared/{token}").text
     assert OWN_NAME in shared and f'id="a-{appointments[0].key}"' in shared
     assert app.test_client().get(f"/shared/{token}/trip.ics").data.count(b"BEGIN:VEVENT") >= len(appointments)
 
-    trip_feed = FEED.search(client.post(f"/trips/{trip_id}/feeds", data={}).text).group(1)
-    owner_feed = FEED.search(client.post("/feeds", data={}).text).group(1)
+    trip_feed = make_feed(client, f"/trips/{trip_id}/feeds")
+    owner_feed = make_feed(client, "/feeds")
     for token in (trip_feed, owner_feed):
         body = app.test_client().get(f"/feeds/{token}.ics").data
         assert body.count(b"BEGIN:VEVENT") >= len(appointments), token
@@ -109,7 +108,7 @@ def test_the_feeds_link_is_only_for_facilitators(app):
 
 
 def _shared_page(app, client, trip_id: int, **options) -> str:
-    token = LINK.search(client.post(f"/trips/{trip_id}/sharing", data=options).text).group(1)
+    token = make_link(client, trip_id, **options)
     response = app.test_client().get(f"/shared/{token}")
     assert response.status_code == 200
     return response.text

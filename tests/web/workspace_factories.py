@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import UTC, datetime
 
 from planner.extensions import db
@@ -21,6 +22,24 @@ KNEE = {
 #: a fixed "now" before the trip, so that tests never depend on the clock
 NOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery staple"
+#: a client link's address as the sharing page shows it, once
+SHARED_LINK = re.compile(r'value="https?://[^"]+/shared/([A-Za-z0-9_-]{43})"')
+#: a feed's https address as its page shows it, once
+FEED_LINK = re.compile(r'value="https?://[^"]+/feeds/([A-Za-z0-9_-]{43})\.ics"')
+
+
+def make_link(http, trip_id: int, **form) -> str:
+    """Make a client link as the page does (POST → redirect → GET; a draft needs "Share it anyway"): its token."""
+    response = http.post(f"/trips/{trip_id}/sharing", data={"share_anyway": "y", **form})
+    assert response.status_code == 303, response.text
+    return SHARED_LINK.search(http.get(response.location).text).group(1)
+
+
+def make_feed(http, path: str, **form) -> str:
+    """Make a feed by posting to ``path`` (/feeds or /trips/N/feeds) and following to its page: its token."""
+    response = http.post(path, data=form)
+    assert response.status_code == 303, response.text
+    return FEED_LINK.search(http.get(response.location).text).group(1)
 
 
 def create_facilitator(email: str = "first@example.com"):

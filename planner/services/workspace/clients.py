@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 
 from planner.extensions import db
 from planner.models import Client, Trip, TripAppointment
+from planner.models.client import fold
 
 SORTS = ("name", "next")
 #: the fields a client form edits, in form order
@@ -52,19 +53,15 @@ def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int
     Reads the stored plan summaries: four queries whatever the number of clients and trips.
     """
     conditions = [Client.owner_id == owner_id]
-    words = search.strip()
+    words = fold(search)
     if words:
-        pattern = f"%{_escape_like(words.lower())}%"
-        conditions.append(
-            or_(
-                func.lower(Client.name).like(pattern, escape="\\"),
-                func.lower(Client.contact).like(pattern, escape="\\"),
-            )
-        )
+        # the folded column: "nguyen" finds "Nguyễn" on SQLite and PostgreSQL alike (no collation needed)
+        conditions.append(Client.search_text.like(f"%{_escape_like(words)}%", escape="\\"))
     total = db.session.scalar(select(func.count()).select_from(Client).where(*conditions))
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    by_name = (func.lower(Client.name), Client.id)
+    # the folded name leads the search column: "Émile" sorts among the e's
+    by_name = (Client.search_text, Client.id)
     query = select(Client).where(*conditions)
     if sort == "next":
         # an index seek per client on (client_id, start); clients with nothing ahead go last, by name
@@ -101,6 +98,25 @@ def _next_appointments(client_ids: list[int], now: datetime) -> dict[int, dateti
     )
     rows = db.session.execute(select(ranked.c.client_id, ranked.c.start, ranked.c.timezone).where(ranked.c.rank == 1))
     return {client_id: start.astimezone(ZoneInfo(zone)) for client_id, start, zone in rows}
+
+
+def likely_duplicates(owner_id: int, values: dict) -> list[Client]:
+    """The owner's clients with the same name and contact, ignoring accents, case and spacing."""
+    same = f"{fold(values['name'])}\n{fold(values['contact'])}"
+    return list(db.session.scalars(owned(owner_id).where(Client.search_text == same).order_by(Client.id)))
+
+
+def _arrival_day(trip: Trip) -> date | None:
+    try:
+        return date.fromisoformat(str((trip.scenario or {}).get("arrival", ""))[:10])
+    except ValueError:
+        return None
+
+
+def trips_by_date(client: Client) -> list[tuple[Trip, date | None]]:
+    """The client's trips with their arrival day, earliest first (a trip with no readable arrival last)."""
+    dated = [(trip, _arrival_day(trip)) for trip in client.trips]
+    return sorted(dated, key=lambda pair: (pair[1] is None, pair[1] or date.min, pair[0].id))
 
 
 def create_client(owner_id: int, values: dict) -> Client:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
 from planner.models import Trip, TripAppointment
+from planner.models.trip import SET_ASIDE
 
 HORIZON = timedelta(days=14)
 #: rows shown per section; the rest is counted ("and 240 more")
@@ -74,17 +75,21 @@ def dashboard(owner_id: int, now: datetime) -> Dashboard:
     appointments = db.session.execute(
         select(TripAppointment, Trip)
         .join(Trip, Trip.id == TripAppointment.trip_id)
-        .where(*window)
+        .where(*window, Trip.status.not_in(SET_ASIDE))
         .options(selectinload(Trip.client))
         .order_by(TripAppointment.start, TripAppointment.trip_id, TripAppointment.key)
         .limit(SHOWN)
     ).all()
-    troubled = _trips(owner_id, Trip.problem_count > 0)
+    troubled = _trips(owner_id, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE))
     proposed = _trips(owner_id, Trip.status == "proposed")
     counts = db.session.execute(
         select(
-            select(func.count()).select_from(TripAppointment).where(*window).scalar_subquery(),
-            _count(owner_id, Trip.problem_count > 0),
+            select(func.count())
+            .select_from(TripAppointment)
+            .join(Trip, Trip.id == TripAppointment.trip_id)
+            .where(*window, Trip.status.not_in(SET_ASIDE))
+            .scalar_subquery(),
+            _count(owner_id, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE)),
             _count(owner_id, Trip.status == "proposed"),
             _count(owner_id),
         )

@@ -26,12 +26,23 @@ from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
 from planner.services.workspace.sharing import seen_appointments
 
-#: the statuses a trip may move to from each status; back to draft when plans change again
-TRANSITIONS = {"draft": ("proposed",), "proposed": ("confirmed", "draft"), "confirmed": ("draft",)}
+#: the statuses a trip may move to from each status; back to draft when plans change again.
+#: A cancelled or completed trip is kept (and may be archived, out of the way); an archived trip can be reopened.
+TRANSITIONS = {
+    "draft": ("proposed", "cancelled"),
+    "proposed": ("confirmed", "draft", "cancelled"),
+    "confirmed": ("completed", "draft", "cancelled"),
+    "completed": ("archived",),
+    "cancelled": ("draft", "archived"),
+    "archived": ("draft",),
+}
 STATUS_WORDS = {
     "draft": "Draft: still being planned",
     "proposed": "Proposed: waiting for the clinic to confirm",
     "confirmed": "Confirmed by the clinic",
+    "completed": "Completed: the trip took place",
+    "cancelled": "Cancelled",
+    "archived": "Archived",
 }
 
 
@@ -163,6 +174,18 @@ def set_status(trip: Trip, status: str, now: datetime) -> None:
     trip.status = status
     # the events' STATUS (tentative/confirmed) follows the trip's status
     trip_changed(trip, None, now)
+    db.session.commit()
+
+
+def rename(trip: Trip, title: str) -> None:
+    """Give the trip the facilitator's own title (a request edit no longer rewrites it)."""
+    trip.title = title
+    db.session.commit()
+
+
+def delete_trip(trip: Trip) -> None:
+    """Delete a trip with its pins, client links, feeds and revisions: links and feeds stop working."""
+    db.session.delete(trip)
     db.session.commit()
 
 

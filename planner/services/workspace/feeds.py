@@ -23,6 +23,7 @@ from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import Catalog
 from planner.extensions import db
 from planner.models import Client, FeedToken, Trip
+from planner.models.trip import SET_ASIDE
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.revisions import planned_trip, stored_revisions, uid_prefix
@@ -131,6 +132,11 @@ def revoke_feed(owner_id: int, feed_id: int, now: datetime) -> FeedToken | None:
     return feed
 
 
+def owned_feed(owner_id: int, feed_id: int) -> FeedToken | None:
+    """One of the owner's feeds (all-clients, or of one of their trips); None if not theirs."""
+    return _owned_feed(owner_id, feed_id)
+
+
 def _owned_feed(owner_id: int, feed_id: int) -> FeedToken | None:
     feed = db.session.get(FeedToken, feed_id)
     if feed is None:
@@ -197,7 +203,9 @@ def _trip_feed(feed: FeedToken, key: tuple) -> Feed | None:
     name = "Treatment trip" if discreet else f"Treatment trip · {trip.title or 'plan'}"
     options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet)
     catalog = catalog_for(trip.owner_id)
-    body = render_calendar(trip_events([trip], catalog), catalog, options)
+    # a cancelled or archived trip's events leave subscribed calendars (the feed stays, empty)
+    shown = [trip] if trip.status not in SET_ASIDE else []
+    body = render_calendar(trip_events(shown, catalog), catalog, options)
     return _keep(key, body, trip.calendar_changed_at)
 
 
@@ -228,7 +236,7 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
             .order_by(Trip.id)
             .options(selectinload(Trip.client), selectinload(Trip.pins), selectinload(Trip.revisions))
         )
-        if str((trip.scenario or {}).get("arrival", ""))[:10] >= first_day
+        if str((trip.scenario or {}).get("arrival", ""))[:10] >= first_day and trip.status not in SET_ASIDE
     ]
     changed = [trip.calendar_changed_at for trip in trips] + [
         trip.client.updated_at for trip in trips if trip.client is not None

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from planner.core.calendar import CalendarOptions, render_calendar
 from planner.core.model import Plan
 from planner.extensions import db
-from planner.models import FeedToken, ShareLink, Trip
+from planner.models import FeedToken, ShareLink, Trip, User
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
@@ -45,6 +45,8 @@ class ClientView:
     seen_version: str | None = None
     #: the trip's history of changes, split at the client's last look
     history: History | None = None
+    #: the facilitator's name and contact (their login email), for "your coordinator"
+    coordinator: tuple[str, str] | None = None
 
 
 def sharing_of(owner_id: int, trip_id: int) -> Sharing | None:
@@ -101,14 +103,16 @@ def open_client_link(token: str, now: datetime) -> ClientView | None:
     link = _live_link(token, now)
     if link is None:
         return None
+    owner = db.session.get(User, link.trip.owner_id) if link.trip.owner_id is not None else None
+    coordinator = (owner.display_name or owner.email, owner.email) if owner is not None else None
     planned = planned_trip(link.trip)
     # the client's history starts when the trip was first shared with them
     shared = min(other.created_at for other in link.trip.links if other.kind == CLIENT)
     history = history_of(link.trip, since=shared)
     if planned is None:
-        return ClientView(link.trip, None, link.hide_costs, history=history)
+        return ClientView(link.trip, None, link.hide_costs, history=history, coordinator=coordinator)
     seen = _fingerprint(seen_appointments(planned.plan))
-    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history)
+    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history, coordinator)
 
 
 def record_client_saw(token: str, version: str, now: datetime) -> bool | None:
@@ -160,6 +164,35 @@ def seen_appointments(plan: Plan) -> dict[str, str]:
 
 def _owned_trip(owner_id: int, trip_id: int) -> Trip | None:
     return db.session.scalar(select(Trip).where(Trip.id == trip_id, Trip.owner_id == owner_id))
+
+
+#: a trip's status as its client reads it
+CLIENT_STATUS_WORDS = {
+    "draft": "Draft: your coordinator is still planning it",
+    "proposed": "Proposed: waiting for the clinic to confirm the times",
+    "confirmed": "Confirmed by the clinic",
+    "completed": "Completed",
+    "cancelled": "Cancelled",
+    "archived": "Archived",
+}
+
+
+def share_caution(trip: Trip) -> str | None:
+    """Why sharing this trip with the client needs a second thought, or None when it is ready to share."""
+    if trip.status in ("cancelled", "archived"):
+        return f"This trip is {trip.status}."
+    if trip.status == "draft" and trip.problem_count:
+        return "This trip is still a draft and its plan does not work yet."
+    if trip.status == "draft":
+        return "This trip is still a draft: the clinic has not been asked to confirm it."
+    if trip.problem_count:
+        return "This plan does not work yet: the client will see its problems."
+    return None
+
+
+def owned_link(owner_id: int, trip_id: int, link_id: int) -> ShareLink | None:
+    """One of the owner's client links of that trip; None if not theirs."""
+    return _owned_link(owner_id, trip_id, link_id)
 
 
 def _owned_link(owner_id: int, trip_id: int, link_id: int) -> ShareLink | None:
