@@ -16,9 +16,9 @@ from sqlalchemy import select
 from planner.extensions import db
 from planner.models import TripAppointment, TripChange, User
 from tests.web.facilitator_helpers import add_client, add_trip, register
+from tests.web.workspace_factories import make_link
 
 CONSULTATION = "acupuncture-chronic-pain-consultation-1"
-LINK = re.compile(r'value="https?://[^"]+/shared/([A-Za-z0-9_-]{43})"')
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
@@ -38,8 +38,7 @@ def _plain(html: str) -> str:
 
 
 def _shared(http, trip_id: int) -> str:
-    answer = http.post(f"/trips/{trip_id}/sharing", data={})
-    return LINK.search(_text(answer)).group(1)
+    return make_link(http, trip_id)
 
 
 def _look(app, token: str) -> str:

@@ -22,6 +22,7 @@ PUBLIC = {
     "catalog.index",
     "catalog.treatment",
     "health.healthz",
+    "health.readyz",
     "planner.new",
     "planner.create",
     "planner.fix",
