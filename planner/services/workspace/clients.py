@@ -46,11 +46,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
-    """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
-
-    Reads the stored plan summaries: four queries whatever the number of clients and trips.
-    """
+def search_conditions(owner_id: int, search: str) -> list:
+    """The conditions of a facilitator's clients whose name or contact contains ``search`` (any case)."""
     conditions = [Client.owner_id == owner_id]
     words = search.strip()
     if words:
@@ -61,6 +58,15 @@ def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int
                 func.lower(Client.contact).like(pattern, escape="\\"),
             )
         )
+    return conditions
+
+
+def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
+    """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
+
+    Reads the stored plan summaries: four queries whatever the number of clients and trips.
+    """
+    conditions = search_conditions(owner_id, search)
     total = db.session.scalar(select(func.count()).select_from(Client).where(*conditions))
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)

@@ -214,3 +214,29 @@ def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
     trip_changed(copy, None, now)
     db.session.commit()
     return copy
+
+
+def update_trip(trip: Trip, changes: Mapping, now: datetime) -> bool:
+    """Change a trip's title, discreet titles or scenario (re-planned, pins kept); True if back to draft.
+
+    Raises ScenarioError naming the field of a scenario the planner refuses (nothing is stored then).
+    """
+    back_to_draft = False
+    if "scenario" in changes:
+        data = {key: value for key, value in changes["scenario"].items() if key != "pins"}
+        if trip.client is not None and isinstance(data.get("traveller", {}), dict):
+            data["traveller"] = {"name": trip.client.name, **data.get("traveller", {})}
+        back_to_draft = _replace_request(trip, data, now, catalog_for(trip.owner_id))
+    if "title" in changes:
+        trip.title = changes["title"].strip() or trip.title
+    if "discreet" in changes and changes["discreet"] != trip.discreet:
+        trip.discreet = changes["discreet"]
+        trip_changed(trip, None, now)
+    db.session.commit()
+    return back_to_draft
+
+
+def delete_trip(trip: Trip) -> None:
+    """Delete a facilitator's trip with its pins, links, feeds and event revisions."""
+    db.session.delete(trip)
+    db.session.commit()
