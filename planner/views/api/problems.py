@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
 #: webargs' locations, named as the client knows them
-_LOCATIONS = {"json": "body", "query": "", "view_args": "", "headers": ""}
+_LOCATIONS = {"json": "", "query": "", "view_args": "", "headers": ""}
 
 
 class ApiProblem(HTTPException):
