@@ -104,6 +104,12 @@ def test_a_bad_client_is_a_422_problem_naming_each_field(http, mine):
     assert fields == {"name", "home_timezone", "language"}
     nul = http.post("/api/v1/clients", json={"name": "A\x00"}, headers=mine).get_json()
     assert nul["field"] == "name" and "control characters" in nul["detail"]
+    blank = http.post("/api/v1/clients", json={"name": "   "}, headers=mine).get_json()
+    assert blank["field"] == "name" and "must not be empty" in blank["detail"]
+    trimmed = http.post("/api/v1/clients", json={"name": "  Ana  "}, headers=mine).get_json()
+    assert trimmed["name"] == "Ana"
+    renamed = http.patch(f"/api/v1/clients/{trimmed['id']}", json={"name": " "}, headers=mine)
+    assert renamed.status_code == 422 and renamed.get_json()["field"] == "name"
 
 
 def test_a_bad_scenario_for_a_trip_names_its_field_inside_the_scenario(http, mine):

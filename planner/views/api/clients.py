@@ -69,7 +69,6 @@ def update(changes: dict, client_id: int):
     """Change some of a client's fields (the others stay)."""
     client = owned_client(client_id)
     values = {name: getattr(client, name) for name in clients.FIELDS} | changes
-    values["name"] = values["name"].strip()
     return clients.update_client(client, values)
 
 

@@ -49,7 +49,21 @@ class ClientSearchArgs(PageArgs):
     q = _text(200, metadata={"description": "words in the client's name or contact"})
 
 
-class ClientIn(ma.Schema):
+class _ClientRules(ma.Schema):
+    """What the client form does besides its bounds: a name that is not blank, texts trimmed."""
+
+    @ma.validates("name")
+    def _named(self, value: str, **_kwargs) -> None:
+        if not value.strip():
+            raise ma.ValidationError("must not be empty")
+
+    @ma.post_load
+    def _trimmed(self, data: dict, **_kwargs) -> dict:
+        trimmed = ("name", "contact")
+        return {key: value.strip() if key in trimmed else value for key, value in data.items()}
+
+
+class ClientIn(_ClientRules):
     """A new client; the same fields and bounds as the client form."""
 
     name = _text(200, required=True)
@@ -59,7 +73,7 @@ class ClientIn(ma.Schema):
     notes = _text(NOTES_MAX, multiline=True, load_default="", metadata={"description": "health notes (private)"})
 
 
-class ClientPatch(ma.Schema):
+class ClientPatch(_ClientRules):
     """Changes to a client: only the fields sent change."""
 
     name = _text(200)
@@ -67,11 +81,6 @@ class ClientPatch(ma.Schema):
     home_timezone = ma.fields.String(validate=[validate.Length(max=64), _zone])
     language = ma.fields.String(validate=validate.OneOf([tag for tag, _ in LANGUAGES]))
     notes = _text(NOTES_MAX, multiline=True)
-
-    @ma.validates("name")
-    def _named(self, value: str, **_kwargs) -> None:
-        if not value.strip():
-            raise ma.ValidationError("must not be empty")
 
 
 class ClientOut(ma.Schema):
