@@ -38,9 +38,16 @@ EXAMPLES = int(os.environ.get("PLANNER_SCHEMATHESIS_EXAMPLES", "15"))
 
 def _served_spec() -> dict:
     """The spec as an app serves it (the spec is the code's: the same for every database and test)."""
-    os.environ.setdefault("SECRET_KEY", "schemathesis-collection-key")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "RATELIMIT_ENABLED": False})
-    return app.test_client().get("/api/v1/openapi.json").get_json()
+    before = os.environ.get("SECRET_KEY")
+    os.environ["SECRET_KEY"] = "schemathesis-collection-key"  # no key file written to instance/
+    try:
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "RATELIMIT_ENABLED": False})
+        return app.test_client().get("/api/v1/openapi.json").get_json()
+    finally:
+        if before is None:
+            del os.environ["SECRET_KEY"]
+        else:
+            os.environ["SECRET_KEY"] = before
 
 
 @pytest.fixture
