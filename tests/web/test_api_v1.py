@@ -197,3 +197,15 @@ def test_no_token_or_secret_address_reaches_the_logs(app, http, caplog):
     secret = feed["url"].rsplit("/", 1)[1].removesuffix(".ics")
     assert caplog.records and token not in caplog.text and secret not in caplog.text
     assert "Authorization: Bearer …" in caplog.text
+
+
+def test_a_list_leaves_the_notes_out_and_reading_them_goes_in_the_audit_log(app, http, mine):
+    made = http.post("/api/v1/clients", json={"name": "Ana", "notes": "diabetic"}, headers=mine).get_json()
+    assert "notes" not in http.get("/api/v1/clients", headers=mine).get_json()["items"][0]
+    assert http.get(f"/api/v1/clients/{made['id']}", headers=mine).get_json()["notes"] == "diabetic"
+    with app.app_context():
+        from planner.extensions import db
+        from planner.models import AuditEntry
+
+        entries = db.session.scalars(db.select(AuditEntry)).all()
+    assert [(e.action, e.client_id) for e in entries] == [("notes_viewed", made["id"])]

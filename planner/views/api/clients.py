@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
+from planner.database import writes_on_read
 from planner.extensions import db
 from planner.models import Client
+from planner.services.accounts import audit
 from planner.services.workspace import clients
 from planner.views.api import schemas
 from planner.views.api.auth import SECURITY, owner, token_required
@@ -50,13 +52,17 @@ def create(values: dict):
 
 
 @blueprint.get("/clients/<int:client_id>")
+@writes_on_read
 @token_required(write=False)
 @reads(blueprint, 200, schemas.ClientOut)
 @errors(blueprint, 401, 404)
 @blueprint.doc(security=SECURITY)
 def show(client_id: int):
-    """One of your clients (with their health notes)."""
-    return owned_client(client_id)
+    """One of your clients, with their health notes (the read goes in your audit log, as on the pages)."""
+    client = owned_client(client_id)
+    if client.notes:
+        audit.record_now(owner().id, "notes_viewed", client.id)
+    return client
 
 
 @blueprint.patch("/clients/<int:client_id>")

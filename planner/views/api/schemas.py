@@ -83,23 +83,28 @@ class ClientPatch(_ClientRules):
     notes = _text(NOTES_MAX, multiline=True)
 
 
-class ClientOut(ma.Schema):
-    """A client as the API shows it."""
+class ClientSummary(ma.Schema):
+    """A client in a list: everything but the health notes."""
 
     id = ma.fields.Integer(required=True)
     name = ma.fields.String(required=True)
     contact = ma.fields.String(required=True)
     home_timezone = ma.fields.String(required=True)
     language = ma.fields.String(required=True)
-    notes = ma.fields.String(required=True)
     created_at = ma.fields.DateTime(required=True)
     updated_at = ma.fields.DateTime(required=True)
 
 
-class ClientPage(ma.Schema):
-    """A page of clients."""
+class ClientOut(ClientSummary):
+    """One client, with their health notes (each read of notes goes in the audit log)."""
 
-    items = ma.fields.List(ma.fields.Nested(ClientOut), required=True)
+    notes = ma.fields.String(required=True)
+
+
+class ClientPage(ma.Schema):
+    """A page of clients (without their notes: read one client for them)."""
+
+    items = ma.fields.List(ma.fields.Nested(ClientSummary), required=True)
     next = ma.fields.String(required=True, allow_none=True, metadata={"description": "the next page's cursor"})
 
 
