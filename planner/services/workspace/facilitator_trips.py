@@ -58,15 +58,19 @@ def _title(request, catalog) -> str:
     return f"{' + '.join(names)}, {request.arrival:%b %Y}"[:200]
 
 
-def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime) -> Trip:
-    """A new draft trip for a client; raises ScenarioError naming the bad field."""
+def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime, title: str = "") -> Trip:
+    """A new draft trip for a client (titled from its treatments unless ``title``); raises ScenarioError."""
     data = {key: value for key, value in scenario.items() if key != "pins"}
     data["traveller"] = {**data.get("traveller", {})}
     data["traveller"].setdefault("name", client.name)
     catalog = catalog_for(client.owner_id)
     _, request = check_scenario(data, catalog=catalog)
     trip = Trip(
-        owner_id=client.owner_id, client=client, scenario=data, discreet=discreet, title=_title(request, catalog)
+        owner_id=client.owner_id,
+        client=client,
+        scenario=data,
+        discreet=discreet,
+        title=title.strip()[:200] or _title(request, catalog),
     )
     db.session.add(trip)
     db.session.flush()

@@ -8,11 +8,11 @@ from planner.database import writes_on_read
 from planner.extensions import db
 from planner.models import Client
 from planner.services.accounts import audit
+from planner.services.paging import keyset_page
 from planner.services.workspace import clients
 from planner.views.api import schemas
 from planner.views.api.auth import SECURITY, owner, token_required
 from planner.views.api.common import errors, reads, register_api_blueprint
-from planner.views.api.paging import keyset_page
 from planner.views.api.problems import problem
 
 blueprint = Blueprint("api_v1_clients", __name__, url_prefix="/api/v1", description="A facilitator's clients")

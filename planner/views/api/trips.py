@@ -8,6 +8,7 @@ from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import Trip
+from planner.services.paging import keyset_page
 from planner.services.planning.plans import plan_document
 from planner.services.planning.revisions import planned_trip
 from planner.services.workspace import facilitator_trips as trips
@@ -15,7 +16,6 @@ from planner.views.api import schemas
 from planner.views.api.auth import SECURITY, owner, token_required
 from planner.views.api.clients import owned_client
 from planner.views.api.common import attributes, errors, reads, register_api_blueprint
-from planner.views.api.paging import keyset_page
 from planner.views.api.problems import problem
 
 blueprint = Blueprint("api_v1_trips", __name__, url_prefix="/api/v1", description="A facilitator's trips")
@@ -85,11 +85,11 @@ def create(values: dict, client_id: int):
     """Plan a trip for a client from a scenario (as `flask plan` reads it): a draft, with its plan."""
     client = owned_client(client_id)
     try:
-        trip = trips.create_trip(client, values["scenario"], discreet=values["discreet"], now=utcnow())
+        trip = trips.create_trip(
+            client, values["scenario"], discreet=values["discreet"], now=utcnow(), title=values["title"]
+        )
     except ScenarioError as error:
         raise _scenario_problem(error) from None
-    if values["title"].strip():
-        trips.update_trip(trip, {"title": values["title"]}, utcnow())
     return detail(trip)
 
 

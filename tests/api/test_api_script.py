@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.api_helpers import KNEE, bearer, facilitator_token
+from tests.api.helpers import KNEE, bearer, facilitator_token
 
 
 @pytest.fixture

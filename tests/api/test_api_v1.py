@@ -9,7 +9,7 @@ import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-from tests.web.api_helpers import KNEE, bearer, facilitator_token
+from tests.api.helpers import KNEE, bearer, facilitator_token
 
 
 @pytest.fixture

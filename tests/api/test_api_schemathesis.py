@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from planner import create_app
-from tests.web.api_helpers import KNEE, bearer, facilitator_token
+from tests.api.helpers import KNEE, bearer, facilitator_token
 
 #: the checks "0 server errors and 0 responses that violate the spec" stands for
 CHECKS = [

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from planner.extensions import db
 from planner.models import ApiToken
-from tests.web.api_helpers import bearer, facilitator_token
+from tests.api.helpers import bearer, facilitator_token
 
 
 def _row(app, token: str) -> ApiToken:
