@@ -82,7 +82,9 @@ def test_the_account_page_makes_a_token_shows_it_once_and_revokes_it(app, client
     assert http.post("/api/v1/clients", json={"name": "A"}, headers=bearer(token)).status_code == 403
     row_id = _row(app, token).id
     assert client.post(f"/account/tokens/{row_id}/revoke").status_code == 302
-    assert "revoked" in client.get("/account").get_data(as_text=True)
+    page = client.get("/account").get_data(as_text=True)
+    assert "<strong>revoked</strong>" in page
+    assert "Made an API token" in page and "Revoked an API token" in page  # the audit log
     assert http.get("/api/v1/trips", headers=bearer(token)).status_code == 401
 
 

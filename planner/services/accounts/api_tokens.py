@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from planner.database import request_reads_only
 from planner.extensions import db
 from planner.models import ApiToken, User
+from planner.services.accounts import audit
 from planner.services.accounts.tokens import hash_token, new_token
 
 #: the longest token name (the column holds as much)
@@ -52,6 +53,7 @@ def create_api_token(user_id: int, name: str, *, read_only: bool, now: datetime)
     token, token_hash = new_token()
     row = ApiToken(user_id=user_id, name=_clean_name(name), token_hash=token_hash, read_only=read_only, created_at=now)
     db.session.add(row)
+    audit.record(user_id, "api_token_created")
     db.session.commit()
     return row, token
 
@@ -67,7 +69,9 @@ def revoke_api_token(user_id: int, token_id: int, now: datetime) -> bool:
     row = db.session.scalar(select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user_id))
     if row is None:
         return False
-    row.revoked_at = row.revoked_at or now
+    if row.revoked_at is None:
+        row.revoked_at = now
+        audit.record(user_id, "api_token_revoked")
     db.session.commit()
     return True
 
