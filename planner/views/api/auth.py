@@ -44,7 +44,6 @@ def token_required(*, write: bool) -> Callable:
             g.api_bearer = bearer
             return view(*args, **kwargs)
 
-        wrapper.planner_token_write = write
         return wrapper
 
     return decorator
