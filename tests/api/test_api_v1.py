@@ -57,6 +57,7 @@ def test_the_spec_is_valid_openapi_3_1_and_names_every_route_of_the_issue(http):
     } <= operations
     assert spec["paths"]["/api/v1/clients"]["post"]["security"] == [{"bearerAuth": []}]
     assert "security" not in spec["paths"]["/api/v1/plans"]["post"]
+    assert spec["paths"]["/api/plan"]["post"]["deprecated"] is True
 
 
 def test_the_docs_page_lists_every_operation_under_the_strict_csp(http):

@@ -60,4 +60,6 @@ def init_app(app: Flask) -> None:
     for module in (public, clients, trips, sharing):
         api.register_blueprint(module.blueprint)
     app.register_blueprint(docs.blueprint)
+    old_plan = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == "plan_api.plan")
+    api.spec.path(rule=old_plan, operations={"post": public.DEPRECATED_PLAN})
     app.extensions[docs.API_KEY] = api

@@ -35,6 +35,28 @@ def plan():
     return plan_document(planned), 200, {"Cache-Control": "no-store"}
 
 
+#: the first endpoint, views/plan_api.py, in the spec: it keeps working and says it is deprecated
+DEPRECATED_PLAN = {
+    "deprecated": True,
+    "tags": ["Deprecated"],
+    "summary": "Plan a scenario (deprecated since 2026-12-01: use POST /api/v1/plans, which answers the same plan)",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": SCENARIO}}},
+    "responses": {
+        "200": {
+            "description": "The plan",
+            "headers": {
+                "Deprecation": {"description": "RFC 9745: when it was deprecated", "schema": {"type": "string"}}
+            },
+            "content": {"application/json": {"schema": PLAN}},
+        },
+        "default": {
+            "description": 'An error: {"error": {"field", "reason"}} for a refused scenario',
+            "content": {"application/json": {"schema": {"type": "object", "required": ["error"]}}},
+        },
+    },
+}
+
+
 def _protocol(catalog, protocol) -> dict:
     return {
         "id": protocol.id,
