@@ -1,4 +1,5 @@
-"""Account commands: ``flask reset-password EMAIL`` prints (or mails) a password-reset link."""
+"""Account commands: ``flask reset-password EMAIL`` prints (or mails) a password-reset link;
+``flask api-token EMAIL`` prints a new API token once."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from planner.clock import utcnow
+from planner.services.accounts.api_tokens import TokenNameError, create_api_token
 from planner.services.accounts.mail import MailConfigError, configured_sender
-from planner.services.accounts.users import RESET_VALID_FOR, AccountError, issue_reset_token
+from planner.services.accounts.users import RESET_VALID_FOR, AccountError, find_account, issue_reset_token
 
 
 class BadInput(click.ClickException):
@@ -40,6 +43,24 @@ def reset_password_command(email: str) -> None:
     click.echo(f"reset link sent to {user.email}")
 
 
+@click.command("api-token")
+@click.argument("email")
+@click.option("--name", default="command line", show_default=True, help="what the token is for")
+@click.option("--read-only", is_flag=True, help="the token may read but not write")
+@with_appcontext
+def api_token_command(email: str, name: str, read_only: bool) -> None:
+    """Make an API token for the facilitator EMAIL and print it once (only its hash is kept)."""
+    user = find_account(email)
+    if user is None:
+        raise BadInput(f"email: no facilitator account has the email {email!r}")
+    try:
+        _, token = create_api_token(user.id, name, read_only=read_only, now=utcnow())
+    except TokenNameError as error:
+        raise BadInput(f"name: {error}") from None
+    click.echo(token)
+
+
 def init_app(app: Flask) -> None:
     """Register the account commands."""
     app.cli.add_command(reset_password_command)
+    app.cli.add_command(api_token_command)

@@ -1,4 +1,4 @@
-"""Friendly error pages, and JSON errors under /api/.
+"""Friendly error pages, JSON errors under /api/ and problem details under /api/v1/.
 
 The 500 and 503 pages render from static context only: no database query, no
 ``current_user``, no flashed message (the base layout needs all three). When the database
@@ -13,6 +13,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from planner.core.catalog import CatalogError
+from planner.views.api.problems import problem_response
 
 #: plain-language headings for the error pages people see (the HTTP name stays for the API)
 HEADINGS = {
@@ -39,6 +40,8 @@ def _wants_json() -> bool:
 def _http_error(error: HTTPException):
     """An HTTP error as JSON for the API, as a page for people."""
     code = error.code or 500
+    if request.path.startswith("/api/v1/"):
+        return problem_response(error)
     if _wants_json():
         return jsonify(error=error.name, message=error.description, status=code), code
     if code in (500, 503):

@@ -22,6 +22,7 @@ DEFAULTS = {
     "RESET_RATE_LIMIT": "10 per minute",
     "TOKEN_RATE_LIMIT": "120 per minute",
     "FEED_RATE_LIMIT": "600 per minute",
+    "API_RATE_LIMIT": "120 per minute",
 }
 
 
@@ -41,3 +42,5 @@ password_reset = limiter.limit(_configured("RESET_RATE_LIMIT"))
 token_pages = limiter.shared_limit(_configured("TOKEN_RATE_LIMIT"), scope="token-pages")
 #: /feeds/<token>.ics, generous: calendar apps poll
 feed = limiter.limit(_configured("FEED_RATE_LIMIT"))
+#: every route of /api/v1/ (a whole blueprint at a time), on top of plan_api for POST /api/v1/plans
+api = limiter.limit(_configured("API_RATE_LIMIT"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
@@ -57,3 +57,10 @@ class ResetPasswordForm(PlannerForm):
 
     password = _password("New password (at least 8 characters)", _new_password)
     confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))
+
+
+class ApiTokenForm(PlannerForm):
+    """A new personal API token: a name and whether it may only read."""
+
+    name = StringField("Token name (what will use it)", validators=[DataRequired(), Length(max=80)])
+    read_only = BooleanField("Read-only: the token can read but not change anything")

@@ -1,6 +1,7 @@
 """SQLAlchemy rows. Each module holds one idea; importing this package registers them all."""
 
 from planner.models.account import User
+from planner.models.api_token import ApiToken
 from planner.models.audit import AuditEntry
 from planner.models.change import TripChange
 from planner.models.client import Client
@@ -10,6 +11,7 @@ from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "Client",
     "CustomClinic",

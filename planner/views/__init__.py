@@ -7,7 +7,9 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint of the planner to the app."""
+    from planner.views import api
     from planner.views.accounts import blueprint as accounts
+    from planner.views.api_tokens import blueprint as api_tokens
     from planner.views.catalog import blueprint as catalog
     from planner.views.clients import blueprint as clients
     from planner.views.custom import blueprint as custom
@@ -22,6 +24,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
+    app.register_blueprint(api_tokens)
     app.register_blueprint(clients)
     app.register_blueprint(custom)
     app.register_blueprint(dashboard)
@@ -32,3 +35,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)
     app.register_blueprint(share)
+    api.init_app(app)

@@ -10,9 +10,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from planner import limits
 from planner.errors import HEADINGS
 from planner.extensions import limiter, login
-from planner.forms.accounts import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from planner.forms.accounts import ApiTokenForm, ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from planner.forms.sharing import ActionForm
 from planner.security import no_store
-from planner.services.accounts import audit
+from planner.services.accounts import api_tokens, audit
 from planner.services.accounts import users as accounts
 from planner.services.accounts.users import AccountError
 
@@ -119,9 +120,20 @@ def logout():
 @login_required
 @no_store
 def account():
-    """The facilitator's account: their own audit log, newest first."""
+    """The facilitator's account: their API tokens (a new one shown once) and their own audit log, newest first."""
+    from planner.views.api_tokens import take_new_token
+
     entries = audit.entries_for(current_user.id)
-    return render_template("accounts/account.html", entries=entries, actions=audit.ACTIONS, shown=audit.SHOWN)
+    return render_template(
+        "accounts/account.html",
+        entries=entries,
+        actions=audit.ACTIONS,
+        shown=audit.SHOWN,
+        tokens=api_tokens.tokens_of(current_user.id),
+        new_token=take_new_token(),
+        token_form=ApiTokenForm(formdata=None),
+        action=ActionForm(formdata=None),
+    )
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])

@@ -1,4 +1,8 @@
-"""The JSON API: a scenario in, the plan out (the same document as ``flask plan --format json``)."""
+"""The first JSON API: a scenario in, the plan out (the same document as ``flask plan --format json``).
+
+Deprecated for POST /api/v1/plans (the same plan, with problem details and a spec): it keeps
+working, and says so in a ``Deprecation`` header (RFC 9745) with a link to its successor.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,16 @@ from planner.services.planning.plans import plan_document, plan_scenario
 blueprint = Blueprint("plan_api", __name__, url_prefix="/api")
 # JSON in, JSON out, nothing stored: no cookie-borne state for a forged request to abuse
 csrf.exempt(blueprint)
+
+#: when /api/plan was deprecated (2026-12-01T00:00:00Z), as RFC 9745 writes it
+DEPRECATED_SINCE = "@1796083200"
+
+
+@blueprint.after_request
+def _deprecated(response):
+    response.headers["Deprecation"] = DEPRECATED_SINCE
+    response.headers["Link"] = '</api/v1/plans>; rel="successor-version"'
+    return response
 
 
 def _bad(field: str, reason: str):

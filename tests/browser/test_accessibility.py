@@ -20,7 +20,15 @@ SCENARIO = {
     "departure": "2027-04-20T18:00",
     "treatments": [{"protocol": "acupuncture-chronic-pain", "clinic_tier": "local"}],
 }
-ANONYMOUS = ["/", "/treatments", "/treatments/acupuncture-chronic-pain", "/login", "/register", "/no-such-page"]
+ANONYMOUS = [
+    "/",
+    "/treatments",
+    "/treatments/acupuncture-chronic-pain",
+    "/login",
+    "/register",
+    "/no-such-page",
+    "/api/v1/docs",
+]
 WORKSPACE = ["/dashboard", "/clients/", "/clients/new", "/feeds", "/own/", "/account/password"]
 
 
@@ -90,3 +98,19 @@ def test_every_page_of_the_workspace_has_no_violation(page, site):
     for path in asks:
         found += _visit(page, site["base"] + path)
     assert found == []
+
+
+def test_the_account_page_with_a_new_token_has_no_violation(page, site):
+    page.goto(site["base"] + "/login")
+    page.fill("#email", site["facilitator"].email)
+    page.fill("#password", site["facilitator"].password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/dashboard"))
+    page.goto(site["base"] + "/account")
+    page.get_by_label("Token name (what will use it)").fill(f"CRM {page.viewport_size['width']}")
+    page.get_by_role("button", name="Make a token").click()
+    token = page.get_by_label("Your new token (copy it now: it will not be shown again)").input_value()
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", token)
+    assert violations(page) == []
+    page.reload()
+    assert page.get_by_label("Your new token (copy it now: it will not be shown again)").count() == 0

@@ -1,4 +1,5 @@
-"""The workspace's audit log: log-ins, failed log-ins, password changes, exports, erasures, views of notes.
+"""The workspace's audit log: log-ins, failed log-ins, password changes, exports, erasures, views of notes,
+API tokens made and revoked.
 
 An entry says who (the facilitator's account), what (one of ACTIONS), which client (by
 number) and when, from which address; never what was read or written. Only the account's own
@@ -25,6 +26,8 @@ ACTIONS = {
     "export": "Downloaded a client's data",
     "erase": "Erased a client",
     "notes_viewed": "Opened a client's notes",
+    "api_token_created": "Made an API token",
+    "api_token_revoked": "Revoked an API token",
 }
 #: how many entries the account page shows, newest first
 SHOWN = 100

@@ -55,6 +55,11 @@ def _find(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+def find_account(email: str) -> User | None:
+    """The facilitator with this email (any case, spaces trimmed), or None (for the command line only)."""
+    return _find(email)
+
+
 def _limits() -> tuple[timedelta, timedelta]:
     """The idle timeout and the absolute lifetime of a session (planner/config.py)."""
     return current_app.config["SESSION_IDLE_TIMEOUT"], current_app.config["SESSION_ABSOLUTE_LIFETIME"]

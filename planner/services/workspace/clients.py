@@ -47,16 +47,22 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
-    """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
-
-    Reads the stored plan summaries: four queries whatever the number of clients and trips.
-    """
+def search_conditions(owner_id: int, search: str) -> list:
+    """The conditions of the clients whose name or contact contains ``search``, ignoring case and accents."""
     conditions = [Client.owner_id == owner_id]
     words = fold(search)
     if words:
         # the folded column: "nguyen" finds "Nguyễn" on SQLite and PostgreSQL alike (no collation needed)
         conditions.append(Client.search_text.like(f"%{_escape_like(words)}%", escape="\\"))
+    return conditions
+
+
+def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
+    """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
+
+    Reads the stored plan summaries: four queries whatever the number of clients and trips.
+    """
+    conditions = search_conditions(owner_id, search)
     total = db.session.scalar(select(func.count()).select_from(Client).where(*conditions))
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)

@@ -70,15 +70,19 @@ def _title(request, catalog) -> str:
     return f"{' + '.join(names)}, {request.arrival:%b %Y}"[:200]
 
 
-def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime) -> Trip:
-    """A new draft trip for a client; raises ScenarioError naming the bad field."""
+def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime, title: str = "") -> Trip:
+    """A new draft trip for a client (titled from its treatments unless ``title``); raises ScenarioError."""
     data = {key: value for key, value in scenario.items() if key != "pins"}
     data["traveller"] = {**data.get("traveller", {})}
     data["traveller"].setdefault("name", client.name)
     catalog = catalog_for(client.owner_id)
     _, request = check_scenario(data, catalog=catalog)
     trip = Trip(
-        owner_id=client.owner_id, client=client, scenario=data, discreet=discreet, title=_title(request, catalog)
+        owner_id=client.owner_id,
+        client=client,
+        scenario=data,
+        discreet=discreet,
+        title=title.strip()[:200] or _title(request, catalog),
     )
     db.session.add(trip)
     db.session.flush()
@@ -237,3 +241,23 @@ def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
     trip_changed(copy, None, now)
     db.session.commit()
     return copy
+
+
+def update_trip(trip: Trip, changes: Mapping, now: datetime) -> bool:
+    """Change a trip's title, discreet titles or scenario (re-planned, pins kept); True if back to draft.
+
+    Raises ScenarioError naming the field of a scenario the planner refuses (nothing is stored then).
+    """
+    back_to_draft = False
+    if "scenario" in changes:
+        data = {key: value for key, value in changes["scenario"].items() if key != "pins"}
+        if trip.client is not None and isinstance(data.get("traveller", {}), dict):
+            data["traveller"] = {"name": trip.client.name, **data.get("traveller", {})}
+        back_to_draft = _replace_request(trip, data, now, catalog_for(trip.owner_id))
+    if "title" in changes:
+        trip.title = changes["title"].strip() or trip.title
+    if "discreet" in changes and changes["discreet"] != trip.discreet:
+        trip.discreet = changes["discreet"]
+        trip_changed(trip, None, now)
+    db.session.commit()
+    return back_to_draft

@@ -1,0 +1,41 @@
+"""Every API v1 route has a rate limit: API_RATE_LIMIT, and PLAN_API_RATE_LIMIT for POST /api/v1/plans
+(each run of the scheduler counts, as on /api/plan)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.helpers import KNEE, bearer, facilitator_token
+
+
+@pytest.fixture
+def app_config() -> dict:
+    return {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "API_RATE_LIMIT": "3 per minute",
+        "PLAN_API_RATE_LIMIT": "3 per minute",
+    }
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/api/v1/protocols"),
+        ("get", "/api/v1/clinics"),
+        ("get", "/api/v1/openapi.json"),
+        ("get", "/api/v1/docs"),
+        ("get", "/api/v1/trips"),
+        ("get", "/api/v1/clients"),
+        ("post", "/api/v1/clients"),
+        ("post", "/api/v1/plans"),
+    ],
+)
+def test_the_fourth_call_in_a_minute_is_a_429_problem(app, method, path):
+    http = app.test_client(use_cookies=False)
+    headers = bearer(facilitator_token(app))
+    body = KNEE if path.endswith("plans") else {"name": "Ana"}
+    answers = [getattr(http, method)(path, headers=headers, json=body if method == "post" else None) for _ in range(4)]
+    assert [a.status_code < 400 for a in answers[:3]] == [True] * 3
+    assert answers[3].status_code == 429
+    assert answers[3].content_type == "application/problem+json"
