@@ -163,7 +163,7 @@ class TripPatch(ma.Schema):
 
 
 class StatusIn(ma.Schema):
-    """The status to move a trip to: draft → proposed → confirmed, or back to draft."""
+    """The status to move a trip to, along the workflow (docs/api.md lists the moves)."""
 
     status = ma.fields.String(required=True, validate=validate.OneOf(TRIP_STATUSES))
 

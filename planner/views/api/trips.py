@@ -127,7 +127,7 @@ def update(changes: dict, trip_id: int):
 @errors(blueprint, 401, 403, 404, 409, 422)
 @blueprint.doc(security=SECURITY)
 def status(values: dict, trip_id: int):
-    """Move the trip along draft → proposed → confirmed (or back to draft); 409 for another move."""
+    """Move the trip to another status of its workflow; 409 for a move the workflow does not allow."""
     trip = owned_trip(trip_id)
     try:
         trips.set_status(trip, values["status"], utcnow())
