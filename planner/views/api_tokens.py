@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, session, url_for
+from flask import Blueprint, abort, flash, redirect, session, url_for
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -54,8 +54,10 @@ def create():
 def revoke(token_id: int):
     """Revoke a token: requests with it answer 401 from now on."""
     form = ActionForm()
-    if form.validate_on_submit() and api_tokens.revoke_api_token(current_user.id, token_id, utcnow()):
+    if not form.validate_on_submit():
+        flash("That token could not be revoked: the page had expired, try again.", "error")
+    elif api_tokens.revoke_api_token(current_user.id, token_id, utcnow()):
         flash("Token revoked.", "success")
     else:
-        flash("That token could not be revoked.", "error")
+        abort(404)  # another facilitator's token, or none: the same answer as for every other object
     return redirect(url_for("accounts.account", _anchor="tokens"))

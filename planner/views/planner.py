@@ -22,15 +22,14 @@ from planner.services.planning.plan_input import (
 from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
 from planner.services.planning.treatments import summarize
 from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
-from planner.views import unsaved_plans
-from planner.views.confirm import ask
-from planner.views.patient_confirm import confirmed_or_refused, question_of
+from planner.views import patient_confirm, unsaved_plans
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 from planner.views.visitor_pages import visitor_page
 from planner.views.voice import register_voice
 
 blueprint = Blueprint("planner", __name__)
+patient_confirm.add_routes(blueprint)
 register_filters(blueprint)
 register_voice(blueprint)
 
@@ -258,58 +257,6 @@ def unpin(token: str, pin_id: int):
     if ActionForm().validate_on_submit():
         trips.unpin(token, pin_id)
     return redirect(url_for("planner.trip", token=token))
-
-
-@blueprint.get("/t/<token>/link/replace")
-@blueprint.get("/t/<token>/link/revoke")
-@blueprint.get("/t/<token>/delete")
-@limits.token_pages
-@no_store
-def ask_first(token: str):
-    """The confirmation page of replacing or revoking the private link, or deleting the trip."""
-    action = {"replace": "replace_link", "revoke": "revoke_link"}.get(request.path.rsplit("/", 1)[-1], "delete")
-    return ask(question_of(token, action))
-
-
-@blueprint.post("/t/<token>/link/replace")
-@limits.token_pages
-def replace_link(token: str):
-    """A new private link, once confirmed; the old one stops working."""
-    refused = confirmed_or_refused(token, "replace_link")
-    if refused is not None:
-        return refused
-    fresh = trips.replace_link(token)
-    flash("Here is your new private link: bookmark it. The old one no longer works.")
-    return redirect(url_for("planner.trip", token=fresh))
-
-
-@blueprint.post("/t/<token>/link/revoke")
-@limits.token_pages
-def revoke_link(token: str):
-    """Revoke the private link, once confirmed: nobody can open the trip with it any more."""
-    refused = confirmed_or_refused(token, "revoke_link")
-    if refused is not None:
-        return refused
-    trips.revoke_link(token)
-    return redirect(url_for("planner.closed", what="revoked"), code=303)
-
-
-@blueprint.post("/t/<token>/delete")
-@limits.token_pages
-def delete(token: str):
-    """Delete the trip and everything stored with it, once confirmed; the link stops working."""
-    refused = confirmed_or_refused(token, "delete")
-    if refused is not None:
-        return refused
-    trips.delete_trip(token)
-    return redirect(url_for("planner.closed", what="deleted"), code=303)
-
-
-@blueprint.get("/trip-<any(revoked, deleted):what>")
-@no_store
-def closed(what: str):
-    """What a revoked link or a deleted trip leaves (a GET, so reload and Back resend nothing)."""
-    return render_template(f"planner/{what}.html")
 
 
 @blueprint.get("/t/<token>/calendar.ics")

@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
-from planner.models import Client, CustomClinic, CustomProtocol, FeedToken, Pin, ShareLink, Trip
+from planner.models import ApiToken, Client, CustomClinic, CustomProtocol, FeedToken, Pin, ShareLink, Trip
+from planner.services.accounts.api_tokens import create_api_token
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
+from tests.conftest import TEST_NOW
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in
 
 #: endpoints anyone may open: the catalog, the patient's planner, accounts, and token-opened pages
@@ -36,7 +38,16 @@ PUBLIC = {
     "accounts.register",
     "accounts.reset_password",
     "accounts.logout",
+    # the API's anonymous part: plans, the catalog, the spec and its docs
+    "api_v1_public.plan",
+    "api_v1_public.protocols",
+    "api_v1_public.protocol",
+    "api_v1_public.clinics",
+    "api_v1_docs.docs",
+    "api_v1_docs.openapi",
 }
+#: the API answers for bearer tokens only: a browser's session is not a way in (tests/api has the rest)
+API = "/api/v1/"
 #: what a token-opened route may be read with: a client link opens its page and .ics, a feed token its feed
 READABLE = {"share.client_plan": "link", "share.client_calendar": "link", "feeds.feed": "feed"}
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -78,6 +89,7 @@ def first(app):
         link, link_token = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)
         feed, feed_token = create_trip_feed(user.id, trip.id, discreet=False)
         create_owner_feed(user.id)
+        api_token, _ = create_api_token(user.id, "CRM", read_only=False, now=TEST_NOW)
         return {
             "ids": {
                 "client_id": client.id,
@@ -85,6 +97,7 @@ def first(app):
                 "pin_id": trip.pins[0].id,
                 "link_id": link.id,
                 "feed_id": feed.id,
+                "token_id": api_token.id,
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },
@@ -98,6 +111,7 @@ def snapshot(app) -> tuple:
         count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
         revoked = db.session.scalar(select(func.count(ShareLink.id)).where(ShareLink.revoked_at.is_not(None)))
         revoked += db.session.scalar(select(func.count(FeedToken.id)).where(FeedToken.revoked_at.is_not(None)))
+        revoked += db.session.scalar(select(func.count(ApiToken.id)).where(ApiToken.revoked_at.is_not(None)))
         trip = db.session.scalar(select(Trip))
         state = (trip.status, trip.title, trip.scenario, trip.client_seen)
         return tuple(count(m) for m in (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic)) + (
@@ -127,7 +141,8 @@ def test_a_second_facilitator_gets_404_on_every_route_with_the_first_ones_ids(ap
     before = snapshot(app)
     tried = 0
     for rule, method in routes(app):
-        if "token" in rule.arguments or rule.endpoint in PUBLIC or not (set(rule.arguments) - {"protocol_id"}):
+        skip = "token" in rule.arguments or rule.endpoint in PUBLIC or rule.rule.startswith(API)
+        if skip or not (set(rule.arguments) - {"protocol_id"}):
             continue
         url = fill(rule, first["ids"])
         response = http.open(url, method=method, data={"confirm_name": "Ana Silva", "status": "confirmed"})
@@ -137,15 +152,39 @@ def test_a_second_facilitator_gets_404_on_every_route_with_the_first_ones_ids(ap
     assert snapshot(app) == before
 
 
+def test_a_second_facilitators_api_token_gets_404_on_every_object_of_the_first(app, first):
+    """Every API route that takes an id, with the first facilitator's ids and the second one's token."""
+    http = app.test_client()
+    with app.app_context():
+        other, _ = create_facilitator("second@example.com")
+        _, bearer = create_api_token(other.id, "CRM", read_only=False, now=TEST_NOW)
+    before = snapshot(app)
+    tried = 0
+    for rule, method in routes(app):
+        if not rule.rule.startswith(API) or rule.endpoint in PUBLIC or not rule.arguments:
+            continue
+        url = fill(rule, first["ids"])
+        answer = http.open(url, method=method, json={}, headers={"Authorization": f"Bearer {bearer}"})
+        # a write whose empty body is refused (422) before its object is looked up reveals nothing either
+        allowed = (404,) if method in ("GET", "DELETE") else (404, 422)
+        assert answer.status_code in allowed, f"{method} {url} answered {answer.status_code}"
+        assert "Ana Silva" not in answer.text
+        tried += 1
+    assert tried >= 15
+    assert snapshot(app) == before
+
+
 def test_lists_of_a_second_facilitator_show_nothing_of_the_first(app, first):
     http = app.test_client()
     with app.app_context():
         other, browser = create_facilitator("second@example.com")
         log_in(http, other, browser)
+        _, bearer = create_api_token(other.id, "CRM", read_only=True, now=TEST_NOW)
     for rule, method in routes(app):
         if method != "GET" or rule.arguments or rule.endpoint in PUBLIC:
             continue
-        response = http.get(rule.rule + QUERIES.get(rule.endpoint, ""))
+        headers = {"Authorization": f"Bearer {bearer}"} if rule.rule.startswith(API) else {}
+        response = http.get(rule.rule + QUERIES.get(rule.endpoint, ""), headers=headers)
         assert response.status_code == 200, rule.rule
         assert "Ana Silva" not in response.text and "Knee, spring 2027" not in response.text, rule.rule
 
@@ -157,8 +196,13 @@ def test_anonymous_visitors_are_sent_to_login(app, first):
         if rule.endpoint in PUBLIC or "token" in rule.arguments:
             continue
         response = http.open(fill(rule, first["ids"]), method=method)
-        assert response.status_code == 302, f"{method} {rule.rule} answered {response.status_code}"
-        assert response.location.split("?")[0].endswith("/login"), f"{method} {rule.rule} → {response.location}"
+        if rule.rule.startswith(API):
+            # a program gets a problem and a challenge, not a login page
+            assert response.status_code == 401, f"{method} {rule.rule} answered {response.status_code}"
+            assert response.mimetype == "application/problem+json" and "Bearer" in response.headers["WWW-Authenticate"]
+        else:
+            assert response.status_code == 302, f"{method} {rule.rule} answered {response.status_code}"
+            assert response.location.split("?")[0].endswith("/login"), f"{method} {rule.rule} → {response.location}"
         tried += 1
     assert tried >= 25
 
