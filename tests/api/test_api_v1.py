@@ -174,11 +174,15 @@ def test_pins_links_and_feeds_are_made_listed_and_removed_by_their_owner_only(ap
     assert http.delete(f"{base}/links/{link['id']}", headers=mine).status_code == 204
     assert http.get(page).status_code == 404
 
+    # a feed is discreet unless asked otherwise, as on the sharing page
+    assert http.post(f"{base}/feeds", json={}, headers=mine).get_json()["discreet"] is True
+    assert http.post(f"{base}/feeds", json={"discreet": False}, headers=mine).get_json()["discreet"] is False
     feed = http.post(f"{base}/feeds", json={"discreet": True}, headers=mine).get_json()
     assert feed["webcal"].startswith("webcal://") and "calendar.google.com" in feed["google"]
     assert http.delete(f"{base}/feeds/{feed['id']}", headers=theirs).status_code == 404
     assert http.delete(f"{base}/feeds/{feed['id']}", headers=mine).status_code == 204
-    assert http.get(f"{base}/feeds", headers=mine).get_json()["items"][0]["revoked_at"] is not None
+    revoked = [item for item in http.get(f"{base}/feeds", headers=mine).get_json()["items"] if item["id"] == feed["id"]]
+    assert revoked[0]["revoked_at"] is not None
 
 
 def test_deleting_a_client_deletes_their_trips(http, mine):

@@ -31,7 +31,10 @@ class NewLinkOut(LinkOut):
 class FeedIn(ma.Schema):
     """A new calendar feed of the trip."""
 
-    discreet = ma.fields.Boolean(load_default=False, metadata={"description": "titles without treatments"})
+    # as on the pages: a feed is read by calendar companies' servers, so treatments stay out unless asked
+    discreet = ma.fields.Boolean(
+        load_default=True, metadata={"description": "titles without treatments (the default, as on the pages)"}
+    )
 
 
 class FeedOut(ma.Schema):
