@@ -15,6 +15,7 @@ import pytest
 
 from tests.web.facilitator_helpers import add_client, add_trip, register
 from tests.web.planner_helpers import form
+from tests.web.workspace_factories import make_link
 
 CORE = Path(__file__).resolve().parents[2] / "planner" / "core"
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -52,8 +53,7 @@ def test_the_facilitator_trip_page_writes_times_with_their_zone(client):
 def test_the_sharing_page_says_when_the_client_looked_in_seoul_time(app, client):
     register(client)
     trip_id = add_trip(client, add_client(client, "Maria Santos"))
-    answer = client.post(f"/trips/{trip_id}/sharing", data={})
-    token = re.search(r"/shared/([A-Za-z0-9_-]{43})", answer.get_data(as_text=True)).group(1)
+    token = make_link(client, trip_id)
     visitor = app.test_client()
     version = re.search(r'data-seen-version="([0-9a-f]{32})"', visitor.get(f"/shared/{token}").get_data(as_text=True))
     visitor.post(f"/shared/{token}/seen", data={"version": version.group(1)})
