@@ -11,6 +11,8 @@ and a cold render (both memos off, PLANNER_PLAN_CACHE_SIZE=0 too: every request 
 The rows are alternated and each keeps its best run
 (errors summed over all runs), as the machine is shared.
 Targets (issue 4): 304 ≥ 80% of hello-world, full render ≥ 10%. Prints a Markdown table.
+The feed's rate limit (FEED_RATE_LIMIT, 600 a minute per address) is raised out of the load's
+reach: every request is still counted by the limiter, so its cost stays in the figures.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ import tempfile
 import urllib.request
 
 from http_bench import BIN, ROOT, Server, best, database_env, require_wrk, table, wrk
+
+#: the feed's limit, out of a benchmark's reach (counted, never refused)
+UNLIMITED = "'FEED_RATE_LIMIT': '100000000 per minute'"
 
 
 def main() -> None:
@@ -41,17 +46,17 @@ def main() -> None:
             check=True,
         ).stdout
         path = re.search(r"http://127\.0\.0\.1(/feeds/\S+\.ics)", demo).group(1)
-        with Server("planner:create_app()", env) as server:
+        with Server(f"planner:create_app({{{UNLIMITED}}})", env) as server:
             etag = urllib.request.urlopen(server.base + path).headers["ETag"]
             hello, revalidated, sent = [], [], []
             for _ in range(2):  # alternated, best of two: the machine is shared
                 hello.append(wrk(server.base + "/healthz", args.seconds))
                 revalidated.append(wrk(server.base + path, args.seconds, {"If-None-Match": etag}))
                 sent.append(wrk(server.base + path, args.seconds))
-        with Server("planner:create_app({'PLANNER_FEED_CACHE_SIZE': 0})", env) as server:
+        with Server(f"planner:create_app({{{UNLIMITED}, 'PLANNER_FEED_CACHE_SIZE': 0}})", env) as server:
             hello.append(wrk(server.base + "/healthz", args.seconds))
             rendered = [wrk(server.base + path, args.seconds)]
-        cold_app = "planner:create_app({'PLANNER_FEED_CACHE_SIZE': 0, 'PLANNER_PLAN_CACHE_SIZE': 0})"
+        cold_app = f"planner:create_app({{{UNLIMITED}, 'PLANNER_FEED_CACHE_SIZE': 0, 'PLANNER_PLAN_CACHE_SIZE': 0}})"
         with Server(cold_app, env) as server:
             hello.append(wrk(server.base + "/healthz", args.seconds))
             cold = [wrk(server.base + path, args.seconds)]
