@@ -30,7 +30,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -39,7 +38,7 @@ from pathlib import Path
 
 import psycopg
 import redis
-from http_bench import BIN, ROOT, Rate, Server, _free_port, best, require_wrk, seconds_argument, wrk
+from http_bench import BIN, ROOT, Rate, Server, _free_port, best, require_wrk, seconds_argument, wait_for_health, wrk
 
 SCENARIO = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},
@@ -164,14 +163,7 @@ class Nginx:
             account = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **account)
         self.base = f"http://127.0.0.1:{self.port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.process.kill()
-        raise SystemExit(f"nginx did not start: {self.process.stderr.read().decode()[-2000:]}")
+        wait_for_health(self.process, self.base, "nginx", tries=100)
 
     def __enter__(self) -> Nginx:
         return self

@@ -45,6 +45,18 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for_health(process: subprocess.Popen, base: str, name: str, tries: int = 150) -> None:
+    """Wait until ``base``/healthz answers (0.1 s between tries); else stop ``process`` and exit with its last words."""
+    for _ in range(tries):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit(f"{name} did not start: {process.stderr.read().decode()[-2000:]}")
+
+
 class Server:
     """gunicorn serving an app spec on a free loopback port, as ``gunicorn.conf.py`` configures it."""
 
@@ -66,14 +78,7 @@ class Server:
         ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.base = f"http://127.0.0.1:{self.port}"
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.process.kill()
-        raise SystemExit(f"gunicorn did not start: {self.process.stderr.read().decode()[-2000:]}")
+        wait_for_health(self.process, self.base, "gunicorn")
 
     def workers(self) -> list[int]:
         """The pids of the worker processes (children of the gunicorn master)."""

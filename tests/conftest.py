@@ -146,3 +146,14 @@ def client(app):
 def runner(app):
     """A CLI runner for the app's commands."""
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The Redis of the tests that need a real one (rate-limit storage, the job queue): CI must give it."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("TEST_REDIS_URL is not set: CI must test the Redis rate-limit storage and job queue")
+        pytest.skip("Redis variant: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run it")
+    return url

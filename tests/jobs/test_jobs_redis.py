@@ -26,16 +26,6 @@ from tests.jobs.conftest import ROOT, close_redis, consultation, state
 
 
 @pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("TEST_REDIS_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("TEST_REDIS_URL is not set: CI must test the job queue on Redis")
-        pytest.skip("Redis variant: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run it")
-    return url
-
-
-@pytest.fixture
 def app_config(redis_url) -> dict:
     """The app with a queue of its own on the test Redis (no retry waits unless a test sets some)."""
     return {

@@ -6,7 +6,6 @@ tries. With Redis every worker reads and writes the same counters.
 
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
@@ -14,16 +13,6 @@ import redis
 
 from planner import create_app
 from planner.extensions import db
-
-
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("TEST_REDIS_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("TEST_REDIS_URL is not set: CI must test the Redis rate-limit storage")
-        pytest.skip("Redis variant: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run it")
-    return url
 
 
 @pytest.fixture
