@@ -22,9 +22,10 @@ def fold(text: str) -> str:
 
     The same on every database: "Nguyễn" and "NGUYEN" both give "nguyen".
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # compatibility forms first ("🄐" → "(A)"), so that the case folding sees the letters they hold
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(unicodedata.normalize("NFKC", bare).translate(_SINGLE_LETTERS).split())
+    return " ".join(unicodedata.normalize("NFKC", bare).casefold().translate(_SINGLE_LETTERS).split())
 
 
 class Client(db.Model):
