@@ -15,6 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """
     from planner import cli, config, database, errors, logs, proxies, security, services, views
     from planner.extensions import csrf, db, limiter, login, migrate
+    from planner.i18n import web as i18n_web
 
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
@@ -28,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     login.init_app(app)
     limiter.init_app(app)
+    i18n_web.init_app(app)
     with app.app_context():
         database.configure_sqlite(db.engine)
     database.init_app(app)

@@ -29,6 +29,14 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+def pytest_configure(config):
+    """Compile the gettext catalogs that changed (make does it too; a bare pytest run needs it)."""
+    if not hasattr(config, "workerinput"):  # once, in the controlling process, before workers start
+        from planner.i18n.catalogs import compile_stale
+
+        compile_stale()
+
+
 def _sqlalchemy_url(url: str) -> str:
     """The SQLAlchemy form of a libpq URL (psycopg 3 driver)."""
     return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
