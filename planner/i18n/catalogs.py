@@ -73,6 +73,7 @@ def update() -> None:
                 catalog = Catalog(locale=locale, domain=domain, project="planner", charset="utf-8")
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
             catalog.obsolete.clear()
+            catalog.fuzzy = False  # a header marked fuzzy makes pybabel compile skip the whole file
             with open(path, "wb") as out:
                 write_po(out, catalog, width=100, sort_output=True, include_previous=False, include_lineno=False)
 
@@ -95,6 +96,8 @@ def problems() -> list[str]:
                 continue
             with open(path, "rb") as source:
                 catalog = read_po(source, locale=locale, domain=domain)
+            if catalog.fuzzy:
+                found.append(f"{locale}/{domain}: the header is marked fuzzy (pybabel compile would skip the file)")
             have = set()
             for message in catalog:
                 if not message.id:
