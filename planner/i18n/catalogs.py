@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -37,11 +38,15 @@ KEYWORDS = {
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
 
 
+_FIXED_DATE = datetime(2026, 12, 1, tzinfo=UTC)
+
+
 def extract(domain: str) -> Catalog:
     """The domain's messages as the sources hold them now."""
     with open(MAPPINGS[domain]) as mapping:
         method_map, options_map = parse_mapping_cfg(mapping)
-    catalog = Catalog(project="planner", domain=domain, charset="utf-8")
+    # a fixed creation date: the header would otherwise change on every run and conflict in every merge
+    catalog = Catalog(project="planner", domain=domain, charset="utf-8", creation_date=_FIXED_DATE)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     for filename, lineno, message, comments, context in extract_from_dir(
@@ -72,6 +77,7 @@ def update() -> None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 catalog = Catalog(locale=locale, domain=domain, project="planner", charset="utf-8")
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+            catalog.creation_date = _FIXED_DATE
             catalog.obsolete.clear()
             catalog.fuzzy = False  # a header marked fuzzy makes pybabel compile skip the whole file
             with open(path, "wb") as out:
