@@ -14,6 +14,7 @@ from flask import g, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from planner.i18n.web import current_locale
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 
@@ -22,12 +23,12 @@ CSRF_SLOT = "\x00csrf-token\x00"
 
 
 def visitor_page(render: Callable[[], str], *key: Hashable) -> str:
-    """The page ``render()`` makes, kept per endpoint, catalog and ``key`` for anonymous visitors."""
+    """The page ``render()`` makes, kept per endpoint, catalog, language and ``key`` for anonymous visitors."""
     if current_user.is_authenticated or session.get("_flashes"):
         return render()
     catalog = current_catalog()
     memo = app_memo("visitor_pages", "PLANNER_PAGE_CACHE_SIZE", 64)
-    full_key = (request.endpoint, id(catalog), *key)
+    full_key = (request.endpoint, id(catalog), current_locale(), *key)
     kept = memo.get(full_key)
     if kept is None:
         body = render()
