@@ -43,8 +43,22 @@ _LODGING_LABELS = {
 }
 
 
+class _Translated:
+    """WTForms' own messages ("Not a valid integer value.") in the request's language, as Flask-WTF
+    gives its forms (WTF_I18N_ENABLED): a nested plain Form would otherwise speak English."""
+
+    def get_translations(self, form):
+        from flask import current_app
+        from flask_wtf.i18n import translations
+
+        return translations if current_app.config.get("WTF_I18N_ENABLED", True) else None
+
+
 class TreatmentForm(Form):
     """One treatment of the trip: which protocol, how many sessions, which clinic or tier."""
+
+    class Meta(_Translated):
+        pass
 
     protocol = SelectField(_l("Treatment"), validate_choice=True)
     #: its bounds are the chosen protocol's (PlanForm.validate_treatments)
@@ -244,7 +258,8 @@ def _named(words, name: str) -> str:
 
 def _clinic_label(value: str, label: str) -> str:
     """A clinic choice: a catalog clinic's name in the page's language; any other choice as it is."""
-    return catalog_of(label, value)
+    kind, _colon, ident = value.partition(":")
+    return catalog_of(label, ident) if kind == "clinic" else label
 
 
 def speak_of_client(form: PlanForm, client_name: str) -> None:
