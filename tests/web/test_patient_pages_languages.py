@@ -130,3 +130,21 @@ def test_wtforms_own_messages_follow_the_locale(client, locale):
     other = client.post(f"/plan?lang={locale}", data=bad).text
     assert english.count("Not a valid integer value.") == 2
     assert "Not a valid integer value." not in other
+
+
+def test_catalog_texts_are_translated_only_for_the_shipped_catalog(app, monkeypatch):
+    """A facilitator's own protocol (or a changed copy under a shipped id) is shown as typed."""
+    from dataclasses import replace
+
+    from planner.i18n import Words
+    from planner.views.plan_format import catalog_of
+
+    monkeypatch.setattr(Words, "catalog", lambda self, text: f"«{text}»")
+    with app.test_request_context("/?lang=ko"):
+        protocol = next(iter(current_catalog().protocols.values()))
+        own = replace(protocol, name="My own version")
+        assert catalog_of(protocol.name, protocol) == f"«{protocol.name}»"
+        assert catalog_of(protocol.name, protocol.id) == f"«{protocol.name}»"
+        assert catalog_of(own.name, own) == "My own version"
+        assert catalog_of("Typed by a facilitator", "acme-own-protocol") == "Typed by a facilitator"
+        assert catalog_of("", protocol) == ""
