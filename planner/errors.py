@@ -8,27 +8,39 @@ is the thing that failed, the error page must still answer, with every security 
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from planner.core.catalog import CatalogError
+from planner.i18n import ENGLISH
+from planner.i18n.web import current_words
 from planner.views.api.problems import problem_response
 
 #: plain-language headings for the error pages people see (the HTTP name stays for the API)
 HEADINGS = {
-    400: "We could not read that request",
-    403: "This page is not open to you",
-    405: "That cannot be done on this page",
-    413: "That was too large to send",
-    429: "Too many tries in a short time",
-    500: "Something went wrong on our side",
-    503: "Not saved: please try again",
+    400: _l("We could not read that request"),
+    403: _l("This page is not open to you"),
+    405: _l("That cannot be done on this page"),
+    413: _l("That was too large to send"),
+    429: _l("Too many tries in a short time"),
+    500: _l("Something went wrong on our side"),
+    503: _l("Not saved: please try again"),
+}
+#: what an error page says when the error carries werkzeug's own (English) description
+DESCRIPTIONS = {
+    400: _l("The page sent something the planner could not understand. Go back, reload the page and try again."),
+    403: _l("You do not have access to this page."),
+    405: _l("This page does not accept that kind of request."),
+    413: _l("What you sent is larger than the planner accepts."),
+    429: _l("Please wait a moment before you try again."),
 }
 #: the database could not be reached or could not write (down, restarting, disk full, locked too long)
 UNAVAILABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
 #: what a 503 says: nothing was stored, and the visitor's input is kept for the retry
-NOT_SAVED = "Nothing was saved: the database is not answering right now. Your input is kept: please try again."
+NOT_SAVED = _l("Nothing was saved: the database is not answering right now. Your input is kept: please try again.")
 #: form fields never written back into a page, even for a retry
 SECRET_FIELDS = frozenset({"password", "confirm", "current_password"})
 
@@ -45,9 +57,18 @@ def _http_error(error: HTTPException):
     if _wants_json():
         return jsonify(error=error.name, message=error.description, status=code), code
     if code in (500, 503):
-        return _static_page(code, error.description), code
+        return _static_page(code, str(error.description)), code
     template = "errors/404.html" if code == 404 else "errors/error.html"
-    return render_template(template, error=error, heading=HEADINGS.get(code, error.name)), code
+    heading = str(HEADINGS[code]) if code in HEADINGS else error.name
+    return render_template(template, error=error, heading=heading, description=_description(error)), code
+
+
+def _description(error: HTTPException) -> str:
+    """The error's own words, or the page's translated sentence when it has werkzeug's default."""
+    default = type(error).description
+    if (error.description is None or error.description == default) and error.code in DESCRIPTIONS:
+        return str(DESCRIPTIONS[error.code])
+    return str(error.description)
 
 
 def _static_page(code: int, message: str) -> str:
@@ -57,7 +78,18 @@ def _static_page(code: int, message: str) -> str:
         kept = [(name, value) for name, value in request.form.items(multi=True) if name not in SECRET_FIELDS]
     # straight from the Jinja environment: render_template's context processors look up current_user
     template = current_app.jinja_env.get_template("errors/static.html")
-    return template.render(heading=HEADINGS[code], message=message, kept=kept, path=request.path)
+    try:
+        words = current_words()
+    except Exception:  # noqa: BLE001 - the error page must answer whatever else failed
+        words = ENGLISH
+    return template.render(
+        heading=str(HEADINGS[code]),
+        message=message,
+        kept=kept,
+        path=request.path,
+        html_lang=words.lang,
+        text_dir=words.dir,
+    )
 
 
 def _unavailable(error: Exception):
@@ -73,19 +105,19 @@ def _unavailable(error: Exception):
         type(error).__name__,
         type(getattr(error, "orig", None)).__name__,
     )
-    body, code = _http_error(ServiceUnavailable(description=NOT_SAVED))
+    body, code = _http_error(ServiceUnavailable(description=str(NOT_SAVED)))
     return body, code, {"Retry-After": "5"}
 
 
 def _catalog_error(error: CatalogError):
     """The catalog files have a mistake: say which, without a traceback."""
-    wrapped = InternalServerError(description=f"The treatment catalog could not be loaded: {error}")
+    wrapped = InternalServerError(description=_("The treatment catalog could not be loaded: %(error)s", error=error))
     return _http_error(wrapped)
 
 
 def _unexpected(error: InternalServerError):
     """Any unhandled exception: a calm page, the details stay in the log."""
-    wrapped = InternalServerError(description="Something went wrong on our side. Please try again later.")
+    wrapped = InternalServerError(description=_("Something went wrong on our side. Please try again later."))
     return _http_error(wrapped)
 
 

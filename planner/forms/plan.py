@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     DateField,
@@ -23,62 +25,83 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Re
 
 from planner.core.scenario import CLINIC_ZONE, MAX_TRAVELLERS
 from planner.forms.base import PlannerForm, in_range, range_message
+from planner.i18n.web import current_words
 from planner.services.planning.zones import UnknownZone, find_zone
+from planner.views.plan_format import catalog_of
 
 #: flight numbers as airlines print them: "KE 912", "OZ541", "TW9102"
 FLIGHT_NUMBER = Regexp(
-    r"^[A-Za-z0-9]{2}\s?[0-9]{1,4}[A-Za-z]?$", message="Use the airline code and number, e.g. KE 912."
+    r"^[A-Za-z0-9]{2}\s?[0-9]{1,4}[A-Za-z]?$", message=_l("Use the airline code and number, e.g. KE 912.")
 )
 
 #: lodging choices whose name alone does not say what they mean
-_LODGING_LABELS = {"none": "None: I live in Korea, or stay with family"}
+_LODGING_LABELS = {
+    "none": _l("None: I live in Korea, or stay with family"),
+    "budget": _l("Budget"),
+    "mid": _l("Mid"),
+    "upscale": _l("Upscale"),
+}
+
+
+class _Translated:
+    """WTForms' own messages ("Not a valid integer value.") in the request's language, as Flask-WTF
+    gives its forms (WTF_I18N_ENABLED): a nested plain Form would otherwise speak English."""
+
+    def get_translations(self, form):
+        from flask import current_app
+        from flask_wtf.i18n import translations
+
+        return translations if current_app.config.get("WTF_I18N_ENABLED", True) else None
 
 
 class TreatmentForm(Form):
     """One treatment of the trip: which protocol, how many sessions, which clinic or tier."""
 
-    protocol = SelectField("Treatment", validate_choice=True)
+    class Meta(_Translated):
+        pass
+
+    protocol = SelectField(_l("Treatment"), validate_choice=True)
     #: its bounds are the chosen protocol's (PlanForm.validate_treatments)
-    count = IntegerField("Sessions", validators=[Optional()])
-    clinic = SelectField("Clinic", validate_choice=True)
+    count = IntegerField(_l("Sessions"), validators=[Optional()])
+    clinic = SelectField(_l("Clinic"), validate_choice=True)
 
 
 class PlanForm(PlannerForm):
     """Everything the planner needs for one trip; choices come from the catalog."""
 
-    name = StringField("Your name (optional)", validators=[Optional(), Length(max=80)])
+    name = StringField(_l("Your name (optional)"), validators=[Optional(), Length(max=80)])
     treatments = FieldList(FormField(TreatmentForm), min_entries=2, max_entries=2)
     home_timezone = StringField(
-        "Home time zone", validators=[DataRequired("Choose the time zone you live in."), Length(max=64)]
+        _l("Home time zone"), validators=[DataRequired(_l("Choose the time zone you live in.")), Length(max=64)]
     )
-    arrival_date = DateField("Landing in Seoul: date", validators=[InputRequired("When do you land in Seoul?")])
-    arrival_time = TimeField("Landing time (Seoul)", validators=[InputRequired("At what time do you land?")])
-    outbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
-    outbound_date = DateField("Take-off from home: date (optional)", validators=[Optional()])
-    outbound_time = TimeField("Take-off time (home)", validators=[Optional()])
-    shortest = BooleanField("Find my shortest stay (I have not booked my flight home)")
-    departure_date = DateField("Flight home from Seoul: date", validators=[Optional()])
-    departure_time = TimeField("Take-off time (Seoul)", validators=[Optional()])
-    inbound_number = StringField("Flight number (optional)", validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
-    inbound_date = DateField("Landing at home: date (optional)", validators=[Optional()])
-    inbound_time = TimeField("Landing time (home)", validators=[Optional()])
-    lodging = SelectField("Lodging", validate_choice=True)
-    currency = SelectField("Currency", validate_choice=True)
+    arrival_date = DateField(_l("Landing in Seoul: date"), validators=[InputRequired(_l("When do you land in Seoul?"))])
+    arrival_time = TimeField(_l("Landing time (Seoul)"), validators=[InputRequired(_l("At what time do you land?"))])
+    outbound_number = StringField(_l("Flight number (optional)"), validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
+    outbound_date = DateField(_l("Take-off from home: date (optional)"), validators=[Optional()])
+    outbound_time = TimeField(_l("Take-off time (home)"), validators=[Optional()])
+    shortest = BooleanField(_l("Find my shortest stay (I have not booked my flight home)"))
+    departure_date = DateField(_l("Flight home from Seoul: date"), validators=[Optional()])
+    departure_time = TimeField(_l("Take-off time (Seoul)"), validators=[Optional()])
+    inbound_number = StringField(_l("Flight number (optional)"), validators=[Optional(), Length(max=8), FLIGHT_NUMBER])
+    inbound_date = DateField(_l("Landing at home: date (optional)"), validators=[Optional()])
+    inbound_time = TimeField(_l("Landing time (home)"), validators=[Optional()])
+    lodging = SelectField(_l("Lodging"), validate_choice=True)
+    currency = SelectField(_l("Currency"), validate_choice=True)
     travellers = IntegerField(
-        "People travelling",
+        _l("People travelling"),
         default=1,
-        validators=[InputRequired("How many people travel?"), in_range("People travelling", 1, MAX_TRAVELLERS)],
+        validators=[InputRequired(_l("How many people travel?")), in_range(_l("People travelling"), 1, MAX_TRAVELLERS)],
     )
-    interpreter = BooleanField("I need a medical interpreter")
+    interpreter = BooleanField(_l("I need a medical interpreter"))
     insurance = SelectField(
-        "Health insurance in Korea",
+        _l("Health insurance in Korea"),
         choices=[
-            SelectChoice("visitor", "None: I pay in full (visitor)"),
-            SelectChoice("nhi", "Enrolled in National Health Insurance (resident)"),
+            SelectChoice("visitor", _l("None: I pay in full (visitor)")),
+            SelectChoice("nhi", _l("Enrolled in National Health Insurance (resident)")),
         ],
         validate_choice=True,
     )
-    discreet = BooleanField("Discreet calendar titles (no treatment names)")
+    discreet = BooleanField(_l("Discreet calendar titles (no treatment names)"))
 
     def __init__(
         self,
@@ -105,12 +128,17 @@ class PlanForm(PlannerForm):
         self._counts = dict(counts or {})
         self._names = dict(protocols)
         self._earliest_arrival = earliest_arrival
-        self.lodging.choices = [SelectChoice(tier, _LODGING_LABELS.get(tier, tier.capitalize())) for tier in lodgings]
+        self.lodging.choices = [
+            SelectChoice(tier, str(_LODGING_LABELS[tier]) if tier in _LODGING_LABELS else tier.capitalize())
+            for tier in lodgings
+        ]
         self.currency.choices = [SelectChoice(code, code) for code in currencies]
         for index, entry in enumerate(self.treatments):
-            blank = SelectChoice("", "Choose a treatment" if index == 0 else "No second treatment")
-            entry.form.protocol.choices = [blank] + [SelectChoice(value, label) for value, label in protocols]
-            entry.form.clinic.choices = [SelectChoice(value, label) for value, label in clinics]
+            blank = SelectChoice("", _("Choose a treatment") if index == 0 else _("No second treatment"))
+            entry.form.protocol.choices = [blank] + [
+                SelectChoice(value, catalog_of(label, value)) for value, label in protocols
+            ]
+            entry.form.clinic.choices = [SelectChoice(value, _clinic_label(value, label)) for value, label in clinics]
         if audience == "facilitator":
             speak_of_client(self, client_name)
 
@@ -129,11 +157,13 @@ class PlanForm(PlannerForm):
         if not field.data:
             return
         try:
-            zone = find_zone(field.data)
+            zone = find_zone(field.data, current_words())
         except UnknownZone as error:
             raise ValidationError(str(error)) from None
         if zone not in self._zones:
-            raise ValidationError("Choose a time zone from the list: type your city or country, e.g. Lisbon or Seoul.")
+            raise ValidationError(
+                _("Choose a time zone from the list: type your city or country, e.g. Lisbon or Seoul.")
+            )
         field.data = zone
 
     def validate_treatments(self, field) -> None:
@@ -142,12 +172,12 @@ class PlanForm(PlannerForm):
         for entry in field.entries:
             self._check_count(entry.form)
         if not first.protocol.data:
-            first.protocol.errors = [*first.protocol.errors, "Choose a treatment."]
-            raise ValidationError("Choose a treatment.")
+            first.protocol.errors = [*first.protocol.errors, _("Choose a treatment.")]
+            raise ValidationError(_("Choose a treatment."))
         second = field.entries[1].form
         if second.protocol.data and second.protocol.data == first.protocol.data:
-            second.protocol.errors = [*second.protocol.errors, "This treatment is already chosen above."]
-            raise ValidationError("The same treatment twice.")
+            second.protocol.errors = [*second.protocol.errors, _("This treatment is already chosen above.")]
+            raise ValidationError(_("The same treatment twice."))
 
     def _check_count(self, entry) -> None:
         """Sessions are for a chosen treatment that has a number to choose, within its bounds."""
@@ -156,10 +186,13 @@ class PlanForm(PlannerForm):
             return
         bounds = self._counts[protocol]
         if bounds is None:
-            words = f"Leave Sessions empty: {self._names[protocol]} has none to choose."
+            words = _(
+                "Leave Sessions empty: %(treatment)s has none to choose.",
+                treatment=catalog_of(self._names[protocol], protocol),
+            )
             entry.count.errors = [*entry.count.errors, words]
         elif not bounds[0] <= count <= bounds[1]:
-            entry.count.errors = [*entry.count.errors, range_message("Sessions", *bounds)]
+            entry.count.errors = [*entry.count.errors, range_message(_("Sessions"), *bounds)]
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then the rules between fields (empty optional fields skip inline validators)."""
@@ -167,18 +200,18 @@ class PlanForm(PlannerForm):
         if any(entry.form.count.errors for entry in self.treatments):
             valid = False
         if self._arrives_in_the_past():
-            past = "This landing is in the past: enter the day of the flight to Seoul."
+            past = _("This landing is in the past: enter the day of the flight to Seoul.")
             self.arrival_date.errors = [*self.arrival_date.errors, past]
             valid = False
         pairs = (
-            (self.outbound_date, self.outbound_time, "Give both the take-off date and time, or neither."),
-            (self.inbound_date, self.inbound_time, "Give both the landing date and time, or neither."),
+            (self.outbound_date, self.outbound_time, _("Give both the take-off date and time, or neither.")),
+            (self.inbound_date, self.inbound_time, _("Give both the landing date and time, or neither.")),
         )
         if not self.shortest.data:
             if self.departure_date.data is None and not self.departure_date.errors:
-                self.departure_date.errors = ["When does your flight home leave? Or tick “Find my shortest stay”."]
+                self.departure_date.errors = [_("When does your flight home leave? Or tick “Find my shortest stay”.")]
                 valid = False
-            pairs += ((self.departure_date, self.departure_time, "At what time does your flight home leave?"),)
+            pairs += ((self.departure_date, self.departure_time, _("At what time does your flight home leave?")),)
         for day, clock, message in pairs:
             if day.errors or clock.errors:
                 continue
@@ -197,47 +230,58 @@ class PlanForm(PlannerForm):
 
 #: the plan form's labels that speak to the patient, as the facilitator reads them ({name}: the client)
 _FACILITATOR_LABELS = {
-    "name": "Client's name",
-    "arrival_date": "{name} lands in Seoul: date",
-    "outbound_date": "Take-off from {name}'s home: date (optional)",
-    "outbound_time": "Take-off time ({name}'s home)",
-    "shortest": "Find {name}'s shortest stay (the flight home is not booked)",
-    "inbound_date": "Landing at {name}'s home: date (optional)",
-    "inbound_time": "Landing time ({name}'s home)",
-    "interpreter": "Does {name} need a medical interpreter?",
-    "insurance": "{name}'s health insurance in Korea",
+    "name": _l("Client's name"),
+    "arrival_date": _l("%(name)s lands in Seoul: date"),
+    "outbound_date": _l("Take-off from %(name)s's home: date (optional)"),
+    "outbound_time": _l("Take-off time (%(name)s's home)"),
+    "shortest": _l("Find %(name)s's shortest stay (the flight home is not booked)"),
+    "inbound_date": _l("Landing at %(name)s's home: date (optional)"),
+    "inbound_time": _l("Landing time (%(name)s's home)"),
+    "interpreter": _l("Does %(name)s need a medical interpreter?"),
+    "insurance": _l("%(name)s's health insurance in Korea"),
 }
 _FACILITATOR_CHOICES = {
-    "visitor": "None: {name} pays in full (visitor)",
-    "none": "None: {name} lives in Korea, or stays with family",
+    "visitor": _l("None: %(name)s pays in full (visitor)"),
+    "none": _l("None: %(name)s lives in Korea, or stays with family"),
 }
 #: what the required fields ask when they are empty, to the facilitator
 _FACILITATOR_ASKS = {
-    "arrival_date": "When does {name} land in Seoul?",
-    "arrival_time": "At what time does {name} land?",
+    "arrival_date": _l("When does %(name)s land in Seoul?"),
+    "arrival_time": _l("At what time does %(name)s land?"),
 }
+
+
+def _named(words, name: str) -> str:
+    """A lazily translated sentence with the client's name put in (a name's own "%" stays as typed)."""
+    return str(words) % {"name": name}
+
+
+def _clinic_label(value: str, label: str) -> str:
+    """A clinic choice: a catalog clinic's name in the page's language; any other choice as it is."""
+    kind, _colon, ident = value.partition(":")
+    return catalog_of(label, ident) if kind == "clinic" else label
 
 
 def speak_of_client(form: PlanForm, client_name: str) -> None:
     """Word the plan form for a facilitator: about the client by name, never "I" or "your"."""
-    name = client_name.strip() or "the client"
+    name = client_name.strip() or _("the client")
     for field, words in _FACILITATOR_LABELS.items():
-        form[field].label.text = words.format(name=name)
+        form[field].label.text = _named(words, name)
     for field in (form.insurance, form.lodging):
         words = _FACILITATOR_CHOICES
         field.choices = [
-            SelectChoice(c.value, words[c.value].format(name=name)) if c.value in words else c for c in field.choices
+            SelectChoice(c.value, _named(words[c.value], name)) if c.value in words else c for c in field.choices
         ]
     for field, words in _FACILITATOR_ASKS.items():
         # new validators, not changed ones: the field's validators are shared by every form of the class
-        asks = InputRequired(words.format(name=name))
+        asks = InputRequired(_named(words, name))
         form[field].validators = [asks if isinstance(v, InputRequired) else v for v in form[field].validators]
 
 
 class ScenarioForm(PlannerForm):
     """An unsaved plan carried by the page: its scenario JSON and the discreet choice."""
 
-    scenario = HiddenField(validators=[DataRequired("The plan is missing; start again."), Length(max=20000)])
+    scenario = HiddenField(validators=[DataRequired(_l("The plan is missing; start again.")), Length(max=20000)])
     discreet = BooleanField()
     #: the scenario parsed from its JSON, once the form has validated
     scenario_data: dict | None = None
@@ -247,9 +291,9 @@ class ScenarioForm(PlannerForm):
         try:
             data = json.loads(field.data)
         except ValueError:
-            raise ValidationError("The plan could not be read.") from None
+            raise ValidationError(_("The plan could not be read.")) from None
         if not isinstance(data, dict):
-            raise ValidationError("The plan could not be read.")
+            raise ValidationError(_("The plan could not be read."))
         self.scenario_data = data
 
 
@@ -281,8 +325,8 @@ class PinForm(PlannerForm):
     """The time the clinic confirmed for one appointment (Seoul time)."""
 
     key = HiddenField(validators=[DataRequired(), Length(max=200)])
-    date = DateField("Confirmed date", validators=[InputRequired("Which day did the clinic confirm?")])
-    time = TimeField("Time (Seoul)", validators=[InputRequired("At what time?")])
+    date = DateField(_l("Confirmed date"), validators=[InputRequired(_l("Which day did the clinic confirm?"))])
+    time = TimeField(_l("Time (Seoul)"), validators=[InputRequired(_l("At what time?"))])
 
 
 class ActionForm(PlannerForm):

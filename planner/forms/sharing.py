@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, HiddenField, PasswordField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
@@ -14,10 +16,10 @@ from planner.services.accounts.passwords import MAX_LENGTH
 class ClientLinkForm(PlannerForm):
     """A new read-only link for the client (or a companion, with the costs hidden)."""
 
-    hide_costs = BooleanField("Hide the costs (for a companion)")
-    expires_on = DateField("Stops working after (optional)", validators=[Optional()])
+    hide_costs = BooleanField(_l("Hide the costs (for a companion)"))
+    expires_on = DateField(_l("Stops working after (optional)"), validators=[Optional()])
     #: shown only when the trip is a draft or its plan does not work: sharing it must be meant
-    share_anyway = BooleanField("Share it anyway")
+    share_anyway = BooleanField(_l("Share it anyway"))
 
     def __init__(self, *args, today: date, caution: str | None = None, **kwargs):
         """``caution``: why sharing this trip needs a second thought (a draft, a plan that does not work)."""
@@ -28,12 +30,14 @@ class ClientLinkForm(PlannerForm):
     def validate_share_anyway(self, field) -> None:
         """A draft or a plan that does not work is shared only when the box says so."""
         if self.caution and not field.data:
-            raise ValidationError(f"{self.caution} Tick “Share it anyway” to make the link all the same.")
+            raise ValidationError(
+                _("%(caution)s Tick “Share it anyway” to make the link all the same.", caution=self.caution)
+            )
 
     def validate_expires_on(self, field) -> None:
         """The link must work for at least the rest of today."""
         if field.data is not None and field.data < self._today:
-            raise ValidationError(f"Choose today ({self._today.isoformat()}) or a later date.")
+            raise ValidationError(_("Choose today (%(today)s) or a later date.", today=self._today.isoformat()))
 
 
 class SeenForm(PlannerForm):
@@ -45,7 +49,7 @@ class SeenForm(PlannerForm):
 class FeedForm(PlannerForm):
     """A new calendar subscription; discreet titles keep the treatment out of other companies' servers."""
 
-    discreet = BooleanField("Discreet titles (“Appointment — clinic name”)", default=True)
+    discreet = BooleanField(_l("Discreet titles (“Appointment — clinic name”)"), default=True)
 
 
 class ActionForm(PlannerForm):
@@ -55,15 +59,17 @@ class ActionForm(PlannerForm):
 class ConfirmForm(PlannerForm):
     """The button of a confirmation page: a destructive POST without ``confirm=yes`` does nothing."""
 
-    confirm = HiddenField(validators=[Length(max=3), AnyOf(["yes"], message="Confirm on the page that asks first.")])
+    confirm = HiddenField(
+        validators=[Length(max=3), AnyOf(["yes"], message=_l("Confirm on the page that asks first."))]
+    )
 
 
 class EraseForm(PlannerForm):
     """Erasing a client for good: the facilitator types the client's name and their own password."""
 
-    confirm_name = StringField("Type the client's name to confirm", validators=[DataRequired(), Length(max=200)])
+    confirm_name = StringField(_l("Type the client's name to confirm"), validators=[DataRequired(), Length(max=200)])
     # someone at an unlocked screen must not be able to erase a client: the password is asked again
-    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
     def __init__(self, *args, client_name: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,4 +78,4 @@ class EraseForm(PlannerForm):
     def validate_confirm_name(self, field) -> None:
         """The typed name must match, so a click alone never erases anyone."""
         if " ".join((field.data or "").split()).casefold() != " ".join(self._client_name.split()).casefold():
-            raise ValidationError("This is not the client's name as saved; nothing was erased.")
+            raise ValidationError(_("This is not the client's name as saved; nothing was erased."))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from planner import limits
 from planner.security import no_store
@@ -13,23 +15,27 @@ _CSS = "css/planner.css"
 #: action → (question, what happens, what cannot be undone, button)
 _WORDS = {
     "replace_link": (
-        "Replace your private link?",
-        "You get a new address for this trip; the one you have now (and any copy you sent or bookmarked)"
-        " stops working.",
-        "The old address cannot be brought back: bookmark the new one.",
-        "Replace the link",
+        _l("Replace your private link?"),
+        _l(
+            "You get a new address for this trip; the one you have now (and any copy you sent or bookmarked)"
+            " stops working."
+        ),
+        _l("The old address cannot be brought back: bookmark the new one."),
+        _l("Replace the link"),
     ),
     "revoke_link": (
-        "Revoke your private link?",
-        "Nobody can open this trip any more, you included: the trip stays stored, but this address is its only key.",
-        "A revoked link cannot be turned back on, and the trip cannot be reached again.",
-        "Revoke the link",
+        _l("Revoke your private link?"),
+        _l(
+            "Nobody can open this trip any more, you included: the trip stays stored, but this address is its only key."
+        ),
+        _l("A revoked link cannot be turned back on, and the trip cannot be reached again."),
+        _l("Revoke the link"),
     ),
     "delete": (
-        "Delete this trip?",
-        "This deletes the trip, its confirmed times and everything saved with it; this address stops working.",
-        "A deleted trip cannot be brought back. Download the calendar first if you want to keep the dates.",
-        "Delete the trip",
+        _l("Delete this trip?"),
+        _l("This deletes the trip, its confirmed times and everything saved with it; this address stops working."),
+        _l("A deleted trip cannot be brought back. Download the calendar first if you want to keep the dates."),
+        _l("Delete the trip"),
     ),
 }
 
@@ -37,7 +43,7 @@ _WORDS = {
 def question_of(token: str, action: str) -> Confirmation:
     """What the action does, for its confirmation page (404 for a dead link; nothing is written)."""
     trips.saved_scenario(token)  # 404 for a dead link
-    title, what, undo, button = _WORDS[action]
+    title, what, undo, button = (str(text) for text in _WORDS[action])
     back = url_for("planner.trip", token=token)
     return Confirmation(title, what, undo, url_for(f"planner.{action}", token=token), button, back, _CSS)
 
@@ -67,7 +73,7 @@ def replace_link(token: str):
     if refused is not None:
         return refused
     fresh = trips.replace_link(token)
-    flash("Here is your new private link: bookmark it. The old one no longer works.")
+    flash(_("Here is your new private link: bookmark it. The old one no longer works."))
     return redirect(url_for("planner.trip", token=fresh))
 
 

@@ -4,7 +4,7 @@ Rendering the calendar, days and budget costs far more than the rest of a reques
 same for every view of an unchanged trip. The kept text is rendered with marks in place of the
 only per-request values inside it (the CSRF token, one value per request with Flask-WTF, and
 the private link's token), which are put back at serve time. Everything else the text shows is
-in the key: the planned trip (the plan memo's object for the scenario, pins and catalog), the
+in the key: the page's language, the planned trip (the plan memo's object for the scenario, pins and catalog), the
 trip's title, discreet flag and pin rows, and the host of the external link. The page itself
 stays ``Cache-Control: no-store``: only this process keeps the text, never a browser.
 """
@@ -19,6 +19,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from planner.forms.plan import PinForm
+from planner.i18n.web import current_locale, current_words
 from planner.services.planning.memo import app_memo
 from planner.services.planning.plan_view import plan_page
 from planner.services.planning.plans import PlannedTrip
@@ -31,7 +32,7 @@ TOKEN_MARK = f"link{secrets.token_hex(16)}"
 def _render(planned: PlannedTrip, discreet: bool, page, token, pin_form, csrf_token, plan_id=None) -> str:
     return render_template(
         "planner/_page.html",
-        shown=plan_page(planned),
+        shown=plan_page(planned, current_words()),
         scenario_json=json.dumps(planned.scenario, ensure_ascii=False, sort_keys=True),
         discreet=discreet,
         page=page,
@@ -61,7 +62,7 @@ def plan_content(
         return Markup(_render(planned, discreet, page, token, pin_form, generate_csrf, plan_id))
     trip = page.trip
     pins = tuple((p.id, p.protocol, p.step, p.occurrence) for p in trip.pins)
-    key = (id(planned), trip.title, trip.discreet, discreet, pins, request.host_url)
+    key = (id(planned), trip.title, trip.discreet, discreet, pins, request.host_url, current_locale())
     memo = app_memo("plan_content", "PLANNER_PAGE_CACHE_SIZE", 64)
     kept = memo.get(key)
     if kept is None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
+from planner.i18n.web import current_locale
 from planner.security import no_store
 from planner.services import current_catalog
 from planner.services.planning import trips
@@ -44,7 +46,7 @@ def _show_form(form: PlanForm, *, token: str | None = None, status: int = 200):
     protocols = [catalog.protocols[pid] for pid in sorted(catalog.protocols)]
     summaries = {protocol.id: summarize(catalog, protocol) for protocol in protocols}
     # the difference to Seoul is shown as it is today: the caller's clock, never the core's
-    zones = zone_choices(utcnow())
+    zones = zone_choices(utcnow(), current_locale())
     body = render_template(
         "planner/form.html",
         form=form,
@@ -131,13 +133,15 @@ def unsaved(plan_id: str):
     """An unsaved plan kept in this browser, or the plan form filled with its answers ("Change my answers")."""
     scenario, discreet = unsaved_plans.kept(plan_id)
     if scenario is None:
-        return _problem("This browser no longer keeps that unsaved plan. Please plan the trip again.", 404)
+        return _problem(_("This browser no longer keeps that unsaved plan. Please plan the trip again."), 404)
     if request.endpoint == "planner.answers":
         return _show_form(_plan_form(data=form_data_from_scenario(scenario) | {"discreet": discreet}))
     try:
         planned = plan_scenario(scenario)
     except ScenarioError as error:  # the catalog changed since the plan was made
-        return _problem(f"The plan cannot be made any more ({error.field}: {error.reason}).")
+        return _problem(
+            _("The plan cannot be made any more (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+        )
     return _show_plan(planned, discreet=discreet, plan_id=plan_id)
 
 
@@ -147,11 +151,13 @@ def fix():
     """Apply one suggested fix to an unsaved plan and redirect to the new plan."""
     form = FixForm()
     if not form.validate_on_submit() or form.scenario_data is None:
-        return _problem("The plan could not be read. Please plan the trip again.")
+        return _problem(_("The plan could not be read. Please plan the trip again."))
     try:
         planned = plan_scenario(apply_fix(form.scenario_data, form.fix()))
     except ScenarioError as error:
-        return _problem(f"That change could not be made ({error.field}: {error.reason}).")
+        return _problem(
+            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+        )
     return _shown(planned, discreet=form.discreet.data)
 
 
@@ -161,12 +167,14 @@ def save():
     """Save an unsaved plan and go to its private link."""
     form = ScenarioForm()
     if not form.validate_on_submit() or form.scenario_data is None:
-        return _problem("The plan could not be read. Please plan the trip again.")
+        return _problem(_("The plan could not be read. Please plan the trip again."))
     try:
         token = trips.save_trip(form.scenario_data, discreet=form.discreet.data)
     except ScenarioError as error:
-        return _problem(f"The plan could not be saved ({error.field}: {error.reason}).")
-    flash("Saved. This page's address is your private link: bookmark it. Anyone with it can see and edit the trip.")
+        return _problem(
+            _("The plan could not be saved (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+        )
+    flash(_("Saved. This page's address is your private link: bookmark it. Anyone with it can see and edit the trip."))
     return redirect(url_for("planner.trip", token=token))
 
 
@@ -180,11 +188,13 @@ def unsaved_calendar():
     """The unsaved plan as an .ics download."""
     form = ScenarioForm()
     if not form.validate_on_submit() or form.scenario_data is None:
-        return _problem("The plan could not be read. Please plan the trip again.")
+        return _problem(_("The plan could not be read. Please plan the trip again."))
     try:
         planned = plan_scenario(form.scenario_data)
     except ScenarioError as error:
-        return _problem(f"The calendar could not be made ({error.field}: {error.reason}).")
+        return _problem(
+            _("The calendar could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+        )
     host = current_app.config["PLANNER_HOST"]
     return _ics(calendar_file(planned, host=host, discreet=form.discreet.data), "treatment-trip")
 
@@ -225,11 +235,13 @@ def trip_fix(token: str):
     """Apply one suggested fix to a saved trip."""
     form = TripFixForm()
     if not form.validate_on_submit():
-        return _problem("The change could not be read. Please reload the page.")
+        return _problem(_("The change could not be read. Please reload the page."))
     try:
         trips.fix_trip(token, form.fix())
     except ScenarioError as error:
-        return _problem(f"That change could not be made ({error.field}: {error.reason}).")
+        return _problem(
+            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+        )
     return redirect(url_for("planner.trip", token=token))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from planner import limits
@@ -17,6 +19,16 @@ from planner.views import shown_once
 from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("share", __name__)
+
+#: the trip's status as its client reads it (the words of ``sharing.CLIENT_STATUS_WORDS``, translated)
+CLIENT_STATUS_WORDS = {
+    "draft": _l("Draft: your coordinator is still planning it"),
+    "proposed": _l("Proposed: waiting for the clinic to confirm the times"),
+    "confirmed": _l("Confirmed by the clinic"),
+    "completed": _l("Completed"),
+    "cancelled": _l("Cancelled"),
+    "archived": _l("Archived"),
+}
 
 
 def _link_url(token: str) -> str:
@@ -77,20 +89,22 @@ def _link_question(trip_id: int, link_id: int, rotate: bool) -> Confirmation:
     back = url_for("share.manage", trip_id=trip_id)
     if rotate:
         return Confirmation(
-            title=f"Replace link {link_id} with a new address?",
-            what="A new address with the same options is made and shown once; the address you sent before "
-            "stops working at once, so the client needs the new one.",
-            undo="The old address cannot be brought back.",
+            title=_("Replace link %(link)d with a new address?", link=link_id),
+            what=_(
+                "A new address with the same options is made and shown once; the address you sent before "
+                "stops working at once, so the client needs the new one."
+            ),
+            undo=_("The old address cannot be brought back."),
             action=url_for("share.rotate", trip_id=trip_id, link_id=link_id),
-            button="Replace the address",
+            button=_("Replace the address"),
             back=back,
         )
     return Confirmation(
-        title=f"Revoke link {link_id}?",
-        what="Whoever opens this address from now on sees “not found”, the client included. The trip itself stays.",
-        undo="A revoked link cannot be turned back on; you can make a new link afterwards.",
+        title=_("Revoke link %(link)d?", link=link_id),
+        what=_("Whoever opens this address from now on sees “not found”, the client included. The trip itself stays."),
+        undo=_("A revoked link cannot be turned back on; you can make a new link afterwards."),
         action=url_for("share.revoke", trip_id=trip_id, link_id=link_id),
-        button="Revoke the link",
+        button=_("Revoke the link"),
         back=back,
     )
 
@@ -130,7 +144,7 @@ def revoke(trip_id: int, link_id: int):
         return to_the_question(question.action)
     if not sharing.revoke_client_link(current_user.id, trip_id, link_id, utcnow()):
         abort(404)
-    flash("The link is revoked.", "success")
+    flash(_("The link is revoked."), "success")
     return redirect(url_for("share.manage", trip_id=trip_id))
 
 
@@ -142,9 +156,8 @@ def client_plan(token: str):
     view = sharing.open_client_link(token, utcnow())
     if view is None:
         abort(404)
-    return render_template(
-        "share/client.html", view=view, token=token, status_text=sharing.CLIENT_STATUS_WORDS[view.trip.status]
-    )
+    status = CLIENT_STATUS_WORDS.get(view.trip.status) or sharing.CLIENT_STATUS_WORDS[view.trip.status]
+    return render_template("share/client.html", view=view, token=token, status_text=str(status))
 
 
 @blueprint.post("/shared/<token>/seen")

@@ -1,5 +1,6 @@
 // Copy buttons next to one-time addresses: the field is read-only and selectable without script;
-// with it, the button appears, copies the address and says so in a live region.
+// with it, the button appears, copies the address and says so in a live region, in the words the
+// template put in the button's data-copied and data-selected attributes (the page's language).
 (function () {
   "use strict";
 
@@ -13,7 +14,7 @@
     field.select();
     var copied = false;
     try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-    say(button, copied ? "Copied." : "Selected: press Ctrl+C (or ⌘+C) to copy.");
+    say(button, button.getAttribute(copied ? "data-copied" : "data-selected") || "");
   }
 
   function copy(button) {
@@ -21,7 +22,7 @@
     if (!field) { return; }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(field.value).then(function () {
-        say(button, "Copied.");
+        say(button, button.getAttribute("data-copied") || "");
       }, function () { fallback(field, button); });
     } else {
       fallback(field, button);

@@ -2,7 +2,8 @@
 (function () {
   "use strict";
 
-  // The home time zone: show the current difference to Seoul for the zone typed or picked.
+  // The home time zone: show the current difference to Seoul for the zone typed or picked, in the
+  // sentence the template wrote in data-right-now ("{difference}" marks where the difference goes).
   function zoneDifference() {
     var input = document.querySelector("[data-zone-input]");
     var output = document.querySelector("[data-zone-output]");
@@ -14,7 +15,8 @@
       for (var i = 0; i < options.length; i += 1) {
         var option = options[i];
         if (option.dataset.difference && (option.value === value || option.dataset.zone === value)) {
-          output.textContent = option.dataset.difference + " (right now).";
+          var sentence = output.getAttribute("data-right-now") || "{difference}";
+          output.textContent = sentence.replace("{difference}", option.dataset.difference);
           return;
         }
       }

@@ -7,6 +7,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
+
 from planner.core.catalog import Catalog
 from planner.core.model import NO_LODGING, Insurance, Traveller, is_known_zone, lives_in_korea
 from planner.core.scenario import CLINIC_ZONE, MAX_FLIGHT_HOURS, ScenarioError
@@ -28,8 +30,10 @@ def form_choices(catalog: Catalog) -> dict:
     """The keyword-only choices of PlanForm, from the catalog."""
     protocols = [(pid, catalog.protocols[pid].name) for pid in sorted(catalog.protocols)]
     tiers = sorted({clinic.tier for clinic in catalog.clinics.values()})
-    clinics = [("", "Let the planner choose")]
-    clinics += [(f"tier:{tier}", f"Any {tier} clinic") for tier in tiers]
+    from planner.views.plan_format import tier_name
+
+    clinics = [("", _("Let the planner choose"))]
+    clinics += [(f"tier:{tier}", _("Any %(tier)s clinic", tier=tier_name(tier))) for tier in tiers]
     clinics += [(f"clinic:{cid}", catalog.clinics[cid].name) for cid in sorted(catalog.clinics)]
     counts = {pid: (p.count.min, p.count.max) if p.count else None for pid, p in catalog.protocols.items()}
     return {
@@ -55,9 +59,11 @@ def _hours(takeoff: datetime, landing: datetime, field: str) -> str:
     """The flight time in hours between two aware moments, as a decimal string."""
     minutes = int((landing - takeoff).total_seconds() // 60)
     if minutes <= 0:
-        raise FormProblem(field, "The flight must take off before it lands.")
+        raise FormProblem(field, _("The flight must take off before it lands."))
     if minutes > MAX_FLIGHT_HOURS * 60:
-        raise FormProblem(field, f"That is a flight of over {MAX_FLIGHT_HOURS} hours: check the dates.")
+        raise FormProblem(
+            field, _("That is a flight of over %(hours)d hours: check the dates.", hours=MAX_FLIGHT_HOURS)
+        )
     return str((Decimal(minutes) / 60).quantize(Decimal("0.01")))
 
 

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from planner.core.model import Appointment, Clinic, Day, Notice, StepKind, holiday_name
+from planner.i18n import DEFAULT_LOCALE, ENGLISH, Words
 from planner.services.planning.plans import PlannedTrip
 from planner.services.planning.zones import difference_to_seoul
 
-#: the pages are written in English; Babel formats their dates and money in the same locale
-LOCALE = "en"
+#: the locale of a page made without naming one (the callers pass the request's Words)
+LOCALE = DEFAULT_LOCALE
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 
 
@@ -143,11 +144,15 @@ def follow_ups(planned: PlannedTrip) -> tuple[Visit, ...]:
     return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE and not a.in_person)
 
 
-def _day(value: str) -> str:
-    return format_date(datetime.fromisoformat(value).date(), "d MMMM", locale=LOCALE)
+def _day(value: str, words: Words = ENGLISH) -> str:
+    """A day and month: "5 April" (English keeps its pattern; other locales their CLDR "MMMMd": "4월 5일")."""
+    day = datetime.fromisoformat(value).date()
+    if words.locale == DEFAULT_LOCALE:
+        return format_date(day, "d MMMM", locale=DEFAULT_LOCALE)
+    return words.date(day, "MMMMd")
 
 
-def fix_offer(notice: Notice) -> FixOffer | None:
+def fix_offer(notice: Notice, words: Words = ENGLISH) -> FixOffer | None:
     """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix.
 
     The button sends every part of the fix and its label names each ("Arrive on 3 March, leave on 12 March").
@@ -156,26 +161,48 @@ def fix_offer(notice: Notice) -> FixOffer | None:
     fields = {f"fix_{name}": fix[name] for name in ("departure", "arrival", "count", "treatment") if fix.get(name)}
     try:
         if fix.get("arrival") and fix.get("departure"):
-            return FixOffer(f"Arrive on {_day(fix['arrival'])}, leave on {_day(fix['departure'])}", fields)
+            label = words.gettext(
+                "Arrive on %(arrival)s, leave on %(departure)s",
+                arrival=_day(fix["arrival"], words),
+                departure=_day(fix["departure"], words),
+            )
+            return FixOffer(label, fields)
         if fix.get("departure"):
-            return FixOffer(f"Stay until {_day(fix['departure'])}", fields)
+            return FixOffer(words.gettext("Stay until %(day)s", day=_day(fix["departure"], words)), fields)
         if fix.get("arrival"):
-            return FixOffer(f"Arrive on {_day(fix['arrival'])} instead", fields)
+            return FixOffer(words.gettext("Arrive on %(day)s instead", day=_day(fix["arrival"], words)), fields)
     except ValueError:
         return None
     if fix.get("count"):
-        return FixOffer(f"Book {fix['count']} sessions instead", fields)
+        try:
+            count = int(fix["count"])
+        except (TypeError, ValueError):
+            return None
+        return FixOffer(words.ngettext("Book %(num)d session instead", "Book %(num)d sessions instead", count), fields)
     return None
 
 
-def plan_page(planned: PlannedTrip) -> PlanPage:
-    """The plan page's calendar, days, follow-ups, fix buttons and time difference."""
+def plan_page(planned: PlannedTrip, words: Words | None = None) -> PlanPage:
+    """The plan page's calendar, days, follow-ups, fix buttons and time difference, in ``words``' locale
+    (the request's when called under one, else English)."""
+    words = words or _request_words()
     home = planned.request.traveller.home_timezone
     return PlanPage(
         planned,
         months(planned),
         day_entries(planned),
         follow_ups(planned),
-        tuple(fix_offer(notice) for notice in planned.plan.problems),
-        difference_to_seoul(home, planned.request.arrival),
+        tuple(fix_offer(notice, words) for notice in planned.plan.problems),
+        difference_to_seoul(home, planned.request.arrival, words),
     )
+
+
+def _request_words() -> Words:
+    """The request's Words under a Flask request (the facilitator's and the shared pages), else English."""
+    from flask import has_request_context
+
+    if not has_request_context():
+        return ENGLISH
+    from planner.i18n.web import current_words
+
+    return current_words()
