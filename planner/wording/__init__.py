@@ -23,6 +23,7 @@ from planner.i18n import ENGLISH, Words
 __all__ = [
     "appointment_title",
     "day_note",
+    "fix_label",
     "fix_text",
     "localize",
     "moved_text",
@@ -144,6 +145,34 @@ def fix_text(fix: dict, params: dict, words: Words = ENGLISH) -> str:
         count = int(fix["count"])
         parts.append(words.ngettext("%(num)d session of %(name)s", "%(num)d sessions of %(name)s", count, name=name))
     return words.list(parts)
+
+
+def fix_label(fix: dict, words: Words = ENGLISH) -> str:
+    """A fix's button: "Stay until April 5", "Arrive on March 3, leave on March 12" ("" when there is none)."""
+
+    def day(value: str) -> str:
+        return words.date(datetime.fromisoformat(value).date(), "MMMMd")
+
+    try:
+        if fix.get("arrival") and fix.get("departure"):
+            return words.gettext(
+                "Arrive on %(arrival)s, leave on %(departure)s",
+                arrival=day(fix["arrival"]),
+                departure=day(fix["departure"]),
+            )
+        if fix.get("departure"):
+            return words.gettext("Stay until %(date)s", date=day(fix["departure"]))
+        if fix.get("arrival"):
+            return words.gettext("Arrive on %(date)s instead", date=day(fix["arrival"]))
+    except ValueError:
+        return ""
+    if fix.get("count"):
+        try:
+            count = int(fix["count"])
+        except ValueError:
+            return ""
+        return words.ngettext("Book %(num)d session instead", "Book %(num)d sessions instead", count)
+    return ""
 
 
 def _works_if(notice: Notice, words: Words) -> str:

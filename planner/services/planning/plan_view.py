@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 from planner.core.model import Appointment, Clinic, Day, Notice, StepKind, holiday_name
-from planner.services.planning.plans import PlannedTrip
+from planner.i18n import Words
+from planner.services.planning.plans import PlannedTrip, edge_words
 from planner.services.planning.zones import difference_to_seoul
+from planner.wording import fix_label
 
 #: the pages are written in English; Babel formats their dates and money in the same locale
 LOCALE = "en"
@@ -143,29 +143,16 @@ def follow_ups(planned: PlannedTrip) -> tuple[Visit, ...]:
     return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE and not a.in_person)
 
 
-def _day(value: str) -> str:
-    return format_date(datetime.fromisoformat(value).date(), "d MMMM", locale=LOCALE)
+def fix_offer(notice: Notice, words: Words | None = None) -> FixOffer | None:
+    """The button for a problem's fix ("Stay until April 5"), None when the engine has no fix.
 
-
-def fix_offer(notice: Notice) -> FixOffer | None:
-    """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix.
-
-    The button sends every part of the fix and its label names each ("Arrive on 3 March, leave on 12 March").
+    The button sends every part of the fix and its label names each ("Arrive on March 3, leave on March 12"),
+    in ``words``' language (default: the request's).
     """
     fix = notice.fix
     fields = {f"fix_{name}": fix[name] for name in ("departure", "arrival", "count", "treatment") if fix.get(name)}
-    try:
-        if fix.get("arrival") and fix.get("departure"):
-            return FixOffer(f"Arrive on {_day(fix['arrival'])}, leave on {_day(fix['departure'])}", fields)
-        if fix.get("departure"):
-            return FixOffer(f"Stay until {_day(fix['departure'])}", fields)
-        if fix.get("arrival"):
-            return FixOffer(f"Arrive on {_day(fix['arrival'])} instead", fields)
-    except ValueError:
-        return None
-    if fix.get("count"):
-        return FixOffer(f"Book {fix['count']} sessions instead", fields)
-    return None
+    label = fix_label(fix, words or edge_words())
+    return FixOffer(label, fields) if label else None
 
 
 def plan_page(planned: PlannedTrip) -> PlanPage:
