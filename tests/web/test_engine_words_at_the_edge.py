@@ -38,3 +38,13 @@ def test_every_locale_answers_with_its_words(client):
     for locale in LOCALES:
         problem = _problem(client, f"?lang={locale}")
         assert problem["message"] and "%(" not in problem["message"], (locale, problem)
+
+
+def test_the_plan_page_in_korean_words_its_problem_and_fix_button(client):
+    from tests.web.planner_helpers import fix_buttons, form
+
+    body = client.post("/plan?lang=ko", data=form(departure_date="2027-03-10"), follow_redirects=True)
+    page = body.get_data(as_text=True)
+    assert body.status_code == 200 and 'lang="ko"' in page
+    [(fields, label)] = fix_buttons(page)
+    assert "fix_departure" in fields and "월" in label and "%(" not in page
