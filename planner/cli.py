@@ -18,7 +18,9 @@ from planner.core.catalog import Catalog, CatalogError
 from planner.core.render import plan_to_dict, plan_to_text
 from planner.core.scenario import ScenarioError, parse_scenario
 from planner.core.schedule import plan as make_plan
+from planner.i18n import ENGLISH
 from planner.services import current_catalog
+from planner.wording import localize
 
 #: namespace of the uuid5 that names a scenario's calendar (any fixed UUID would do)
 SCENARIO_NAMESPACE = uuid.UUID("6f1c3d4e-2b7a-5c1e-9a8f-0d3b5e7c9a21")
@@ -89,7 +91,7 @@ def plan_command(scenario_file: str, output_format: str, discreet: bool, output:
         request = parse_scenario(scenario, catalog)
     except ScenarioError as error:
         raise BadInput(str(error)) from None
-    result = make_plan(request, catalog)
+    result = localize(make_plan(request, catalog), ENGLISH)
     if output_format == "ics":
         body = _calendar(scenario, result, request, catalog, discreet)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -32,9 +33,22 @@ PLAN = {
             "timezone": str,
             "preparation": [str],
             "moved_by": str,
+            "moved_code": str,
+            "moved_params": "values",
+            "total": int,
         }
     ],
-    "days": [{"date": "date", "kind": str, "appointments": [str], "note": str, "visit": int}],
+    "days": [
+        {
+            "date": "date",
+            "kind": str,
+            "appointments": [str],
+            "note": str,
+            "visit": int,
+            "note_code": str,
+            "note_params": "values",
+        }
+    ],
     "budget": {
         "currency": str,
         "rates_date": "date",
@@ -60,8 +74,12 @@ PLAN = {
         "converted": bool,
         "notes": [str],
     },
-    "problems": [{"code": str, "message": str, "fix": "fix", "protocol": str, "step": str}],
-    "warnings": [{"code": str, "message": str, "fix": "fix", "protocol": str, "step": str}],
+    "problems": [
+        {"code": str, "message": str, "text": str, "params": "values", "fix": "fix", "protocol": str, "step": str}
+    ],
+    "warnings": [
+        {"code": str, "message": str, "text": str, "params": "values", "fix": "fix", "protocol": str, "step": str}
+    ],
     "cautions": [{"protocol": str, "name": str, "cautions": [str], "insurance_note": str}],
 }
 #: keys another part of the engine may add (issue 8: the occurrences a partial plan could not place)
@@ -94,6 +112,9 @@ def _check(value, shape, path: str, optional: frozenset[str] = frozenset()) -> N
         assert isinstance(value, str) and datetime.fromisoformat(value).utcoffset() is not None, f"{path}: {value!r}"
     elif shape == "date":
         date.fromisoformat(value)
+    elif shape == "values":
+        # a sentence's values (planner.wording words them): JSON as they are
+        assert isinstance(value, dict) and json.loads(json.dumps(value)) == value, f"{path}: {value!r}"
     elif shape == "amount":
         assert isinstance(value, str) and Decimal(value).is_finite(), f"{path}: {value!r} is not a decimal string"
     elif shape == "original":

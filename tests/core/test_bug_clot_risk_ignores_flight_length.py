@@ -31,10 +31,10 @@ def _clot(flights: dict | None) -> list[str]:
         ({"inbound": {"hours": "2.5"}}, None),
         ({"outbound": {"hours": "2.5"}}, None),  # the route's length, from the flight out
         ({"inbound": {"hours": 4}}, None),  # over 4 hours doubles the risk; 4 is not over
-        ({"inbound": {"hours": 11}}, "Your 11-hour flight home"),
-        ({"outbound": {"hours": "2"}, "inbound": {"hours": "12.5"}}, "Your 12.5-hour flight home"),
-        ({"inbound": {"number": "KE1"}}, "Your flight home"),  # unknown: warn, to be safe
-        (None, "Your flight home"),
+        ({"inbound": {"hours": 11}}, "The 11-hour flight home"),
+        ({"outbound": {"hours": "2"}, "inbound": {"hours": "12.5"}}, "The 12.5-hour flight home"),
+        ({"inbound": {"number": "KE1"}}, "The flight home"),  # unknown: warn, to be safe
+        (None, "The flight home"),
     ],
 )
 def test_clot_risk_uses_the_flight_length_given(flights, words):

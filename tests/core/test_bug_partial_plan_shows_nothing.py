@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from icalendar import Calendar
 from rules_oracle import violations
 from strategies import examples, trips
+from worded import plan
 
 from planner.core import plan_from_dict
 from planner.core.budget import compute_budget
@@ -19,7 +20,6 @@ from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import load_catalog
 from planner.core.render import plan_to_text
 from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
 
 SHORT = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},
@@ -51,9 +51,10 @@ def test_a_stay_too_short_places_what_fits_and_lists_the_rest():
     }
     waiting = result["unscheduled"]
     assert [(u["step"], u["occurrence"]) for u in waiting] == [("intensive", n) for n in (3, 4, 5, 6)]
-    assert set(waiting[0]) == {"protocol", "step", "occurrence", "title", "reason", "rule"}
+    assert set(waiting[0]) == {"protocol", "step", "occurrence", "title", "reason", "rule", "params"}
     assert waiting[0]["rule"] == "stay_too_short"
-    assert "5 March" in waiting[0]["reason"]
+    assert "March 5" in waiting[0]["reason"]
+    assert waiting[0]["params"] == {"date": "2027-03-05"}
     assert all(u["rule"] == "waits_for_unscheduled" for u in waiting[1:])
     # the placed part is on the days, and the problem still offers the departure that works
     listed = {key for day in result["days"] for key in day["appointments"]}

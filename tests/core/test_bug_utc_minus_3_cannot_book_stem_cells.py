@@ -10,10 +10,10 @@ from datetime import time
 
 import pytest
 from rules_oracle import violations
+from worded import plan
 
 from planner.core.catalog import load_catalog
 from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
 
 CATALOG = load_catalog()
 STEM_CELLS = sorted(p for p in CATALOG.protocols if p.startswith("stem-cell"))
@@ -45,7 +45,7 @@ def test_every_stem_cell_treatment_can_be_booked_from_utc_minus_3(home, protocol
         # 09:00 in Seoul is 21:00 at home: the nearest slot to waking hours, 30 minutes past them
         assert all(c.start.strftime("%H:%M") == "21:00" for c in calls)
         message = next(w.message for w in result.warnings if w.code == "remote_hour")
-        assert "21:00 your time" in message and "ask the clinic for an earlier or later slot" in message
+        assert "21:00 home time" in message and "ask the clinic for an earlier or later slot" in message
 
 
 def test_a_home_with_an_awake_clinic_hour_gets_no_warning():

@@ -11,13 +11,14 @@ from datetime import datetime, timedelta
 
 from hypothesis import given, settings
 from strategies import SEOUL, examples, real_trips, trips
+from worded import plan
 
 from planner.core.catalog import load_catalog
 from planner.core.model import Pin
 from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
-from planner.core.schedule.fixes import apply_fix, fix_words
+from planner.core.schedule.fixes import apply_fix
 from planner.services.planning.plans import apply_fix as apply_to_scenario
+from planner.wording import fix_text
 
 CATALOG = load_catalog()
 
@@ -42,7 +43,7 @@ def _fixes_work(request, catalog) -> int:
         for value in problem.fix.values():
             if "T" in value:
                 moment = datetime.fromisoformat(value).astimezone(SEOUL)
-                assert f"{moment.day} {moment:%B}" in problem.message, (problem.fix, problem.message)
+                assert f"{moment:%B} {moment.day}" in problem.message, (problem.fix, problem.message)
         checked += 1
     return checked
 
@@ -105,9 +106,10 @@ def test_a_fix_says_everything_it_changes():
         "treatments": [{"protocol": "acupuncture-chronic-pain", "count": 6, "clinic_tier": "local"}],
     }
     request = parse_scenario(scenario, CATALOG)
-    words = fix_words(request, {"departure": "2027-03-18T18:00+09:00"}, "Asia/Seoul", ["Acupuncture"])
-    assert words == "stay until Thursday 18 March; your flight home moves from 11:00 to 18:00 Seoul time"
-    both = fix_words(
-        request, {"arrival": "2027-03-02T16:00+09:00", "departure": "2027-03-07T11:00+09:00"}, "Asia/Seoul", []
-    )
-    assert both == "arrive on Tuesday 2 March at 16:00 Seoul time and fly home on Sunday 7 March at 11:00 Seoul time"
+    params = {"fix_zone": "Asia/Seoul", "fix_before": request.departure.isoformat(), "fix_names": ["Acupuncture"]}
+    words = fix_text({"departure": "2027-03-18T18:00+09:00"}, params)
+    assert words == "a stay until March 18, with the flight home moved from 11:00 to 18:00 Seoul time"
+    both = fix_text({"arrival": "2027-03-02T16:00+09:00", "departure": "2027-03-07T11:00+09:00"}, params)
+    assert both == "an arrival on March 2 at 16:00 Seoul time and a flight home on March 7 at 11:00 Seoul time"
+    sessions = fix_text({"count": "4", "treatment": "0"}, params)
+    assert sessions == "4 sessions of Acupuncture"

@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from rules_oracle import violations
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
 from planner.core.catalog.protocol_dicts import protocol_to_dict
 from planner.core.catalog.protocols import parse_protocol
 from planner.core.catalog.reader import CatalogError
 from planner.core.model.trip import Pin, Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 CATALOG = load_catalog()

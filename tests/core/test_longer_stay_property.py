@@ -18,11 +18,11 @@ from oracle_placement import CLINIC_CHANGE
 from rules_oracle import violations
 from scenario_strategies import ORIGINS
 from strategies import examples
+from worded import plan
 
 from planner.core.catalog import load_catalog
 from planner.core.model import Plan, StepKind
 from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule import plan
 
 CATALOG = load_catalog()
 SEOUL = ZoneInfo("Asia/Seoul")

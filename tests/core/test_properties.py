@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from rules_oracle import violations
 from strategies import examples, real_trips, trips
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
-from planner.core.schedule.run import plan
 
 PROBLEM_CODES = {"stay_too_short", "window_missed", "pin_conflict", "cannot_fit"}
 

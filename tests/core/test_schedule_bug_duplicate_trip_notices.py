@@ -1,7 +1,7 @@
 """Bug: a two-trip plan showed the jet-lag warning twice with the same words, once per trip.
 
 Each trip has its own jet-lag buffer, flight home and stay, so a plan of two trips can hold two
-notices of one kind; each now says which trip it is about ("On your second trip, …"). One trip
+notices of one kind; each now says which trip it is about ("On the second trip, …"). One trip
 keeps the plain words.
 """
 
@@ -11,10 +11,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 CATALOG = load_catalog()
@@ -33,9 +33,9 @@ def test_two_trips_name_their_trip_in_every_per_trip_notice():
     messages = [w.message for w in notices]
     assert len(messages) == len(set(messages)), messages
     jetlag = [w.message for w in notices if w.code == "jetlag_buffer"]
-    assert [m.split(",")[0] for m in jetlag] == ["On your first trip", "On your second trip"]
+    assert [m.split(",")[0] for m in jetlag] == ["On the first trip", "On the second trip"]
     clots = [w.message.split(" on ")[0] for w in notices if w.code == "clot_risk"]
-    assert clots == ["Your flight home from your first trip", "Your flight home from your second trip"]
+    assert clots == ["The flight home from the first trip", "The flight home from the second trip"]
 
 
 @pytest.mark.parametrize("code", ["jetlag_buffer", "clot_risk"])

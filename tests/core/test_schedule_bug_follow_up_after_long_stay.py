@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from factories import from_home_only
 from rules_oracle import violations
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 CATALOG = load_catalog()

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 from factories import from_home_only, harvest_protocol, make_catalog, make_request, seoul
 from rules_oracle import violations
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.trip import Traveller, TreatmentRequest, TripRequest
-from planner.core.schedule.run import plan
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -40,7 +40,7 @@ def test_the_checkup_results_call_after_liberation_day_is_warned_about():
     assert "Liberation Day" in results.moved_by
     moved = [w for w in result.warnings if w.code == "holiday_moved" and w.step == "results"]
     assert len(moved) == 1
-    assert moved[0].message.startswith(f"{results.title} is on 18 August (your time) because 17 August is")
+    assert moved[0].message.startswith(f"{results.title} is on August 18 (home time) because August 17 is")
 
 
 def test_every_moved_appointment_has_its_warning_and_processing_is_never_moved():

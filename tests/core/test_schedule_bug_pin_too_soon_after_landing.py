@@ -14,10 +14,10 @@ from datetime import datetime
 
 from factories import harvest_protocol, make_catalog, make_request, seoul
 from rules_oracle import violations
+from worded import plan
 
 from planner.core.model.protocol import Protocol, Step, StepKind
 from planner.core.model.trip import Pin
-from planner.core.schedule.run import plan
 
 CONSULT = Protocol("one", "One step", "any", "", (Step("visit", StepKind.CONSULTATION, "Consultation", 30),))
 
@@ -39,8 +39,8 @@ def test_the_shrunk_example_names_the_rule_and_offers_no_useless_departure():
     stuck = [p for p in result.problems if p.code == "pin_conflict"]
     assert len(stuck) == 1
     assert "outside your stay" not in stuck[0].message
-    assert "confirmed the Consultation at 09:00 on 1 January" in stuck[0].message
-    assert "you land at 06:01 and can reach the clinic from 09:01" in stuck[0].message
+    assert "confirmed the Consultation at 09:00 on January 1" in stuck[0].message
+    assert "the flight lands at 06:01 and the clinic can be reached from 09:01" in stuck[0].message
     for problem in result.problems:
         assert "departure" not in problem.fix or "arrival" in problem.fix, problem
         if problem.fix:

@@ -10,11 +10,12 @@ from datetime import time
 import pytest
 from factories import harvest_protocol, implant_protocol, make_catalog, make_clinic, make_request, seoul
 from factories import session_protocol as sessions
+from worded import plan
 
 from planner.core.catalog.load import load_catalog
 from planner.core.model.protocol import After, Protocol, Step, StepKind
 from planner.core.model.trip import Flight, Pin, TreatmentRequest
-from planner.core.schedule.run import earliest_departure, plan
+from planner.core.schedule.run import earliest_departure
 
 CONSULT = Protocol("one", "One step", "any", "", (Step("visit", StepKind.CONSULTATION, "Visit", 60),))
 
@@ -53,8 +54,8 @@ def test_departure_morning_leaves_no_room_that_day():
     assert result.problems[0].fix == {"departure": seoul(2025, 9, 16, 18).isoformat()}
     # the fix says everything it changes: the date and the flight's time
     assert result.problems[0].message == (
-        "Your treatments need until Tuesday 16 September; stay until Tuesday 16 September; "
-        "your flight home moves from 12:00 to 18:00 Seoul time."
+        "The treatments need until Tuesday, September 16, 2025; it works with a stay until September 16, "
+        "with the flight home moved from 12:00 to 18:00 Seoul time."
     )
 
 

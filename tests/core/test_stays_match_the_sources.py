@@ -18,13 +18,13 @@ from datetime import date, timedelta
 
 import pytest
 from rules_oracle import violations
+from worded import plan
 
 from planner.core import _default_catalog, plan_from_dict
 from planner.core.catalog.protocol_dicts import protocol_to_dict
 from planner.core.catalog.protocols import parse_protocol
 from planner.core.catalog.reader import CatalogError
 from planner.core.scenario import parse_scenario
-from planner.core.schedule import plan
 
 CATALOG = _default_catalog()
 HOMES = ("Europe/Lisbon", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "Asia/Seoul")

@@ -47,28 +47,14 @@ def test_the_patient_form_keeps_you(client):
 def test_the_trip_page_and_dashboard_speak_of_the_client(http):
     trip_id = add_trip(http, add_client(http, "Maria Santos"), days=5)
     page = _plain(http.get(f"/trips/{trip_id}"))
-    assert "Maria Santos's treatments need until" in page
+    assert "The treatments need until" in page
     assert "Your treatments" not in page and "your flight" not in page
     assert "Maria Santos's stay at a glance" in page
     board = _plain(http.get("/dashboard"))
-    assert "Maria Santos's treatments need until" in board and "Your treatments" not in board
+    assert "The treatments need until" in board and "Your treatments" not in board
 
 
-@pytest.mark.parametrize(
-    ("said", "read"),
-    [
-        ("Your treatments need until Thursday 18 March.", "Maria's treatments need until Thursday 18 March."),
-        (
-            "It works if you arrive on Tuesday 2 March at 16:00 Seoul time and fly home on Sunday 7 March.",
-            "It works if Maria arrives on Tuesday 2 March at 16:00 Seoul time and flies home on Sunday 7 March.",
-        ),
-        (
-            "Procedures wait 2 days after you land, so that your body clock adjusts.",
-            "Procedures wait 2 days after Maria lands, so that Maria's body clock adjusts.",
-        ),
-        ("No change here.", "No change here."),
-    ],
-)
-def test_the_phrase_table(said, read):
-    assert about_client(said, "Maria") == read
+def test_about_client_passes_the_neutral_words_through():
+    said = "The treatments need until Thursday 18 March; staying until Thursday 18 March fits them."
+    assert about_client(said, "Maria") == said
     assert about_client(said, None) == said

@@ -21,9 +21,9 @@ PROTOCOLS = [
 ]
 ZONES = ["Europe/Lisbon", "America/Sao_Paulo", "Asia/Seoul", "Asia/Kolkata", "America/New_York", "Australia/Sydney"]
 #: a time of day, a range's second time if any, then what must follow: a zone named ("Seoul time",
-#: "New York time", "your time", "UTC") or "at home"
+#: "New York time", "your time", "home time", "UTC") or "at home"
 NAMED = re.compile(
-    r"\b\d{2}:\d{2}(?:(?:–| to | and )\d{2}:\d{2})? (?:[A-Z][\w]*(?: [A-Z][\w]*)* time|your time|UTC|at home)"
+    r"\b\d{2}:\d{2}(?:(?:–| to | and )\d{2}:\d{2})? (?:[A-Z][\w]*(?: [A-Z][\w]*)* time|your time|home time|UTC|at home)"
 )
 TIME = re.compile(r"\b\d{2}:\d{2}\b")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,4 +1,8 @@
-"""The plan as JSON-ready values: what the API returns and ``flask plan --format json`` prints."""
+"""The plan as JSON-ready values: what the API returns and ``flask plan --format json`` prints.
+
+Texts (messages, reasons, notes, titles) are as the plan holds them: localize the plan first
+(``planner.wording.localize``); the codes and their values are there for any language.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,9 @@ def _appointment(appointment: Appointment, catalog: Catalog) -> dict:
         "timezone": appointment.timezone,
         "preparation": list(appointment.preparation),
         "moved_by": appointment.moved_by,
+        "moved_code": appointment.moved_code,
+        "moved_params": dict(appointment.moved_params),
+        "total": appointment.total,
     }
 
 
@@ -45,6 +52,8 @@ def _day(day: Day) -> dict:
         "kind": day.kind,
         "appointments": list(day.appointments),
         "note": day.note,
+        "note_code": day.note_code,
+        "note_params": dict(day.note_params),
         "visit": day.visit,
     }
 
@@ -53,6 +62,8 @@ def _notice(notice: Notice) -> dict:
     return {
         "code": notice.code,
         "message": notice.message,
+        "text": notice.text or notice.code,
+        "params": dict(notice.params),
         "fix": dict(notice.fix),
         "protocol": notice.protocol,
         "step": notice.step,
@@ -67,6 +78,7 @@ def _unscheduled(item: Unscheduled) -> dict:
         "title": item.title,
         "reason": item.reason,
         "rule": item.rule,
+        "params": dict(item.params),
     }
 
 

@@ -1,14 +1,12 @@
-"""Fixes for a trip that does not work: each is applied and re-planned before it is offered, saying what it changes."""
+"""Fixes for a trip that does not work: each is applied and re-planned before it is offered (worded at the edge)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from planner.core.model import Plan, TripRequest
-from planner.core.schedule.wording import long_date, zone_name
 
 
 def apply_fix(request: TripRequest, fix: dict[str, str]) -> TripRequest:
@@ -78,27 +76,16 @@ def later_arrivals(request: TripRequest, days: int) -> list[dict[str, str]]:
     return found
 
 
-def fix_words(request: TripRequest, fix: dict[str, str], zone: str, names: list[str]) -> str:
-    """Everything a fix changes, in plain words ("stay until 18 March; your flight home moves from 11:00 to 18:00")."""
-    tz, named = ZoneInfo(zone), zone_name(zone)
-    parts = []
-    if fix.get("arrival"):
-        arrival = datetime.fromisoformat(fix["arrival"]).astimezone(tz)
-        parts.append(f"arrive on {long_date(arrival.date())} at {arrival:%H:%M} {named}")
-    if fix.get("departure"):
-        departure = datetime.fromisoformat(fix["departure"]).astimezone(tz)
-        words = f"fly home on {long_date(departure.date())} at {departure:%H:%M} {named}"
-        if request.departure is not None and not fix.get("arrival"):
-            before = request.departure.astimezone(tz)
-            words = f"stay until {long_date(departure.date())}"
-            if before.time() != departure.time():
-                words += f"; your flight home moves from {before:%H:%M} to {departure:%H:%M} {named}"
-        parts.append(words)
-    if fix.get("count"):
-        k = int(fix.get("treatment", "0"))
-        name = names[k] if k < len(names) else "the treatment"
-        parts.append(f"book {fix['count']} sessions of {name}")
-    return " and ".join(parts)
+def fix_params(ctx, fix: dict[str, str]) -> dict:
+    """What the edge needs to say what a fix changes: the trip's zone, the booked flight home, the treatments."""
+    if not fix:
+        return {}
+    departure = ctx.request.departure
+    return {
+        "fix_zone": ctx.zone,
+        "fix_before": departure.isoformat() if departure is not None else None,
+        "fix_names": [t.protocol.name for t in ctx.treatments],
+    }
 
 
 def stay_long_enough(plan: Plan) -> bool:

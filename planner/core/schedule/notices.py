@@ -1,4 +1,4 @@
-"""Appointments from placements, and the notices that explain a plan in plain words."""
+"""Appointments from placements, and the notices that explain a plan: codes and values (worded at the edge)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from datetime import datetime
 
 from planner.core.model import Appointment, Notice, StepKind
 from planner.core.schedule.context import min_stay
-from planner.core.schedule.fixes import fix_words
+from planner.core.schedule.fixes import fix_params
 from planner.core.schedule.links import on_grid
 from planner.core.schedule.pins import check_pins
 from planner.core.schedule.units import Blocker, held_here
-from planner.core.schedule.wording import closure_reason, key_of, long_date, short_date, title_of
+from planner.core.schedule.wording import closure_reason, key_of, name_of
 
 
 def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
-    """The placed units as Appointments, in time order."""
+    """The placed units as Appointments, in time order (titled at the edge: ``title`` is the catalog title)."""
     clock, home = ctx.clock, ctx.request.traveller.home_timezone
     result = []
     for unit, placed in zip(outcome.units, outcome.placed, strict=True):
@@ -23,7 +23,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
         here = held_here(unit, placed, outcome.frames[unit.visit])
         zone = home if unit.step.kind is StepKind.REMOTE and not here else unit.clinic.timezone
         # only a step that needs the clinic open is moved by a closure (cell processing is not)
-        moved = "" if unit.pin is not None or not on_grid(unit.step) else _moved_by(ctx, unit, placed)
+        moved = None if unit.pin is not None or not on_grid(unit.step) else _moved_by(ctx, unit, placed)
         result.append(
             Appointment(
                 key=key_of(unit),
@@ -31,7 +31,7 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 step=unit.step.id,
                 occurrence=unit.n,
                 kind=unit.step.kind,
-                title=title_of(unit, here),
+                title=name_of(unit, here),
                 start=clock.at(placed.start, zone),
                 end=clock.at(placed.end, zone),
                 clinic=unit.clinic.id,
@@ -40,21 +40,28 @@ def appointments_of(ctx, outcome) -> tuple[Appointment, ...]:
                 pinned=unit.pin is not None,
                 timezone=zone,
                 preparation=tuple(p.text for p in unit.step.preparation),
-                moved_by=moved,
                 held_in_person=here,
+                moved_code=moved[0] if moved else "",
+                moved_params=moved[1] if moved else {},
+                name=name_of(unit, here),
+                total=unit.total,
             )
         )
     return tuple(sorted(result, key=lambda a: (a.start, a.key)))
 
 
-def _moved_by(ctx, unit, placed) -> str:
+def _moved_by(ctx, unit, placed) -> tuple[str, dict] | None:
     """The first holiday or closure in the run of closed days just before the appointment, if any."""
-    reason, day = "", placed.day - 1
+    reason, day = None, placed.day - 1
     # a day without open spans is a day the clinic is shut (the spans are cached, the holidays are not)
     while day >= placed.earliest_day and not ctx.hours.spans(unit.clinic, day):
         reason = closure_reason(unit.clinic, ctx.clock.date(day)) or reason
         day -= 1
     return reason
+
+
+def _title(appointment: Appointment) -> dict:
+    return {"title": appointment.name or appointment.title, "n": appointment.occurrence, "total": appointment.total}
 
 
 def problems_for(
@@ -66,53 +73,29 @@ def problems_for(
     step = unit.step
     asked = ctx.request.departure
     if earliest is not None and asked is not None and (earliest > asked or blocker.rule in ("departure", "fly_after")):
-        day = earliest.date()
         fix = {"departure": earliest.isoformat()} if departure_helps else {}
-        change = _fix_words(ctx, fix) if fix else f"stay until {short_date(day)}"
-        return [
-            Notice(
-                "stay_too_short",
-                f"Your treatments need until {long_date(day)}; {change}.",
-                fix,
-                unit.prefix,
-                step.id,
-            )
-        ]
+        params = {"until": earliest.date().isoformat(), **fix_params(ctx, fix)}
+        return [Notice("stay_too_short", fix=fix, protocol=unit.prefix, step=step.id, params=params)]
     if blocker.rule == "window":
         anchor = outcome.units[blocker.anchor]
-        weekday = f"{ctx.clock.date(blocker.anchor_day):%A}"
-        days = _days(blocker.days)
-        message = (
-            f"A {anchor.step.title.lower()} on {weekday} leaves no open day within {days} for the {step.title.lower()}."
-        )
-        return [Notice("window_missed", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
+        params = {
+            "anchor": name_of(anchor),
+            "step_title": step.title,
+            "date": ctx.clock.date(blocker.anchor_day).isoformat(),
+            "days": blocker.days,
+            **fix_params(ctx, fixes),
+        }
+        return [Notice("window_missed", fix=fixes, protocol=unit.prefix, step=step.id, params=params)]
     if blocker.rule == "pin":
         pinned = outcome.units[blocker.anchor]
-        message = (
-            f"The confirmed {pinned.step.title.lower()} on {short_date(ctx.clock.date(blocker.anchor_day))} "
-            f"leaves no room for the {step.title.lower()} before it; ask the clinic to move it."
-        )
-        return [Notice("pin_conflict", message, {}, unit.prefix, step.id)]
-    limit = ctx.rules.max_stay_days
-    message = f"The {step.title.lower()} cannot be fitted within {limit} days of arrival."
-    return [Notice("cannot_fit", message + _fix_text(ctx, fixes), fixes, unit.prefix, step.id)]
-
-
-def _days(n: int) -> str:
-    return "the same day" if n == 0 else f"{n} day" + ("s" if n > 1 else "")
-
-
-def _fix_words(ctx, fix: dict[str, str]) -> str:
-    names = [t.protocol.name for t in ctx.treatments]
-    return fix_words(ctx.request, fix, ctx.zone, names)
-
-
-def _fix_text(ctx, fixes: dict[str, str]) -> str:
-    """The verified fix in words (everything it changes), or where to ask when there is none."""
-    if fixes:
-        words = _fix_words(ctx, fixes)
-        return f" It works if you {words}."
-    return " Ask the clinic about other days, or choose another clinic."
+        params = {
+            "pinned": name_of(pinned),
+            "step_title": step.title,
+            "date": ctx.clock.date(blocker.anchor_day).isoformat(),
+        }
+        return [Notice("pin_conflict", protocol=unit.prefix, step=step.id, text="pin_blocks", params=params)]
+    params = {"step_title": step.title, "days": ctx.rules.max_stay_days, **fix_params(ctx, fixes)}
+    return [Notice("cannot_fit", fix=fixes, protocol=unit.prefix, step=step.id, params=params)]
 
 
 def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[list[Notice], list[Notice]]:
@@ -124,14 +107,19 @@ def warnings_for(ctx, outcome, appointments: tuple[Appointment, ...]) -> tuple[l
     check_pins(ctx, outcome, problems, warnings)
     for appointment in appointments:
         # patients want to know a follow-up at home moved too; its date is given in their home zone
-        if appointment.moved_by:
-            when = short_date(appointment.start.date()) + ("" if appointment.in_person else " (your time)")
+        if appointment.moved_code:
             warnings.append(
                 Notice(
                     "holiday_moved",
-                    f"{appointment.title} is on {when} because {appointment.moved_by}.",
                     protocol=appointment.protocol,
                     step=appointment.step,
+                    params={
+                        **_title(appointment),
+                        "date": appointment.start.date().isoformat(),
+                        "home_time": not appointment.in_person,
+                        "because": appointment.moved_code,
+                        "because_params": dict(appointment.moved_params),
+                    },
                 )
             )
     warnings.extend(_remote_hours(ctx, appointments))
@@ -152,26 +140,26 @@ def _remote_hours(ctx, appointments: tuple[Appointment, ...]) -> list[Notice]:
         found.append(
             Notice(
                 "remote_hour",
-                f"{appointment.title} is at {start:%H:%M} your time on {short_date(start.date())}: no hour is both "
-                f"open at the clinic and between {awake_from:%H:%M} and {awake_to:%H:%M} at home, so this is the "
-                "nearest one; ask the clinic for an earlier or later slot.",
                 protocol=appointment.protocol,
                 step=appointment.step,
+                params={
+                    **_title(appointment),
+                    "date": start.date().isoformat(),
+                    "time": f"{start:%H:%M}",
+                    "awake_from": f"{awake_from:%H:%M}",
+                    "awake_to": f"{awake_to:%H:%M}",
+                },
             )
         )
     return found
-
-
-#: how a notice names a trip when the plan has two
-TRIP_NAMES = {1: "first", 2: "second"}
 
 
 def _trip_warnings(ctx, outcome) -> list[Notice]:
     clock, rules, result = ctx.clock, ctx.rules, []
     several = len(outcome.trips) > 1
     for visit, (arrive, leave) in enumerate(outcome.trips, start=1):
-        # two trips give two notices of the same kind: each says which trip it is about
-        trip = TRIP_NAMES.get(visit, f"trip {visit}") if several else ""
+        # two trips give two notices of the same kind: each says which trip it is about (0: the only trip)
+        trip = visit if several else 0
         frame = outcome.frames[visit]
         arrive_day, leave_day = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
         invasive = [
@@ -181,56 +169,35 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
         ]
         wait = max((frame.low_risk_day if u.step.low_risk else frame.jetlag_day for _, u in invasive), default=0)
         if invasive and wait > arrive_day:
-            n = wait - arrive_day
-            result.append(
-                Notice(
-                    "jetlag_buffer",
-                    (f"On your {trip} trip, procedures" if trip else "Procedures")
-                    + f" wait {n} day{'s' if n > 1 else ''} after you land, so that your body clock "
-                    "has adjusted to the time difference.",
-                )
-            )
+            result.append(Notice("jetlag_buffer", params={"trip": trip, "days": wait - arrive_day}))
         hours = _flight_hours(ctx.request)
         flies = not ctx.request.resident or ctx.request.inbound is not None or ctx.request.outbound is not None
         long_haul = hours is None or hours > rules.long_flight_hours
         recent = [(day, u) for day, u in invasive if leave_day - day <= rules.clot_risk_days]
         if flies and long_haul and recent:
             day, unit = max(recent, key=lambda pair: pair[0])
-            length = f"{hours.normalize():f}-hour " if hours is not None else ""
             result.append(
                 Notice(
                     "clot_risk",
-                    f"Your {length}flight home"
-                    + (f" from your {trip} trip" if trip else "")
-                    + f" on {short_date(clock.date(leave_day))} is {_days(leave_day - day)} after the "
-                    f"{unit.step.title.lower()}. A flight over {rules.long_flight_hours} hours about doubles the risk "
-                    "of a blood clot, more so in the week after a procedure: walk about, drink water, ask about "
-                    "compression stockings.",
                     protocol=unit.prefix,
                     step=unit.step.id,
+                    params={
+                        "trip": trip,
+                        "hours": f"{hours.normalize():f}" if hours is not None else None,
+                        "date": clock.date(leave_day).isoformat(),
+                        "days": leave_day - day,
+                        "step_title": unit.step.title,
+                        "long_flight_hours": rules.long_flight_hours,
+                    },
                 )
             )
         # the arrival day counts: 4 January to 4 April is 91 days
         days = leave_day - arrive_day + 1
         if days > rules.visa_days and not ctx.request.resident:
-            result.append(
-                Notice(
-                    "visa_limit",
-                    (f"Your {trip} stay" if trip else "A stay")
-                    + f" of {days} days is longer than the {rules.visa_days} days a C-3-3 "
-                    "medical visa allows; a longer stay needs a G-1-10 medical treatment visa.",
-                )
-            )
+            result.append(Notice("visa_limit", params={"trip": trip, "days": days, "visa_days": rules.visa_days}))
         fewest = min_stay(ctx, visit)
         if days < fewest:  # only a booked flight home can be sooner: the shortest stay keeps the minimum
-            result.append(
-                Notice(
-                    "short_stay",
-                    (f"Your {trip} trip" if trip else "Your trip")
-                    + f" is {_days(days)}; the clinic advises at least {fewest} days for it (time to heal and be "
-                    "checked before you fly): ask the clinic before you book.",
-                )
-            )
+            result.append(Notice("short_stay", params={"trip": trip, "days": days, "fewest": fewest}))
     return result
 
 

@@ -1,4 +1,4 @@
-"""Partial plans: when a trip does not fit, place every occurrence that can be, and say why the rest cannot."""
+"""Partial plans: when a trip does not fit, place every occurrence that can be, and say why the rest cannot (codes)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from planner.core.model import Unscheduled
 from planner.core.schedule.context import Context, Outcome
 from planner.core.schedule.units import Blocker, Unit
-from planner.core.schedule.wording import short_date, title_of
+from planner.core.schedule.wording import name_of
 
 #: (treatment, step id, occurrence): an occurrence left out of a partial plan
 Key = tuple[int, str, int]
@@ -58,14 +58,13 @@ def _partial(ctx: Context, run: Callable[[frozenset[Key]], Outcome]) -> tuple[Ou
         if not outcome.units:
             return None
         if outside is not None:
-            blocked, rule = outcome.units[outside], "pin_conflict"
-            reason = "The confirmed time is outside your stay: change your flight or ask the clinic to move it."
+            blocked, rule, params = outcome.units[outside], "pin_conflict", {"outside_stay": True}
         else:
             blocked = outcome.units[outcome.blocker.unit]
-            rule, reason = _why(ctx, outcome, outcome.blocker)
-        left[key(blocked)] = _entry(blocked, rule, reason)
+            rule, params = _why(ctx, outcome, outcome.blocker)
+        left[key(blocked)] = _entry(blocked, rule, params)
         for unit in _dependents(outcome.units, blocked):
-            waits = f"It waits for the {title_of(blocked).lower()}, which is not scheduled yet."
+            waits = {"waits_for": name_of(blocked), "waits_n": blocked.n, "waits_total": blocked.total}
             left.setdefault(key(unit), _entry(unit, "waits_for_unscheduled", waits))
 
 
@@ -80,8 +79,11 @@ def _outside(ctx: Context, outcome: Outcome) -> int | None:
     return None
 
 
-def _entry(unit: Unit, rule: str, reason: str) -> Unscheduled:
-    return Unscheduled(unit.prefix, unit.step.id, unit.n, title_of(unit), reason, rule, unit.clinic.id, unit.visit)
+def _entry(unit: Unit, rule: str, params: dict) -> Unscheduled:
+    name = name_of(unit)
+    return Unscheduled(
+        unit.prefix, unit.step.id, unit.n, name, "", rule, unit.clinic.id, unit.visit, unit.total, name, params
+    )
 
 
 def _dependents(units: tuple[Unit, ...], blocked: Unit) -> list[Unit]:
@@ -102,23 +104,32 @@ def _dependents(units: tuple[Unit, ...], blocked: Unit) -> list[Unit]:
     return found
 
 
-def _why(ctx: Context, outcome: Outcome, blocker: Blocker) -> tuple[str, str]:
-    """The rule code and a plain sentence for the occurrence a blocker names."""
+def _why(ctx: Context, outcome: Outcome, blocker: Blocker) -> tuple[str, dict]:
+    """The rule code and its values for the occurrence a blocker names (worded at the edge)."""
     unit = outcome.units[blocker.unit]
     frame = outcome.frames.get(unit.visit)
-    leave = None if frame is None or frame.departure is None else short_date(ctx.clock.date(frame.departure_day))
+    leave = None if frame is None or frame.departure is None else ctx.clock.date(frame.departure_day).isoformat()
     if blocker.rule == "departure" and leave:
-        return "stay_too_short", f"It does not fit before your flight home on {leave}."
+        return "stay_too_short", {"date": leave}
     if blocker.rule == "fly_after" and leave:
-        days = f"{blocker.days} day" + ("s" if blocker.days > 1 else "")
-        return "fit_to_fly", f"It must be at least {days} before your flight home on {leave}, to be fit to fly."
+        return "fit_to_fly", {"date": leave, "days": blocker.days}
     if blocker.rule == "window" and blocker.anchor is not None:
         anchor = outcome.units[blocker.anchor]
-        within = "the same day" if blocker.days == 0 else f"{blocker.days} day" + ("s" if blocker.days > 1 else "")
-        weekday = f"{ctx.clock.date(blocker.anchor_day):%A}"
-        return "window_missed", f"The {title_of(anchor).lower()} on {weekday} leaves no open day within {within}."
+        day = ctx.clock.date(blocker.anchor_day).isoformat()
+        return "window_missed", {
+            "anchor": name_of(anchor),
+            "anchor_n": anchor.n,
+            "anchor_total": anchor.total,
+            "date": day,
+            "days": blocker.days,
+        }
     if blocker.rule == "pin" and blocker.anchor is not None:
         pinned = outcome.units[blocker.anchor]
-        day = short_date(ctx.clock.date(blocker.anchor_day))
-        return "pin_conflict", f"The confirmed {title_of(pinned).lower()} on {day} leaves no room for it before."
-    return "cannot_fit", f"It cannot be fitted within {ctx.rules.max_stay_days} days of arrival."
+        day = ctx.clock.date(blocker.anchor_day).isoformat()
+        return "pin_conflict", {
+            "pinned": name_of(pinned),
+            "pinned_n": pinned.n,
+            "pinned_total": pinned.total,
+            "date": day,
+        }
+    return "cannot_fit", {"days": ctx.rules.max_stay_days}

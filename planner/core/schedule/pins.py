@@ -1,11 +1,11 @@
-"""Checking appointments the clinic confirmed: they stay put, and the plan says what they break."""
+"""Checking appointments the clinic confirmed: they stay put, and the plan says what they break (codes and values)."""
 
 from __future__ import annotations
 
 from planner.core.model import Notice, StepKind
-from planner.core.schedule.fixes import fix_words
+from planner.core.schedule.fixes import fix_params
 from planner.core.schedule.units import held_here
-from planner.core.schedule.wording import short_date, title_of, zone_name
+from planner.core.schedule.wording import title_of
 
 
 def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> None:
@@ -15,7 +15,7 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
     for unit, placed in pairs:
         if unit.pin is None:
             continue
-        when = f"{title_of(unit)} on {short_date(clock.date(placed.day))}"
+        when = {**title_of(unit), "date": clock.date(placed.day).isoformat()}
         frame = outcome.frames[unit.visit]
         # a pin too soon after the first landing is the request's own problem (see ``fixed_pin_problems``)
         if unit.step.kind.in_person:
@@ -23,33 +23,17 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
             latest = None if frame.departure is None else frame.departure - rules.clinic_to_departure_hours * 60
             too_late = latest is not None and placed.end > latest
             if too_early or too_late:
-                problems.append(
-                    _notice(
-                        unit,
-                        f"The confirmed {when} is outside your stay; change your flight or ask the clinic to move it.",
-                    )
-                )
+                problems.append(_notice(unit, "pin_outside_stay", when))
         if unit.step.kind.in_person or unit.step.kind is StepKind.REMOTE:
             # a call held in person needs the clinic open, not a waking hour at home
             video = unit.step.kind is StepKind.REMOTE and not held_here(unit, placed, frame)
             spans = ctx.hours.spans(unit.clinic, placed.day, video)
             if not any(s <= placed.start and placed.end <= e for s, e in spans):
-                warnings.append(
-                    _notice(
-                        unit,
-                        f"The confirmed {when} is outside the clinic's opening hours; please check it with the clinic.",
-                    )
-                )
+                warnings.append(_notice(unit, "pin_outside_hours", when))
         latest = unit.step.latest_start
         if latest is not None and placed.start > clock.local(placed.day, latest, unit.clinic.timezone):
-            warnings.append(
-                _notice(
-                    unit,
-                    f"The confirmed {when} starts after {latest:%H:%M} {zone_name(unit.clinic.timezone)}, the latest "
-                    "start the protocol asks for; "
-                    "please check it with the clinic.",
-                )
-            )
+            params = {**when, "latest": f"{latest:%H:%M}", "zone": unit.clinic.timezone}
+            warnings.append(_notice(unit, "pin_too_late", params))
         for rule in unit.step.after:
             anchor = _anchor(pairs, unit, rule)
             if anchor is None:
@@ -57,14 +41,17 @@ def check_pins(ctx, outcome, problems: list[Notice], warnings: list[Notice]) -> 
             gap = placed.day - anchor[1].day
             late = rule.max_days is not None and gap > rule.max_days
             if gap < rule.min_days or late or (gap == 0 and placed.start < anchor[1].end):
-                window = f"{rule.min_days}" + ("+" if rule.max_days is None else f"–{rule.max_days}")
-                warnings.append(
-                    _notice(
-                        unit,
-                        f"The confirmed {when} is {gap} days after {title_of(anchor[0])}; "
-                        f"the protocol asks for {window} days between them.",
-                    )
-                )
+                other = title_of(anchor[0])
+                params = {
+                    **when,
+                    "gap": gap,
+                    "anchor": other["title"],
+                    "anchor_n": other["n"],
+                    "anchor_total": other["total"],
+                    "min_days": rule.min_days,
+                    "max_days": rule.max_days,
+                }
+                warnings.append(_notice(unit, "pin_gap", params))
 
 
 def fixed_pin_problems(ctx, units, fix: dict[str, str]) -> list[Notice]:
@@ -75,18 +62,20 @@ def fixed_pin_problems(ctx, units, fix: dict[str, str]) -> list[Notice]:
     problems = []
     for index, unit in enumerate(pinned):
         if unit.pin < reach:
-            names = [t.protocol.name for t in ctx.treatments]
-            change = f" It works if you {fix_words(request, fix, ctx.zone, names)}." if fix else ""
-            problems.append(_notice(unit, _too_soon(ctx, unit, reach) + change, fix))
+            params = {**_too_soon(ctx, unit, reach), **fix_params(ctx, fix)}
+            problems.append(_notice(unit, "pin_too_soon", params, fix))
         for other in pinned[index + 1 :]:
             if other.pin < unit.pin + unit.step.minutes and unit.pin < other.pin + other.step.minutes:
                 start = clock.at(unit.pin, unit.clinic.timezone)
-                problems.append(
-                    _notice(
-                        unit,
-                        f"The confirmed {title_of(unit)} on {short_date(start.date())} overlaps {title_of(other)}.",
-                    )
-                )
+                them = title_of(other)
+                params = {
+                    **title_of(unit),
+                    "date": start.date().isoformat(),
+                    "other": them["title"],
+                    "other_n": them["n"],
+                    "other_total": them["total"],
+                }
+                problems.append(_notice(unit, "pin_overlap", params))
     return problems
 
 
@@ -96,21 +85,22 @@ def too_soon_pins(ctx, units) -> list[int]:
     return [u.pin for u in units if u.pin is not None and u.step.kind.in_person and u.pin < reach]
 
 
-def _too_soon(ctx, unit, reach: int) -> str:
-    """ "The clinic confirmed … at 09:00 but you land at 06:01 and can reach the clinic from 09:01"."""
+def _too_soon(ctx, unit, reach: int) -> dict:
+    """The values of "The clinic confirmed … at 09:00 but the flight lands at 06:01 …" (local dates and times)."""
     clock, zone = ctx.clock, unit.clinic.timezone
     start, land, ready = (
         clock.at(unit.pin, zone),
         ctx.request.arrival.astimezone(clock.tzinfo(zone)),
         clock.at(reach, zone),
     )
-    landing = f"{land:%H:%M}" + ("" if land.date() == start.date() else f" on {short_date(land.date())}")
-    reaching = f"{ready:%H:%M}" + ("" if ready.date() == start.date() else f" on {short_date(ready.date())}")
-    return (
-        f"The clinic confirmed the {title_of(unit)} at {start:%H:%M} on {short_date(start.date())}, but you land at "
-        f"{landing} and can reach the clinic from {reaching} ({zone_name(zone)}, {ctx.rules.arrival_to_clinic_hours} "
-        "hours after landing); ask the clinic for a later time, or arrive earlier."
-    )
+    return {
+        **title_of(unit),
+        "start": start.replace(tzinfo=None).isoformat(timespec="minutes"),
+        "land": land.replace(tzinfo=None).isoformat(timespec="minutes"),
+        "ready": ready.replace(tzinfo=None).isoformat(timespec="minutes"),
+        "zone": zone,
+        "hours": ctx.rules.arrival_to_clinic_hours,
+    }
 
 
 def _anchor(pairs, unit, rule):
@@ -121,5 +111,7 @@ def _anchor(pairs, unit, rule):
     return same[0] if rule.anchor == "first" else same[-1]
 
 
-def _notice(unit, message: str, fix: dict[str, str] | None = None) -> Notice:
-    return Notice("pin_conflict", message, dict(fix or {}), protocol=unit.prefix, step=unit.step.id)
+def _notice(unit, text: str, params: dict, fix: dict[str, str] | None = None) -> Notice:
+    return Notice(
+        "pin_conflict", fix=dict(fix or {}), protocol=unit.prefix, step=unit.step.id, text=text, params=params
+    )

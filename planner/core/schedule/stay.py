@@ -9,7 +9,7 @@ from planner.core.schedule.days import clinic_values
 from planner.core.schedule.wording import closure_reason
 
 #: dates and closure notes per (clinic values, first date, number of dates), shared by every plan
-_NOTES: dict[tuple, tuple[tuple[date, ...], tuple[str, ...]]] = {}
+_NOTES: dict[tuple, tuple[tuple[date, ...], tuple]] = {}
 #: date ranges kept before the shared cache starts afresh
 NOTES_LIMIT = 20_000
 
@@ -30,13 +30,13 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
         treatments_by_day.setdefault(placed.day, set()).add(unit.treatment)
         if unit.step.invasive:
             for offset in range(1, unit.step.rest_days + 1):
-                rest.setdefault(placed.day + offset, []).append((unit.treatment, unit.step.title.lower()))
+                rest.setdefault(placed.day + offset, []).append((unit.treatment, unit.step.title))
     days = []
     nobody: set[int] = set()
     for visit, (arrive, leave) in enumerate(trips, start=1):
         first, last = clock.day(arrive, ctx.zone), clock.day(leave, ctx.zone)
         dates, notes = _dates_and_notes(clinic, clock.date(first), last - first + 1)
-        for day, on, note in zip(range(first, last + 1), dates, notes, strict=True):
+        for day, on, closed in zip(range(first, last + 1), dates, notes, strict=True):
             keys = tuple(by_day.get(day, ()))
             busy = treatments_by_day.get(day, nobody)
             resting = [title for t, title in rest.get(day, ()) if t not in busy]
@@ -50,13 +50,14 @@ def days_of(ctx, outcome, trips, appointments: tuple[Appointment, ...]) -> tuple
                 kind = "rest"
             else:
                 kind = "free"
-            if resting and not note:
-                note = f"rest after {resting[0]}"
-            days.append(Day(on, kind, keys, note, visit))
+            code, params = closed or ("", {})
+            if resting and not code:
+                code, params = "rest_after", {"step_title": resting[0]}
+            days.append(Day(on, kind, keys, visit=visit, note_code=code, note_params=dict(params)))
     return tuple(days)
 
 
-def _dates_and_notes(clinic: Clinic, start: date, count: int) -> tuple[tuple[date, ...], tuple[str, ...]]:
+def _dates_and_notes(clinic: Clinic, start: date, count: int) -> tuple[tuple[date, ...], tuple]:
     """The dates from ``start`` and each one's closure reason, once per clinic and date range across plans."""
     key = (clinic_values(clinic), start, count)
     found = _NOTES.get(key)

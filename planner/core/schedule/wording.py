@@ -1,4 +1,8 @@
-"""How the scheduler names things for patients: keys, titles, dates, closures."""
+"""How the scheduler names things for the edge: keys, titles and closures as codes and values.
+
+The words themselves are chosen at the edge, in the caller's language (``planner.wording``):
+the core hands over catalog texts (step titles), ISO dates and numbers.
+"""
 
 from __future__ import annotations
 
@@ -13,32 +17,21 @@ def key_of(unit: Unit) -> str:
     return f"{unit.prefix}-{unit.step.id}-{unit.n}"
 
 
-def title_of(unit: Unit, here: bool = False) -> str:
-    """The step title (its in-person title when ``here``), with "(n of N)" for repeated steps."""
-    title = unit.step.held_in_person_title() if here else unit.step.title
-    return title if unit.total == 1 else f"{title} ({unit.n} of {unit.total})"
+def name_of(unit: Unit, here: bool = False) -> str:
+    """The step's catalog title (its in-person title when ``here``)."""
+    return unit.step.held_in_person_title() if here else unit.step.title
 
 
-def zone_name(zone: str) -> str:
-    """A zone as people name it in a sentence: "Seoul time" (the page's Babel names are richer; see views)."""
-    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"
+def title_of(unit: Unit, here: bool = False) -> dict:
+    """A unit's title as values: the catalog title, which occurrence and of how many ("(2 of 5)" at the edge)."""
+    return {"title": name_of(unit, here), "n": unit.n, "total": unit.total}
 
 
-def long_date(day: date) -> str:
-    """A date for patients: "Friday 14 March"."""
-    return f"{day:%A} {day.day} {day:%B}"
-
-
-def short_date(day: date) -> str:
-    """A date without the weekday: "14 March"."""
-    return f"{day.day} {day:%B}"
-
-
-def closure_reason(clinic: Clinic, day: date) -> str:
-    """Why a clinic is shut on a date when that is a holiday or closure (not its weekly day off)."""
+def closure_reason(clinic: Clinic, day: date) -> tuple[str, dict] | None:
+    """Why a clinic is shut on a date when that is a holiday or closure (not its weekly day off): a code and values."""
     reason = clinic.closed_reason(day)
     if reason is None or reason.endswith("s closed"):
-        return ""
+        return None
     if reason in ("closed", "clinic closure"):
-        return f"the clinic is closed on {short_date(day)}"
-    return f"{short_date(day)} is {reason}"
+        return "closure", {"date": day.isoformat()}
+    return "holiday", {"date": day.isoformat(), "name": reason}

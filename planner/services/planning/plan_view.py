@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 from planner.core.model import Appointment, Clinic, Day, Notice, StepKind, holiday_name
 from planner.i18n import DEFAULT_LOCALE, ENGLISH, Words
-from planner.services.planning.plans import PlannedTrip
+from planner.services.planning.plans import PlannedTrip, edge_words
 from planner.services.planning.zones import difference_to_seoul
+from planner.wording import fix_label
 
 #: the locale of a page made without naming one (the callers pass the request's Words)
 LOCALE = DEFAULT_LOCALE
@@ -144,42 +143,16 @@ def follow_ups(planned: PlannedTrip) -> tuple[Visit, ...]:
     return tuple(_visit(a, planned) for a in planned.plan.appointments if a.kind is StepKind.REMOTE and not a.in_person)
 
 
-def _day(value: str, words: Words = ENGLISH) -> str:
-    """A day and month: "5 April" (English keeps its pattern; other locales their CLDR "MMMMd": "4월 5일")."""
-    day = datetime.fromisoformat(value).date()
-    if words.locale == DEFAULT_LOCALE:
-        return format_date(day, "d MMMM", locale=DEFAULT_LOCALE)
-    return words.date(day, "MMMMd")
+def fix_offer(notice: Notice, words: Words | None = None) -> FixOffer | None:
+    """The button for a problem's fix ("Stay until April 5"), None when the engine has no fix.
 
-
-def fix_offer(notice: Notice, words: Words = ENGLISH) -> FixOffer | None:
-    """The button for a problem's fix ("Stay until 5 April"), None when the engine has no fix.
-
-    The button sends every part of the fix and its label names each ("Arrive on 3 March, leave on 12 March").
+    The button sends every part of the fix and its label names each ("Arrive on March 3, leave on March 12"),
+    in ``words``' language (default: the request's).
     """
     fix = notice.fix
     fields = {f"fix_{name}": fix[name] for name in ("departure", "arrival", "count", "treatment") if fix.get(name)}
-    try:
-        if fix.get("arrival") and fix.get("departure"):
-            label = words.gettext(
-                "Arrive on %(arrival)s, leave on %(departure)s",
-                arrival=_day(fix["arrival"], words),
-                departure=_day(fix["departure"], words),
-            )
-            return FixOffer(label, fields)
-        if fix.get("departure"):
-            return FixOffer(words.gettext("Stay until %(day)s", day=_day(fix["departure"], words)), fields)
-        if fix.get("arrival"):
-            return FixOffer(words.gettext("Arrive on %(day)s instead", day=_day(fix["arrival"], words)), fields)
-    except ValueError:
-        return None
-    if fix.get("count"):
-        try:
-            count = int(fix["count"])
-        except (TypeError, ValueError):
-            return None
-        return FixOffer(words.ngettext("Book %(num)d session instead", "Book %(num)d sessions instead", count), fields)
-    return None
+    label = fix_label(fix, words or edge_words())
+    return FixOffer(label, fields) if label else None
 
 
 def plan_page(planned: PlannedTrip, words: Words | None = None) -> PlanPage:

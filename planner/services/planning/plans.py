@@ -6,9 +6,11 @@ import copy
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
+
+from flask import has_request_context
 
 from planner.core.budget import Budget, compute_budget
 from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
@@ -17,8 +19,11 @@ from planner.core.model import Plan, TripRequest
 from planner.core.render import plan_to_dict
 from planner.core.scenario import CLINIC_ZONE, ScenarioError, parse_scenario
 from planner.core.schedule import plan as make_plan
+from planner.i18n import ENGLISH, Words
+from planner.i18n.web import current_words
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
+from planner.wording import localize
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
@@ -113,20 +118,26 @@ def _memo_key(scenario: object, pins: tuple, catalog: Catalog) -> tuple | None:
     return id(catalog), request
 
 
-def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None = None) -> PlannedTrip:
+def plan_scenario(
+    scenario: dict, pins: Iterable = (), catalog: Catalog | None = None, *, words: Words | None = None
+) -> PlannedTrip:
     """Validate a scenario (plus pins) and plan it; raises ScenarioError naming the bad field.
 
     The engine is deterministic, so the planned trip is kept per process under its scenario, pins
     and catalog: a page view of an unchanged trip does not plan again (PLANNER_PLAN_CACHE_SIZE=0
     turns that off). Callers never change a PlannedTrip (apply_fix copies the scenario).
+
+    The memo keeps the engine's language-neutral plan (codes and values); the plan returned is
+    worded in ``words`` (default: the request's language, English outside a request).
     """
     catalog = catalog or current_catalog()
+    words = words or edge_words()
     pins = tuple(pins)
     memo = app_memo("plans", "PLANNER_PLAN_CACHE_SIZE", 256)
     key = _memo_key(scenario, pins, catalog)
     planned = memo.get(key) if key is not None else None
     if planned is not None:
-        return planned
+        return worded(planned, words)
     # a trip changed since its pins were confirmed: the pins it no longer accepts are reported, not planned
     kept, stale = split_pins(scenario, pins, catalog) if pins else ([], [])
     data, request = check_scenario(scenario, kept, catalog)
@@ -135,7 +146,19 @@ def plan_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None =
     planned = PlannedTrip(data, request, result, budget, catalog, tuple(stale))
     if key is not None:
         memo.put(key, planned)
-    return planned
+    return worded(planned, words)
+
+
+def edge_words() -> Words:
+    """The words of the request (a client's, inside ``client_language``), English outside a request."""
+    if has_request_context():
+        return current_words()
+    return ENGLISH
+
+
+def worded(planned: PlannedTrip, words: Words) -> PlannedTrip:
+    """The planned trip with its plan's texts in ``words``' language (the memo's copy stays neutral)."""
+    return replace(planned, plan=localize(planned.plan, words))
 
 
 def plan_document(planned: PlannedTrip) -> dict:

@@ -14,19 +14,21 @@ from planner.core.catalog import Catalog
 from planner.core.model import Plan
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
+from planner.i18n import ENGLISH, Words
 from planner.models import EventRevision, Trip
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plans import PlannedTrip, plan_scenario
 
 
-def planned_trip(trip: Trip, catalog: Catalog | None = None) -> PlannedTrip | None:
+def planned_trip(trip: Trip, catalog: Catalog | None = None, *, words: Words | None = None) -> PlannedTrip | None:
     """The trip's plan from its scenario and pins, or None when the scenario no longer fits the catalog.
 
     Without ``catalog``, the trip's owner's (their own protocols and clinics included) is loaded;
-    a caller that plans many trips of one owner passes it once.
+    a caller that plans many trips of one owner passes it once. Its texts are in ``words``' language
+    (default: the request's, English outside a request).
     """
     try:
-        return plan_scenario(trip.scenario, trip.pins, catalog or catalog_for(trip.owner_id))
+        return plan_scenario(trip.scenario, trip.pins, catalog or catalog_for(trip.owner_id), words=words)
     except ScenarioError:
         return None
 
@@ -49,7 +51,8 @@ def record_revisions(trip: Trip, plan: Plan | None, now: datetime) -> bool:
     removed one ``removed_at``; any of these moves ``trip.calendar_changed_at`` to ``now``.
     """
     current: dict[str, str] = {}
-    planned = planned_trip(trip)
+    # fingerprinted in English: a calendar read in another language is the same revision
+    planned = planned_trip(trip, words=ENGLISH)
     if planned is not None:
         events = TripEvents(plan or planned.plan, planned.request, uid_prefix(trip))
         # fingerprinted with the full titles: the discreet ones say less, so they change less

@@ -17,9 +17,10 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
+from planner.i18n import ENGLISH
 from planner.models import Trip, TripAppointment, TripChange
 from planner.services.planning.custom_catalog import catalog_for
-from planner.services.planning.plans import PlannedTrip
+from planner.services.planning.plans import PlannedTrip, worded
 from planner.services.planning.revisions import planned_trip, record_revisions
 
 #: trips re-planned per chunk (one job, one commit) by ``flask refresh-plans``
@@ -32,7 +33,8 @@ def trip_changed(trip: Trip, planned: PlannedTrip | None, now: datetime) -> None
     ``planned`` is the trip's new plan when the caller has it, else None to compute it.
     """
     db.session.flush()
-    planned = planned or planned_trip(trip)
+    # what the database keeps (titles, problems, revisions) is in English, whatever the request's language
+    planned = _english(planned) if planned is not None else planned_trip(trip, words=ENGLISH)
     record_revisions(trip, planned.plan if planned is not None else None, now)
     store_summary(trip, planned, now, by_user_id=trip.owner_id, cause="edit")
 
@@ -47,12 +49,13 @@ def store_summary(
     An unplannable trip records nothing: its appointments are not known to have moved.
     """
     if planned is not None:
+        planned = _english(planned)
         record_changes(trip, planned, now, by_user_id=by_user_id, cause=cause)
     db.session.execute(delete(TripAppointment).where(TripAppointment.trip_id == trip.id))
     if planned is None:
         trip.problems = ["The trip no longer fits the catalog: open it and edit the request."]
     else:
-        trip.problems = [problem.message for problem in planned.plan.problems]
+        trip.problems = _stored_problems(planned)
         rows = [
             {
                 "trip_id": trip.id,
@@ -125,7 +128,20 @@ def _summary_of(planned: PlannedTrip | None) -> tuple[list, frozenset]:
         (a.key, a.title[:300], a.start.astimezone(UTC), a.end.astimezone(UTC), a.timezone, a.pinned)
         for a in planned.plan.appointments
     )
-    return [problem.message for problem in planned.plan.problems], rows
+    return _stored_problems(planned), rows
+
+
+def _english(planned: PlannedTrip) -> PlannedTrip:
+    return worded(planned, ENGLISH)
+
+
+def _stored_problems(planned: PlannedTrip) -> list[str]:
+    """The problems as the database keeps them: English sentences whatever the request's language.
+
+    The dashboard lists them without planning the trip again (and ``_summary_of`` compares them);
+    codes would need a migration of the stored column and of the dashboard, so the words stay English.
+    """
+    return [problem.message for problem in _english(planned).plan.problems]
 
 
 def refresh_trips(first_id: int, last_id: int, now: datetime) -> tuple[int, int]:
@@ -151,7 +167,7 @@ def refresh_trips(first_id: int, last_id: int, now: datetime) -> tuple[int, int]
     for trip in trips:
         if trip.owner_id not in catalogs:
             catalogs[trip.owner_id] = catalog_for(trip.owner_id)
-        planned = planned_trip(trip, catalogs[trip.owner_id])
+        planned = planned_trip(trip, catalogs[trip.owner_id], words=ENGLISH)
         moved = record_revisions(trip, planned.plan if planned is not None else None, now)
         problems, rows = _summary_of(planned)
         if list(trip.problems or []) != problems or stored[trip.id] != rows:
