@@ -109,6 +109,12 @@ class Words:
     def babel_locale(self) -> Locale:
         return Locale.parse(self.locale)
 
+    @cached_property
+    def date_locale(self) -> Locale:
+        """The locale dates are written in: English pages write "Thursday 18 March" (en_GB's order,
+        as the rest of the pages do), every other locale its own CLDR patterns."""
+        return Locale.parse("en_GB") if self.locale == DEFAULT_LOCALE else self.babel_locale
+
     @property
     def lang(self) -> str:
         return html_lang(self.locale)
@@ -142,8 +148,8 @@ class Words:
         if isinstance(value, datetime):
             value = value.replace(tzinfo=None)
         if form in ("full", "long", "medium", "short"):
-            return format_date(value, form, locale=self.babel_locale)
-        return _skeleton(value, form, self.babel_locale)
+            return format_date(value, form, locale=self.date_locale)
+        return _skeleton(value, form, self.date_locale)
 
     def time(self, value: time | datetime) -> str:
         """A wall-clock time, 24-hour where the locale allows: "14:30"."""
@@ -152,7 +158,7 @@ class Words:
         return format_time(value, "HH:mm", locale=self.babel_locale)
 
     def datetime(self, value: datetime, form: str = "medium") -> str:
-        return format_datetime(value.replace(tzinfo=None), form, locale=self.babel_locale)
+        return format_datetime(value.replace(tzinfo=None), form, locale=self.date_locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
         return format_currency(amount, currency, locale=self.babel_locale)

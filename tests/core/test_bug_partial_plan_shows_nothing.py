@@ -53,7 +53,7 @@ def test_a_stay_too_short_places_what_fits_and_lists_the_rest():
     assert [(u["step"], u["occurrence"]) for u in waiting] == [("intensive", n) for n in (3, 4, 5, 6)]
     assert set(waiting[0]) == {"protocol", "step", "occurrence", "title", "reason", "rule", "params"}
     assert waiting[0]["rule"] == "stay_too_short"
-    assert "March 5" in waiting[0]["reason"]
+    assert "5 March" in waiting[0]["reason"]
     assert waiting[0]["params"] == {"date": "2027-03-05"}
     assert all(u["rule"] == "waits_for_unscheduled" for u in waiting[1:])
     # the placed part is on the days, and the problem still offers the departure that works

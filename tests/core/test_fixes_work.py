@@ -43,7 +43,7 @@ def _fixes_work(request, catalog) -> int:
         for value in problem.fix.values():
             if "T" in value:
                 moment = datetime.fromisoformat(value).astimezone(SEOUL)
-                assert f"{moment:%B} {moment.day}" in problem.message, (problem.fix, problem.message)
+                assert f"{moment.day} {moment:%B}" in problem.message, (problem.fix, problem.message)
         checked += 1
     return checked
 
@@ -108,8 +108,8 @@ def test_a_fix_says_everything_it_changes():
     request = parse_scenario(scenario, CATALOG)
     params = {"fix_zone": "Asia/Seoul", "fix_before": request.departure.isoformat(), "fix_names": ["Acupuncture"]}
     words = fix_text({"departure": "2027-03-18T18:00+09:00"}, params)
-    assert words == "a stay until March 18, with the flight home moved from 11:00 to 18:00 Seoul time"
+    assert words == "a stay until 18 March, with the flight home moved from 11:00 to 18:00 Seoul time"
     both = fix_text({"arrival": "2027-03-02T16:00+09:00", "departure": "2027-03-07T11:00+09:00"}, params)
-    assert both == "an arrival on March 2 at 16:00 Seoul time and a flight home on March 7 at 11:00 Seoul time"
+    assert both == "an arrival on 2 March at 16:00 Seoul time and a flight home on 7 March at 11:00 Seoul time"
     sessions = fix_text({"count": "4", "treatment": "0"}, params)
     assert sessions == "4 sessions of Acupuncture"

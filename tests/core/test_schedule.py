@@ -46,8 +46,8 @@ def test_one_visit_lands_on_the_first_open_slot(case, arrival, minutes, expected
 @pytest.mark.parametrize(
     ("arrival", "moved_by"),
     [
-        (seoul(2025, 10, 2, 17), "October 3 is National Foundation Day"),
-        (seoul(2025, 2, 28, 17), "March 1 is Independence Movement Day"),
+        (seoul(2025, 10, 2, 17), "3 October is National Foundation Day"),
+        (seoul(2025, 2, 28, 17), "1 March is Independence Movement Day"),
     ],
 )
 def test_a_holiday_move_is_explained(arrival, moved_by):
@@ -62,7 +62,7 @@ def test_a_clinic_closure_moves_the_visit_too():
     request = make_request("one", arrival=seoul(2025, 9, 15, 16, 30))
     result = plan(request, make_catalog(one_step(), clinics=(clinic,)))
     assert starts(result) == [seoul(2025, 9, 17, 9)]
-    assert result.appointments[0].moved_by == "the clinic is closed on September 16"
+    assert result.appointments[0].moved_by == "the clinic is closed on 16 September"
 
 
 def test_an_extra_opening_on_a_sunday_is_used():

@@ -39,7 +39,7 @@ def test_the_shrunk_example_names_the_rule_and_offers_no_useless_departure():
     stuck = [p for p in result.problems if p.code == "pin_conflict"]
     assert len(stuck) == 1
     assert "outside your stay" not in stuck[0].message
-    assert "confirmed the Consultation at 09:00 on January 1" in stuck[0].message
+    assert "confirmed the Consultation at 09:00 on 1 January" in stuck[0].message
     assert "the flight lands at 06:01 and the clinic can be reached from 09:01" in stuck[0].message
     for problem in result.problems:
         assert "departure" not in problem.fix or "arrival" in problem.fix, problem

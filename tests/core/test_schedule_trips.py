@@ -54,7 +54,7 @@ def test_departure_morning_leaves_no_room_that_day():
     assert result.problems[0].fix == {"departure": seoul(2025, 9, 16, 18).isoformat()}
     # the fix says everything it changes: the date and the flight's time
     assert result.problems[0].message == (
-        "The treatments need until Tuesday, September 16, 2025; it works with a stay until September 16, "
+        "The treatments need until Tuesday, 16 September 2025; it works with a stay until 16 September, "
         "with the flight home moved from 12:00 to 18:00 Seoul time."
     )
 

@@ -82,13 +82,13 @@ def test_the_english_words_are_neutral():
     problem = result.problems[0]
     assert problem.code == "stay_too_short" and problem.params["until"] == "2027-03-18"
     assert problem.message == (
-        "The treatments need until Thursday, March 18, 2027; it works with a stay until March 18, "
+        "The treatments need until Thursday, 18 March 2027; it works with a stay until 18 March, "
         "with the flight home moved from 11:00 to 18:00 Seoul time."
     )
     assert notice_text(problem) == problem.message
     left = result.unscheduled[0]
     assert (left.rule, left.params) == ("stay_too_short", {"date": "2027-03-05"})
-    assert unscheduled_text(left) == "It does not fit before the flight home on March 5."
+    assert unscheduled_text(left) == "It does not fit before the flight home on 5 March."
     assert left.title == "Acupuncture session (intensive phase) (3 of 6)"
     holiday = next(d for d in result.days if d.note_code)
     assert holiday.note_params == {"date": "2027-03-01", "name": "Independence Movement Day"}

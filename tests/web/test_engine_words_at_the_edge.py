@@ -23,7 +23,7 @@ def _problem(client, query: str = "") -> dict:
 def test_the_api_words_the_plan_in_the_callers_language_from_the_same_cached_plan(client):
     english = _problem(client)
     assert english["code"] == "stay_too_short" and english["params"]["until"] == "2027-03-18"
-    assert english["message"].startswith("The treatments need until Thursday, March 18, 2027;")
+    assert english["message"].startswith("The treatments need until Thursday, 18 March 2027;")
     korean = _problem(client, "?lang=ko")
     assert (korean["code"], korean["params"], korean["fix"]) == (english["code"], english["params"], english["fix"])
     assert "2027년 3월 18일 목요일" in korean["message"]

@@ -84,7 +84,7 @@ def test_bug_partial_plan_shows_nothing_the_page_shows_what_fits(client):
     # the placed part is on the day list, the rest is listed with its reason
     assert 'id="a-acupuncture-chronic-pain-consultation-1"' in body
     assert "Not scheduled yet" in body
-    assert "It does not fit before the flight home on March 5." in body
+    assert "It does not fit before the flight home on 5 March." in body
 
 
 def test_too_short_stay_offers_its_fix_in_one_click(client):
