@@ -93,7 +93,7 @@ def test_too_short_stay_offers_its_fix_in_one_click(client):
     [(fields, label)] = fix_buttons(body)
     proposed = datetime.fromisoformat(fields["fix_departure"])
     assert proposed.date() > date(2027, 3, 10)
-    assert label == f"Stay until {proposed:%B} {proposed.day}"
+    assert label == f"Stay until {proposed.day} {proposed:%B}"
 
     fixed = client.post("/plan/fix", data={"scenario": json.dumps(scenario_of(body)), **fields}, follow_redirects=True)
     fixed_body = fixed.get_data(as_text=True)
