@@ -37,6 +37,9 @@ class Trip(db.Model):
     scenario: Mapped[dict] = mapped_column(JSON)
     #: calendar titles without treatment words
     discreet: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the language the trip is shown in (one of planner.i18n.LOCALES): a client's trip follows the
+    #: client's language; a patient's saved trip keeps the one it was planned in; None: English
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
     #: when the trip was created
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     #: last edit of the request, pins or status
