@@ -58,6 +58,16 @@ class Trip(db.Model):
     __table_args__ = (CheckConstraint(f"status IN {TRIP_STATUSES!r}", name="status"),)
 
     client = relationship("Client", back_populates="trips")
+
+    @property
+    def shown_language(self) -> str:
+        """The locale the trip's client reads it in: a client's trip, the client's language (it wins
+        whatever the facilitator's own); a patient's saved trip, the one it was planned in; else English."""
+        from planner.i18n import DEFAULT_LOCALE, normalize
+
+        chosen = self.client.language if self.client is not None else self.language
+        return normalize(chosen) or DEFAULT_LOCALE
+
     pins = relationship(
         "Pin", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Pin.id"
     )

@@ -8,6 +8,7 @@ from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
+from planner.i18n.web import current_locale, current_words
 from planner.security import no_store
 from planner.services import current_catalog
 from planner.services.planning import trips
@@ -163,7 +164,7 @@ def save():
     if not form.validate_on_submit() or form.scenario_data is None:
         return _problem("The plan could not be read. Please plan the trip again.")
     try:
-        token = trips.save_trip(form.scenario_data, discreet=form.discreet.data)
+        token = trips.save_trip(form.scenario_data, discreet=form.discreet.data, language=current_locale())
     except ScenarioError as error:
         return _problem(f"The plan could not be saved ({error.field}: {error.reason}).")
     flash("Saved. This page's address is your private link: bookmark it. Anyone with it can see and edit the trip.")
@@ -186,7 +187,8 @@ def unsaved_calendar():
     except ScenarioError as error:
         return _problem(f"The calendar could not be made ({error.field}: {error.reason}).")
     host = current_app.config["PLANNER_HOST"]
-    return _ics(calendar_file(planned, host=host, discreet=form.discreet.data), "treatment-trip")
+    words = current_words()
+    return _ics(calendar_file(planned, host=host, discreet=form.discreet.data, words=words), "treatment-trip")
 
 
 @blueprint.get("/t/<token>")

@@ -13,13 +13,14 @@ from sqlalchemy import select
 from planner.core.calendar import CalendarOptions, render_calendar
 from planner.core.model import Plan
 from planner.extensions import db
+from planner.i18n import words_for
 from planner.models import FeedToken, ShareLink, Trip, User
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
-from planner.services.workspace.feeds import trip_events
+from planner.services.workspace.feeds import calendar_name, trip_events
 
 CLIENT = "client"
 
@@ -140,21 +141,24 @@ def _fingerprint(seen: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:32]
 
 
-def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
-    """The .ics of the trip behind a live client link and its file name; None if the link is dead."""
+def client_calendar(token: str, now: datetime) -> tuple[bytes, str, str] | None:
+    """The .ics of the trip behind a live client link, its file name and its language tag (the client's);
+    None if the link is dead."""
     link = _live_link(token, now)
     if link is None:
         return None
     trip = link.trip
+    words = words_for(trip.shown_language)  # the client's language, whatever the facilitator's
     options = CalendarOptions(
         calendar_uid=f"trip-{trip.uuid}",
-        name="Treatment trip" if trip.discreet else f"Treatment trip · {trip.title or 'plan'}",
+        name=calendar_name(trip, trip.discreet, words),
         host=current_app.config["PLANNER_HOST"],
         stamp=trip.calendar_changed_at.astimezone(UTC),
         discreet=trip.discreet,
+        words=words,
     )
     catalog = catalog_for(trip.owner_id)
-    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics"
+    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics", words.lang
 
 
 def seen_appointments(plan: Plan) -> dict[str, str]:
