@@ -36,12 +36,12 @@ def _text(max_length: int, *, required: bool = False, multiline: bool = False, *
 class _Locale(ma.fields.String):
     """One of the six languages (LOCALES); a tag naming one ("zh-CN", "ko-KR") is read as it."""
 
+    def __init__(self, **kwargs):
+        super().__init__(validate=validate.OneOf(LOCALES), **kwargs)
+
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
-        locale = normalize(text)
-        if locale is None:
-            raise ma.ValidationError(f"must be one of {', '.join(LOCALES)}")
-        return locale
+        return normalize(text) or text
 
 
 class PageArgs(ma.Schema):
