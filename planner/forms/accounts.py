@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
@@ -72,7 +73,7 @@ class LanguagePreferenceForm(PlannerForm):
     """The facilitator's interface language: one of the six, each named in itself, or the browser's."""
 
     language = SelectField(
-        "Interface language",
+        _l("Interface language"),
         choices=[SelectChoice("", "—"), *(SelectChoice(code, name) for code, name in languages())],
         default="",
     )
