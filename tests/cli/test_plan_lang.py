@@ -59,3 +59,11 @@ def test_the_calendar_in_korean_says_so_and_stays_valid(runner, tmp_path):
         assert event["DESCRIPTION"].params["LANGUAGE"] == "ko"
     english = runner.invoke(args=["plan", _scenario(tmp_path), "--format", "ics"]).stdout_bytes
     assert b";LANGUAGE=" not in english
+
+
+def test_the_korean_calendar_passes_the_file_rules_and_other_readers(runner, tmp_path):
+    from tests.core.ics_checks import check_calendar, icalendar_events, vobject_events
+
+    body = runner.invoke(args=["plan", _scenario(tmp_path), "--format", "ics", "--lang", "ko"]).stdout_bytes
+    check_calendar(body)
+    assert vobject_events(body) == icalendar_events(body)
