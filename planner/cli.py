@@ -18,7 +18,7 @@ from planner.core.catalog import Catalog, CatalogError
 from planner.core.render import plan_to_dict, plan_to_text
 from planner.core.scenario import ScenarioError, parse_scenario
 from planner.core.schedule import plan as make_plan
-from planner.i18n import ENGLISH
+from planner.i18n import LOCALES, Words, normalize, words_for
 from planner.services import current_catalog
 from planner.wording import localize
 
@@ -58,7 +58,16 @@ def _read_scenario(path: str) -> object:
         raise BadInput(f"{path}: not JSON the planner reads (nested too deeply)") from None
 
 
-def _calendar(scenario: object, result, request, catalog: Catalog, discreet: bool) -> bytes:
+def _words(lang: str | None) -> Words:
+    if lang is None:
+        return words_for("en")
+    locale = normalize(lang)
+    if locale is None:
+        raise BadInput(f"--lang: {lang!r} is not one of the planner's languages ({', '.join(LOCALES)})")
+    return words_for(locale)
+
+
+def _calendar(scenario: object, result, request, catalog: Catalog, discreet: bool, words: Words) -> bytes:
     """The plan as .ics; the same scenario always gives the same bytes.
 
     The UIDs come from a uuid5 of the scenario's canonical JSON, and DTSTAMP is the arrival
@@ -67,12 +76,15 @@ def _calendar(scenario: object, result, request, catalog: Catalog, discreet: boo
     canonical = json.dumps(scenario, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     name = uuid.uuid5(SCENARIO_NAMESPACE, canonical)
     host = current_app.config["PLANNER_HOST"]
+    _ = words.gettext
+    patient = request.traveller.name or _("patient")
     options = CalendarOptions(
         calendar_uid=f"plan-{name}",
-        name="Treatment trip" if discreet else f"Treatment trip · {request.traveller.name or 'patient'}",
+        name=_("Treatment trip") if discreet else _("Treatment trip · %(patient)s", patient=patient),
         host=host,
         stamp=request.arrival.astimezone(UTC),
         discreet=discreet,
+        words=words,
     )
     return render_calendar([TripEvents(result, request, f"plan-{name}")], catalog, options)
 
@@ -82,24 +94,26 @@ def _calendar(scenario: object, result, request, catalog: Catalog, discreet: boo
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text")
 @click.option("--discreet", is_flag=True, help="Calendar titles that do not name the treatment.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+@click.option("--lang", metavar="LOCALE", help=f"The language of the text and calendar: {', '.join(LOCALES)} (en).")
 @with_appcontext
-def plan_command(scenario_file: str, output_format: str, discreet: bool, output: str | None) -> None:
+def plan_command(scenario_file: str, output_format: str, discreet: bool, output: str | None, lang: str | None) -> None:
     """Plan the trip described by a JSON scenario: itinerary, budget and notices."""
+    words = _words(lang)
     catalog = _catalog()
     scenario = _read_scenario(scenario_file)
     try:
         request = parse_scenario(scenario, catalog)
     except ScenarioError as error:
         raise BadInput(str(error)) from None
-    result = localize(make_plan(request, catalog), ENGLISH)
+    result = localize(make_plan(request, catalog), words)
     if output_format == "ics":
-        body = _calendar(scenario, result, request, catalog, discreet)
+        body = _calendar(scenario, result, request, catalog, discreet, words)
     else:
         document = plan_to_dict(result, compute_budget(result, request, catalog), catalog, request)
         if output_format == "json":
             body = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
         else:
-            body = plan_to_text(document).encode()
+            body = plan_to_text(document, words).encode()
     if output:
         Path(output).write_bytes(body)
     else:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, EmailField, PasswordField, StringField
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from planner.forms.base import PlannerForm
+from planner.i18n import languages
 from planner.services.accounts.passwords import MAX_LENGTH, password_problem
 
 
@@ -64,3 +67,13 @@ class ApiTokenForm(PlannerForm):
 
     name = StringField("Token name (what will use it)", validators=[DataRequired(), Length(max=80)])
     read_only = BooleanField("Read-only: the token can read but not change anything")
+
+
+class LanguagePreferenceForm(PlannerForm):
+    """The facilitator's interface language: one of the six, each named in itself, or the browser's."""
+
+    language = SelectField(
+        _l("Interface language"),
+        choices=[SelectChoice("", "—"), *(SelectChoice(code, name) for code, name in languages())],
+        default="",
+    )

@@ -7,28 +7,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from planner.forms.base import PlannerForm
+from planner.i18n import languages, normalize
 from planner.models.client import NOTES_MAX
 from planner.services.planning.zones import UnknownZone, find_zone
 
-#: languages facilitators work in most (BCP 47 tags), as (tag, name)
-LANGUAGES = (
-    ("en", "English"),
-    ("ko", "Korean"),
-    ("ja", "Japanese"),
-    ("zh", "Chinese"),
-    ("ru", "Russian"),
-    ("mn", "Mongolian"),
-    ("kk", "Kazakh"),
-    ("uz", "Uzbek"),
-    ("vi", "Vietnamese"),
-    ("th", "Thai"),
-    ("id", "Indonesian"),
-    ("ar", "Arabic"),
-    ("es", "Spanish"),
-    ("pt", "Portuguese"),
-    ("fr", "French"),
-    ("de", "German"),
-)
+#: the client's languages, one of the six the planner speaks, each named in itself, as (locale, name)
+LANGUAGES = languages()
 
 
 def _iana_zone(form, field) -> None:
@@ -46,6 +30,11 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _locale(value):
+    """A tag naming one of the six ("zh-CN", "ko_KR") as its locale; anything else stays, to be refused."""
+    return (normalize(value) or value) if isinstance(value, str) else value
+
+
 class ClientForm(PlannerForm):
     """A client's details; notes are health data (kept out of calendars, caches and logs)."""
 
@@ -54,7 +43,9 @@ class ClientForm(PlannerForm):
     home_timezone = StringField(
         "Home time zone", filters=[_strip], default="UTC", validators=[DataRequired(), Length(max=64), _iana_zone]
     )
-    language = SelectField("Language", choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], default="en")
+    language = SelectField(
+        "Language", choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], filters=[_locale], default="en"
+    )
     notes = TextAreaField(
         "Health notes (private: never in calendars or shared links)", validators=[Length(max=NOTES_MAX)]
     )
@@ -63,9 +54,9 @@ class ClientForm(PlannerForm):
 
     def __init__(self, *args, current_language: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        # a client saved with a language outside the list keeps it as a choice
-        if current_language and current_language not in dict(LANGUAGES):
-            self.language.choices = [*self.language.choices, SelectChoice(current_language, current_language)]
+        # a client saved before the six languages shows the one their tag names (English if none)
+        if current_language and not self.is_submitted():
+            self.language.data = normalize(current_language) or "en"
 
     def values(self) -> dict:
         """The cleaned values, by column name."""

@@ -31,6 +31,8 @@ class User(UserMixin, db.Model):
     reset_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
     #: when the reset token stops working
     reset_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    #: the facilitator's interface language (one of planner.i18n.LOCALES), None: the browser's
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
     #: when the account was created
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

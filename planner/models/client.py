@@ -43,7 +43,7 @@ class Client(db.Model):
     contact: Mapped[str] = mapped_column(String(200), default="")
     #: IANA zone of the client's home, for remote follow-ups
     home_timezone: Mapped[str] = mapped_column(String(64), default="UTC")
-    #: preferred language (BCP 47 tag)
+    #: the client's language, one of planner.i18n.LOCALES: their shared page, calendar and feed use it
     language: Mapped[str] = mapped_column(String(16), default="en")
     #: health notes: never in a calendar, never cached, never logged
     notes: Mapped[str] = mapped_column(String(NOTES_MAX), default="")

@@ -37,6 +37,9 @@ class Trip(db.Model):
     scenario: Mapped[dict] = mapped_column(JSON)
     #: calendar titles without treatment words
     discreet: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the language the trip is shown in (one of planner.i18n.LOCALES): a client's trip follows the
+    #: client's language; a patient's saved trip keeps the one it was planned in; None: English
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
     #: when the trip was created
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     #: last edit of the request, pins or status
@@ -55,6 +58,16 @@ class Trip(db.Model):
     __table_args__ = (CheckConstraint(f"status IN {TRIP_STATUSES!r}", name="status"),)
 
     client = relationship("Client", back_populates="trips")
+
+    @property
+    def shown_language(self) -> str:
+        """The locale the trip's client reads it in: a client's trip, the client's language (it wins
+        whatever the facilitator's own); a patient's saved trip, the one it was planned in; else English."""
+        from planner.i18n import DEFAULT_LOCALE, normalize
+
+        chosen = self.client.language if self.client is not None else self.language
+        return normalize(chosen) or DEFAULT_LOCALE
+
     pins = relationship(
         "Pin", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Pin.id"
     )

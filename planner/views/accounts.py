@@ -10,8 +10,16 @@ from flask_login import current_user, login_required, login_user, logout_user
 from planner import limits
 from planner.errors import HEADINGS
 from planner.extensions import limiter, login
-from planner.forms.accounts import ApiTokenForm, ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from planner.forms.accounts import (
+    ApiTokenForm,
+    ChangePasswordForm,
+    LanguagePreferenceForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+)
 from planner.forms.sharing import ActionForm
+from planner.i18n.web import COOKIE as LANGUAGE_COOKIE
 from planner.security import no_store
 from planner.services.accounts import api_tokens, audit
 from planner.services.accounts import users as accounts
@@ -133,7 +141,21 @@ def account():
         new_token=take_new_token(),
         token_form=ApiTokenForm(formdata=None),
         action=ActionForm(formdata=None),
+        language_form=LanguagePreferenceForm(formdata=None, language=current_user.language or ""),
     )
+
+
+@blueprint.post("/account/language")
+@login_required
+@no_store
+def set_language():
+    """Keep the facilitator's interface language (empty: the browser's); it applies at once."""
+    form = LanguagePreferenceForm()
+    if form.validate_on_submit():
+        accounts.set_language(current_user._get_current_object(), form.language.data or None)
+    response = redirect(url_for("accounts.account"))
+    response.delete_cookie(LANGUAGE_COOKIE)  # a ?lang= choice kept in the cookie would hide the preference
+    return response
 
 
 @blueprint.route("/account/password", methods=["GET", "POST"])

@@ -37,6 +37,7 @@ def feed(token: str):
         response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
     # private: no shared cache may keep it; no-cache: calendar apps revalidate with the ETag
     response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Content-Language"] = found.lang
     response.set_etag(found.etag)
     response.last_modified = found.last_modified
     return response if revalidated else response.make_conditional(request)

@@ -9,7 +9,7 @@ from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
-from planner.i18n.web import current_locale
+from planner.i18n.web import current_locale, current_words
 from planner.security import no_store
 from planner.services import current_catalog
 from planner.services.planning import trips
@@ -169,7 +169,7 @@ def save():
     if not form.validate_on_submit() or form.scenario_data is None:
         return _problem(_("The plan could not be read. Please plan the trip again."))
     try:
-        token = trips.save_trip(form.scenario_data, discreet=form.discreet.data)
+        token = trips.save_trip(form.scenario_data, discreet=form.discreet.data, language=current_locale())
     except ScenarioError as error:
         return _problem(
             _("The plan could not be saved (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
@@ -196,7 +196,8 @@ def unsaved_calendar():
             _("The calendar could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
         )
     host = current_app.config["PLANNER_HOST"]
-    return _ics(calendar_file(planned, host=host, discreet=form.discreet.data), "treatment-trip")
+    words = current_words()
+    return _ics(calendar_file(planned, host=host, discreet=form.discreet.data, words=words), "treatment-trip")
 
 
 @blueprint.get("/t/<token>")

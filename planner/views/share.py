@@ -13,6 +13,8 @@ from planner import limits
 from planner.clock import utcnow
 from planner.database import writes_on_read
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm, SeenForm
+from planner.i18n import normalize
+from planner.i18n.web import client_language
 from planner.security import no_store
 from planner.services.workspace import sharing
 from planner.views import shown_once
@@ -153,11 +155,17 @@ def revoke(trip_id: int, link_id: int):
 @no_store
 def client_plan(token: str):
     """The client's read-only plan; it records nothing (previewers GET it too), its script does."""
-    view = sharing.open_client_link(token, utcnow())
+    chosen = normalize(request.args.get("lang"))
+    view = sharing.open_client_link(token, utcnow(), chosen)
     if view is None:
         abort(404)
-    status = CLIENT_STATUS_WORDS.get(view.trip.status) or sharing.CLIENT_STATUS_WORDS[view.trip.status]
-    return render_template("share/client.html", view=view, token=token, status_text=str(status))
+    # the client's language, whatever the facilitator's (an explicit ?lang= is the reader's own choice)
+    with client_language(chosen or view.trip.shown_language) as words:
+        status = CLIENT_STATUS_WORDS.get(view.trip.status) or sharing.CLIENT_STATUS_WORDS[view.trip.status]
+        page = render_template("share/client.html", view=view, token=token, status_text=str(status))
+    response = Response(page, content_type="text/html; charset=utf-8")
+    response.headers["Content-Language"] = words.lang
+    return response
 
 
 @blueprint.post("/shared/<token>/seen")
@@ -184,7 +192,8 @@ def client_calendar(token: str):
     found = sharing.client_calendar(token, utcnow())
     if found is None:
         abort(404)
-    body, filename = found
+    body, filename, lang = found
     response = Response(body, content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Language"] = lang
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

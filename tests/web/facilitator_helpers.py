@@ -30,7 +30,7 @@ def add_client(client, name: str = "Ana Silva", **fields) -> int:
         "name": name,
         "contact": "ana@example.com",
         "home_timezone": "Europe/Lisbon",
-        "language": "pt",
+        "language": "en",
         "notes": "",
         **fields,
     }

@@ -54,7 +54,7 @@ def _assert_not_saved(response) -> str:
 @pytest.mark.parametrize("failure", FAILURES)
 @pytest.mark.parametrize("method", ["commit", "flush"])
 def test_a_new_client_not_saved_keeps_what_was_typed(app, facilitator, client, monkeypatch, failure, method):
-    data = {"name": "Ana Silva", "contact": "ana@example.com", "home_timezone": "Europe/Lisbon", "language": "pt"}
+    data = {"name": "Ana Silva", "contact": "ana@example.com", "home_timezone": "Europe/Lisbon", "language": "en"}
     with monkeypatch.context() as patch:
         _fail(patch, method, failure)
         response = client.post("/clients/new", data={**data, "notes": NOTES})

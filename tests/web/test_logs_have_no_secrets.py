@@ -158,7 +158,7 @@ def test_no_log_holds_the_notes_or_a_token(server):
     _, page = _get(browser, f"{base}/clients/{made['client']}/edit")
     with sqlite3.connect(database) as connection:
         connection.execute("CREATE TRIGGER fault BEFORE UPDATE ON clients BEGIN SELECT RAISE(ABORT, 'fault'); END")
-    form = {"name": "Ana Silva", "contact": "", "home_timezone": "Europe/Lisbon", "language": "pt"}
+    form = {"name": "Ana Silva", "contact": "", "home_timezone": "Europe/Lisbon", "language": "en"}
     edit = {"csrf_token": _csrf(page), **form, "notes": NOTES + " and more"}
     assert _post(browser, f"{base}/clients/{made['client']}/edit", edit) == 500
 

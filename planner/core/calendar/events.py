@@ -10,6 +10,7 @@ from planner.core.calendar.entry import Alarm, Entry, in_zone, one_line, paragra
 from planner.core.calendar.flights import flight_entry
 from planner.core.catalog import Catalog
 from planner.core.model import Appointment, Clinic, Plan, Preparation, Step, StepKind, TripRequest
+from planner.i18n import ENGLISH, Words
 
 __all__ = ["Alarm", "Entry", "entries_for", "in_zone", "one_line", "paragraph"]
 
@@ -28,9 +29,11 @@ def entries_for(
     confirmed: frozenset[str] = frozenset(),
     label: str = "",
     discreet: bool = False,
+    words: Words = ENGLISH,
 ) -> tuple[Entry, ...]:
-    """Every event of one trip, in a stable order (by start, then key)."""
-    prefix = f"{one_line(label)}: " if one_line(label) else ""
+    """Every event of one trip, in a stable order (by start, then key), in the language of ``words``."""
+    _ = words.gettext
+    prefix = _("%(label)s: ", label=one_line(label)) if one_line(label) else ""
     entries: list[Entry] = []
     # each treatment's cautions go with its first appointment (the plan lists them in time order),
     # never in discreet mode
@@ -44,21 +47,21 @@ def entries_for(
         cautions = ()
         if not discreet and first_of.get(appointment.protocol) == appointment.key:
             cautions = catalog.protocols[appointment.protocol].cautions
-        entry = _appointment(appointment, step, clinic, status, prefix, discreet, cautions)
+        entry = _appointment(appointment, step, clinic, status, prefix, discreet, cautions, words)
         if not plan.feasible:  # the placed part of a plan that does not work: say so where it is read
-            entry = replace(entry, description=f"{entry.description}\n{NOT_YET}")
+            entry = replace(entry, description=f"{entry.description}\n{_(NOT_YET)}")
         entries.append(entry)
         if (appointment.invasive or step.invasive) and step.rest_days > 0:
-            entries.append(_rest(appointment, step, clinic, status, prefix, discreet))
+            entries.append(_rest(appointment, step, clinic, status, prefix, discreet, words))
     clinic_zone = _clinic_zone(plan, catalog)
     for key, flight in (("flight-out", request.outbound), ("flight-home", request.inbound)):
         if flight is not None:
-            entries.append(flight_entry(key, flight, request, prefix, clinic_zone))
+            entries.append(flight_entry(key, flight, request, prefix, clinic_zone, words))
     for visit in plan.visits:
         if visit.proposed and visit.number > 1:
             first = in_zone(visit.arrival, clinic_zone, f"visit {visit.number} arrival").date()
             last = first if visit.departure is None else in_zone(visit.departure, clinic_zone, "departure").date()
-            what = "Proposed trip" if discreet else f"Proposed trip {visit.number} for treatment"
+            what = _("Proposed trip") if discreet else _("Proposed trip %(number)s for treatment", number=visit.number)
             entries.append(
                 Entry(
                     key=f"visit-{visit.number}",
@@ -66,24 +69,25 @@ def entries_for(
                     start=first,
                     end=max(last, first) + timedelta(days=1),
                     status="TENTATIVE",
-                    description="Dates proposed by the planner; book flights once the clinic confirms.",
+                    description=_("Dates proposed by the planner; book flights once the clinic confirms."),
                     transparent=True,
                 )
             )
     if not plan.feasible or not entries:
-        entries.append(_not_working(plan, clinic_zone, prefix, discreet))
+        entries.append(_not_working(plan, clinic_zone, prefix, discreet, words))
     return tuple(sorted(entries, key=lambda e: (_instant(e.start, clinic_zone), e.key)))
 
 
-def _not_working(plan: Plan, clinic_zone: str, prefix: str, discreet: bool) -> Entry:
+def _not_working(plan: Plan, clinic_zone: str, prefix: str, discreet: bool, words: Words = ENGLISH) -> Entry:
     """An all-day note on the arrival day: the plan does not work yet (a calendar has one event at least)."""
     day = in_zone(plan.arrival, clinic_zone, "arrival").date()
-    lines = ["The planner could not fit every appointment into this trip yet; see your plan."]
+    _ = words.gettext
+    lines = [_("The planner could not fit every appointment into this trip yet; see your plan.")]
     if not discreet:
         lines += [paragraph(problem.message) for problem in plan.problems]
     return Entry(
         key="plan-status",
-        title=f"{prefix}Trip plan: not working yet",
+        title=f"{prefix}{_('Trip plan: not working yet')}",
         start=day,
         end=day + timedelta(days=1),
         status="TENTATIVE",
@@ -132,7 +136,9 @@ def _appointment(
     prefix: str,
     discreet: bool,
     cautions: tuple[str, ...] = (),
+    words: Words = ENGLISH,
 ) -> Entry:
+    _ = words.gettext
     field = f"appointment {appointment.key}"
     start = in_zone(appointment.start, appointment.timezone, f"{field} start")
     end = in_zone(appointment.end, appointment.timezone, f"{field} end")
@@ -140,28 +146,32 @@ def _appointment(
     all_day = appointment.kind in _ALL_DAY_KINDS
     if end < start or (end == start and not all_day):
         raise ValueError(f"{field}: end {end.isoformat()} is not after start {start.isoformat()}")
-    place = one_line(f"{clinic.name}, {clinic.address}" if clinic.address else clinic.name)
+    clinic_name = words.catalog(clinic.name)
+    address = words.catalog(clinic.address) if clinic.address else ""
+    place = one_line(_("%(clinic)s, %(address)s", clinic=clinic_name, address=address) if address else clinic_name)
     remote = appointment.kind == StepKind.REMOTE and not appointment.in_person
-    location = f"Video call with {place}" if remote else place
+    location = _("Video call with %(place)s", place=place) if remote else place
     notes = _preparations(appointment, step)
     if discreet:
-        title = f"Appointment — {one_line(clinic.name)}"
-        lines = ["Appointment; the details are in your plan."]
+        title = _("Appointment — %(clinic)s", clinic=one_line(clinic_name))
+        lines = [_("Appointment; the details are in your plan.")]
         if notes:
-            lines.append("Preparation needed before this appointment; see your plan.")
-        alarms = tuple(Alarm(_before(note), "Preparation reminder for your appointment") for note in notes)
+            lines.append(_("Preparation needed before this appointment; see your plan."))
+        alarms = tuple(Alarm(_before(note), _("Preparation reminder for your appointment")) for note in notes)
     else:
-        title = one_line(appointment.title or step.title)
-        lines = [paragraph(step.description or step.title)]
-        lines += [f"Preparation: {paragraph(note.text)}" for note in notes]
-        alarms = tuple(Alarm(_before(note), f"Preparation: {one_line(note.text)}") for note in notes)
+        title = one_line(appointment.title or words.catalog(step.title))
+        lines = [paragraph(words.catalog(step.description or step.title))]
+        lines += [_("Preparation: %(note)s", note=paragraph(words.catalog(note.text))) for note in notes]
+        alarms = tuple(
+            Alarm(_before(note), _("Preparation: %(note)s", note=one_line(words.catalog(note.text)))) for note in notes
+        )
     if remote:
-        lines.append(f"Times are in your home time zone ({appointment.timezone}).")
+        lines.append(_("Times are in your home time zone (%(zone)s).", zone=appointment.timezone))
     if appointment.moved_by and not discreet:
-        lines.append(f"Not earlier because {paragraph(appointment.moved_by)}.")
+        lines.append(_("Not earlier because %(reason)s.", reason=paragraph(appointment.moved_by)))
     if cautions:
-        lines.append("Before this treatment:")
-        lines += [f"- {paragraph(text)}" for text in cautions]
+        lines.append(_("Before this treatment:"))
+        lines += [f"- {paragraph(words.catalog(text))}" for text in cautions]
     if all_day:
         return Entry(
             key=appointment.key,
@@ -197,16 +207,34 @@ def _before(note: Preparation) -> timedelta:
     return timedelta(hours=note.hours_before) if note.hours_before > 0 else timedelta(days=1)
 
 
-def _rest(appointment: Appointment, step: Step, clinic: Clinic, status: str, prefix: str, discreet: bool) -> Entry:
+def _rest(
+    appointment: Appointment,
+    step: Step,
+    clinic: Clinic,
+    status: str,
+    prefix: str,
+    discreet: bool,
+    words: Words = ENGLISH,
+) -> Entry:
+    _ = words.gettext
     day = in_zone(appointment.start, clinic.timezone, f"appointment {appointment.key} start").date()
     first = day + timedelta(days=1)
-    title = "Rest days" if discreet else f"Rest after {one_line(appointment.title or step.title)}"
+    title = (
+        _("Rest days")
+        if discreet
+        else _("Rest after %(step)s", step=one_line(appointment.title or words.catalog(step.title)))
+    )
     return Entry(
         key=f"rest-{appointment.key}",
         title=f"{prefix}{title}",
         start=first,
         end=first + timedelta(days=step.rest_days),
         status=status,
-        description=f"{step.rest_days} day(s) of rest: no other procedure, keep the plans light.",
+        description=words.ngettext(
+            # the English keeps the golden files' "day(s)"; a translation has its plural forms
+            "%(num)d day(s) of rest: no other procedure, keep the plans light.",
+            "%(num)d day(s) of rest: no other procedure, keep the plans light.",
+            step.rest_days,
+        ),
         transparent=True,
     )

@@ -7,10 +7,14 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from planner.core.calendar.airports import airport_zone
 from planner.core.calendar.entry import UTC_NAMES, Entry, in_zone, one_line
 from planner.core.model import Flight, TripRequest
+from planner.i18n import ENGLISH, Words
 
 
-def flight_entry(key: str, flight: Flight, request: TripRequest, prefix: str, clinic_zone: str) -> Entry:
+def flight_entry(
+    key: str, flight: Flight, request: TripRequest, prefix: str, clinic_zone: str, words: Words = ENGLISH
+) -> Entry:
     """The flight to Korea ("flight-out") or home ("flight-home"), timed, or a note when one time is known."""
+    _ = words.gettext
     outbound = key == "flight-out"
     field = f"{key} departs"
     _aware(flight.departs, field)
@@ -39,16 +43,22 @@ def flight_entry(key: str, flight: Flight, request: TripRequest, prefix: str, cl
         # a time given with only an offset has no zone to show: both ends in UTC
         takeoff_zone = landing_zone = None
     route = " → ".join(one_line(place) for place in (flight.origin, flight.destination) if one_line(place))
-    title = f"{prefix}" + " ".join(part for part in ("Flight", one_line(flight.number), route) if part)
-    departs_line = f"Departs {one_line(flight.origin) or 'origin'}: {_local(flight.departs, takeoff_zone)}"
+    flight_name = " ".join(part for part in (one_line(flight.number), route) if part)
+    title = prefix + (_("Flight %(flight)s", flight=flight_name) if flight_name else _("Flight"))
+    departs_line = _(
+        "Departs %(place)s: %(time)s",
+        place=one_line(flight.origin) or _("origin"),
+        time=_local(flight.departs, takeoff_zone, words),
+    )
     if arrives is not None and arrives == flight.departs:
         # Only one time is known (a flight number without its hours): a note on that day.
         if outbound:
-            landed = _local(arrives, landing_zone)
-            lines = [f"Arrives {one_line(flight.destination) or 'Korea'}: {landed}", "Take-off time unknown."]
+            landed = _local(arrives, landing_zone, words)
+            place = one_line(flight.destination) or _("Korea")
+            lines = [_("Arrives %(place)s: %(time)s", place=place, time=landed), _("Take-off time unknown.")]
             day = _shown(arrives, landing_zone).date()
         else:
-            lines = [departs_line, "Arrival time unknown."]
+            lines = [departs_line, _("Arrival time unknown.")]
             day = _shown(flight.departs, takeoff_zone).date()
         return Entry(
             key, title, day, day + timedelta(days=1), "CONFIRMED", description="\n".join(lines), transparent=True
@@ -57,9 +67,10 @@ def flight_entry(key: str, flight: Flight, request: TripRequest, prefix: str, cl
     end = _shown(arrives, landing_zone) if arrives is not None else None
     lines = [departs_line]
     if arrives is None:
-        lines.append("Arrival time unknown.")
+        lines.append(_("Arrival time unknown."))
     else:
-        lines.append(f"Arrives {one_line(flight.destination) or 'destination'}: {_local(arrives, landing_zone)}")
+        place = one_line(flight.destination) or _("destination")
+        lines.append(_("Arrives %(place)s: %(time)s", place=place, time=_local(arrives, landing_zone, words)))
     return Entry(key, title, start, end, "CONFIRMED", description="\n".join(lines))
 
 
@@ -86,8 +97,9 @@ def _shown(moment: datetime, zone_name: str | None) -> datetime:
     return moment.astimezone(UTC) if zone_name is None else in_zone(moment, zone_name, "flight")
 
 
-def _local(moment: datetime, zone_name: str | None) -> str:
-    """A local time written out for people: "2026-04-01 10:05 (Europe/Lisbon)"."""
+def _local(moment: datetime, zone_name: str | None, words: Words = ENGLISH) -> str:
+    """A local time written out for people: "2026-04-01 10:05 (Europe/Lisbon)" (ISO date and 24-hour time
+    in every language: unambiguous next to a booking; the zone stays its IANA name)."""
     if zone_name is None:
         offset = moment.strftime("%z")
         return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"

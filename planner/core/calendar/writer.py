@@ -13,6 +13,7 @@ from planner.core.calendar.text import duration, lines_to_bytes, moment, plain, 
 from planner.core.calendar.zones import vtimezone_ical
 from planner.core.catalog import Catalog
 from planner.core.model import Plan, TripRequest
+from planner.i18n import ENGLISH, Words
 
 PRODID = "-//Treatment Trip Planner//Planner Calendar 1.0//EN"
 _UID_PART = re.compile(r"[A-Za-z0-9._~:+=/-]+")
@@ -54,6 +55,8 @@ class CalendarOptions:
     discreet: bool = False
     #: feeds only: how often clients should fetch the calendar again
     refresh: timedelta | None = None
+    #: the language of the planner's own words (titles, descriptions); not English: LANGUAGE on them
+    words: Words = field(default=ENGLISH, hash=False, compare=False)
 
 
 def event_fingerprints(trip: TripEvents, catalog: Catalog, *, discreet: bool = False) -> dict[str, str]:
@@ -89,13 +92,14 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
     bounds: list[datetime | date] = []
     for index, trip in enumerate(trips):
         _check_trip(trip, index)
-        for entry in _entries(trip, catalog, options.discreet):
+        for entry in _entries(trip, catalog, options.discreet, options.words):
             uid = f"{trip.uid_prefix}-{_uid_key(entry.key, options.discreet)}@{options.host}"
             if uid in uids:
                 raise ValueError(f"trips[{index}].uid_prefix: event UID {uid} is already used by another event")
             uids.add(uid)
             revision = trip.revisions.get(entry.key)
-            events += _event(entry, uid, revision, options.stamp, f"trips[{index}].revisions[{entry.key!r}]")
+            field_name = f"trips[{index}].revisions[{entry.key!r}]"
+            events += _event(entry, uid, revision, options.stamp, field_name, _language(options.words))
             bounds.append(_second(entry.start))
             if entry.end is not None:
                 bounds.append(_second(entry.end))
@@ -103,8 +107,15 @@ def render_calendar(trips: Sequence[TripEvents], catalog: Catalog, options: Cale
     return lines_to_bytes(header) + _timezones(bounds) + lines_to_bytes(events)
 
 
-def _entries(trip: TripEvents, catalog: Catalog, discreet: bool) -> tuple[Entry, ...]:
-    return entries_for(trip.plan, trip.request, catalog, confirmed=trip.confirmed, label=trip.label, discreet=discreet)
+def _entries(trip: TripEvents, catalog: Catalog, discreet: bool, words: Words = ENGLISH) -> tuple[Entry, ...]:
+    return entries_for(
+        trip.plan, trip.request, catalog, confirmed=trip.confirmed, label=trip.label, discreet=discreet, words=words
+    )
+
+
+def _language(words: Words) -> str:
+    """ ";LANGUAGE=ko" on the planner's words outside English (RFC 5545 3.2.10); English: nothing (the default)."""
+    return "" if words.locale == ENGLISH.locale else f";LANGUAGE={words.lang}"
 
 
 def _uid_key(key: str, discreet: bool) -> str:
@@ -136,17 +147,19 @@ def _utc(moment: datetime, field_name: str) -> datetime:
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, field_name: str) -> list[str]:
+def _event(
+    entry: Entry, uid: str, revision: Revision | None, stamp: datetime, field_name: str, language: str = ""
+) -> list[str]:
     """One VEVENT with its VALARMs, as content lines in icalendar's canonical property order."""
     if revision is not None and (not isinstance(revision.sequence, int) or revision.sequence < 0):
         raise ValueError(f"{field_name}.sequence: {revision.sequence!r} must be a whole number ≥ 0")
     dtstamp = _utc(revision.stamp, f"{field_name}.stamp") if revision else _utc(stamp, "options.stamp")
-    lines = ["BEGIN:VEVENT", f"SUMMARY:{text(entry.title)}", moment("DTSTART", _second(entry.start))]
+    lines = ["BEGIN:VEVENT", f"SUMMARY{language}:{text(entry.title)}", moment("DTSTART", _second(entry.start))]
     if entry.end is not None:
         lines.append(moment("DTEND", _second(entry.end)))
     lines += [moment("DTSTAMP", dtstamp), f"UID:{plain(uid)}", f"SEQUENCE:{int(revision.sequence) if revision else 0}"]
     if entry.description:
-        lines.append(f"DESCRIPTION:{text(entry.description)}")
+        lines.append(f"DESCRIPTION{language}:{text(entry.description)}")
     if entry.location:
         lines.append(f"LOCATION:{text(entry.location)}")
     lines += [f"STATUS:{plain(entry.status)}", f"TRANSP:{'TRANSPARENT' if entry.transparent else 'OPAQUE'}"]
@@ -154,7 +167,7 @@ def _event(entry: Entry, uid: str, revision: Revision | None, stamp: datetime, f
         lines += [
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{text(alarm.text)}",
+            f"DESCRIPTION{language}:{text(alarm.text)}",
             f"TRIGGER:{duration(-alarm.before)}",
             "END:VALARM",
         ]

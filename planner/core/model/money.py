@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 #: minor-unit digits per currency (ISO 4217); others default to 2
-_DIGITS = {"KRW": 0, "JPY": 0}
+_DIGITS = {"KRW": 0, "JPY": 0, "VND": 0}
 
 
 def quantize(amount: Decimal, currency: str) -> Decimal:

@@ -229,3 +229,11 @@ def reset_password(token: str, password: str) -> User:
     audit.record(user.id, "password_reset")
     db.session.commit()
     return user
+
+
+def set_language(user: User, locale: str | None) -> None:
+    """The facilitator's interface language (one of LOCALES), or None for the browser's."""
+    from planner.i18n import normalize
+
+    user.language = normalize(locale)
+    db.session.commit()

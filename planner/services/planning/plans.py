@@ -206,7 +206,13 @@ def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = 
 
 
 def calendar_file(
-    planned: PlannedTrip, *, host: str, discreet: bool, trip_uuid: str | None = None, stamp: datetime | None = None
+    planned: PlannedTrip,
+    *,
+    host: str,
+    discreet: bool,
+    trip_uuid: str | None = None,
+    stamp: datetime | None = None,
+    words: Words = ENGLISH,
 ) -> bytes:
     """The plan as .ics bytes: a saved trip's events are named by its uuid, an unsaved one's by its scenario.
 
@@ -220,12 +226,14 @@ def calendar_file(
         prefix = f"trip-{trip_uuid}"
     confirmed = frozenset(a.key for a in planned.plan.appointments if a.pinned)
     name = planned.request.traveller.name
+    _ = words.gettext
     options = CalendarOptions(
         calendar_uid=prefix,
-        name="Treatment trip" if discreet or not name else f"Treatment trip · {name}",
+        name=_("Treatment trip") if discreet or not name else _("Treatment trip · %(patient)s", patient=name),
         host=host,
         stamp=(stamp or planned.request.arrival).astimezone(UTC),
         discreet=discreet,
+        words=words,
     )
     events = TripEvents(planned.plan, planned.request, prefix, confirmed=confirmed)
     return render_calendar([events], planned.catalog, options)

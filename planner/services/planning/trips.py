@@ -18,6 +18,7 @@ from planner.clock import utcnow
 from planner.core.model import Pin as PinnedTime
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
+from planner.i18n import normalize, words_for
 from planner.models import Pin, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.plan_input import FormProblem, form_field_of, scenario_from_form
@@ -38,12 +39,14 @@ def _without_pins(scenario: dict) -> tuple[dict, list[dict]]:
     return data, list(data.pop("pins", None) or [])
 
 
-def save_trip(scenario: dict, *, discreet: bool) -> str:
-    """Store a new trip (its pins as rows) with a private link; returns the link's token."""
+def save_trip(scenario: dict, *, discreet: bool, language: str | None = None) -> str:
+    """Store a new trip (its pins as rows) with a private link; returns the link's token.
+
+    ``language`` is the locale it was planned in: its calendar keeps speaking it."""
     _, request = check_scenario(scenario)
     data, _ = _without_pins(scenario)
     name = request.traveller.name
-    trip = Trip(scenario=data, discreet=discreet, title=f"{name}'s trip" if name else "")
+    trip = Trip(scenario=data, discreet=discreet, title=f"{name}'s trip" if name else "", language=normalize(language))
     for pin in request.pins:
         trip.pins.append(Pin(protocol=pin.protocol, step=pin.step, occurrence=pin.occurrence, start=pin.start))
     token, token_hash = new_token()
@@ -102,7 +105,12 @@ def trip_calendar(token: str, host: str) -> bytes:
     """The trip's .ics download: events named by the trip's uuid, stamped with its last edit."""
     page = open_trip(token)
     return calendar_file(
-        page.planned, host=host, discreet=page.trip.discreet, trip_uuid=page.trip.uuid, stamp=page.trip.updated_at
+        page.planned,
+        host=host,
+        discreet=page.trip.discreet,
+        trip_uuid=page.trip.uuid,
+        stamp=page.trip.updated_at,
+        words=words_for(page.trip.shown_language),
     )
 
 

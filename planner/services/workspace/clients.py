@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 
+from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import Client, Trip, TripAppointment
 from planner.models.client import fold
@@ -134,9 +135,13 @@ def create_client(owner_id: int, values: dict) -> Client:
 
 
 def update_client(client: Client, values: dict) -> Client:
-    """Save edits to a client."""
+    """Save edits to a client; a new language changes their trips' calendars (titles in that language)."""
+    relabelled = values.get("language", client.language) != client.language
     for name in FIELDS:
         setattr(client, name, values[name])
+    if relabelled:  # subscribed calendars fetch the feed again (a new Last-Modified and ETag)
+        for trip in client.trips:
+            trip.calendar_changed_at = utcnow()
     db.session.commit()
     return client
 

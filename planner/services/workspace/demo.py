@@ -25,7 +25,7 @@ FACILITATORS = (
                 "Ana Silva",
                 "ana.silva@example.com",
                 "Europe/Lisbon",
-                "pt",
+                "en",
                 (
                     (
                         "Knee cells, March 2027",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import Catalog
 from planner.extensions import db
+from planner.i18n import ENGLISH, Words, words_for
 from planner.models import Client, FeedToken, Trip
 from planner.models.trip import SET_ASIDE
 from planner.services.accounts.tokens import hash_token, new_token
@@ -41,6 +42,8 @@ class Feed:
     body: bytes
     etag: str
     last_modified: datetime
+    #: the language tag of its words ("zh-Hans"): a trip feed speaks its client's language
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -200,13 +203,22 @@ def _trip_feed(feed: FeedToken, key: tuple) -> Feed | None:
     if trip is None:
         return None
     discreet = feed.discreet or trip.discreet
-    name = "Treatment trip" if discreet else f"Treatment trip · {trip.title or 'plan'}"
-    options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet)
+    words = words_for(trip.shown_language)  # the client's language, whatever the facilitator's
+    name = calendar_name(trip, discreet, words)
+    options = _options(f"feed-{trip.uuid}", name, trip.calendar_changed_at, discreet, words)
     catalog = catalog_for(trip.owner_id)
     # a cancelled or archived trip's events leave subscribed calendars (the feed stays, empty)
     shown = [trip] if trip.status not in SET_ASIDE else []
     body = render_calendar(trip_events(shown, catalog), catalog, options)
-    return _keep(key, body, trip.calendar_changed_at)
+    return _keep(key, body, trip.calendar_changed_at, words.lang)
+
+
+def calendar_name(trip: Trip, discreet: bool, words: Words) -> str:
+    """A trip calendar's name in ``words``' language ("Treatment trip · Knee, spring")."""
+    _ = words.gettext
+    if discreet:
+        return _("Treatment trip")
+    return _("Treatment trip · %(title)s", title=trip.title or _("plan"))
 
 
 def _owner_feed(feed: FeedToken, today: date) -> Feed:
@@ -248,9 +260,10 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
     return _keep(key, body, last_modified)
 
 
-def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool) -> CalendarOptions:
+def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool, words: Words = ENGLISH) -> CalendarOptions:
     host = current_app.config["PLANNER_HOST"]
-    return CalendarOptions(calendar_uid, name, host, stamp.astimezone(UTC), discreet=discreet, refresh=REFRESH)
+    stamp = stamp.astimezone(UTC)
+    return CalendarOptions(calendar_uid, name, host, stamp, discreet=discreet, refresh=REFRESH, words=words)
 
 
 def trip_events(trips: list[Trip], catalog: Catalog, label_of=None) -> list[TripEvents]:
@@ -276,7 +289,8 @@ def _label(trip: Trip) -> str:
     return words[0] if len(words) == 1 else f"{words[0]} {words[-1][0]}."
 
 
-def _keep(key: tuple, body: bytes, last_modified: datetime) -> Feed:
-    feed = Feed(body, hashlib.sha256(body).hexdigest()[:32], last_modified.astimezone(UTC).replace(microsecond=0))
+def _keep(key: tuple, body: bytes, last_modified: datetime, lang: str = "en") -> Feed:
+    stamp = last_modified.astimezone(UTC).replace(microsecond=0)
+    feed = Feed(body, hashlib.sha256(body).hexdigest()[:32], stamp, lang)
     _rendered().put(key, feed)
     return feed

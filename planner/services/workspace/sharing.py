@@ -13,13 +13,14 @@ from sqlalchemy import select
 from planner.core.calendar import CalendarOptions, render_calendar
 from planner.core.model import Plan
 from planner.extensions import db
+from planner.i18n import words_for
 from planner.models import FeedToken, ShareLink, Trip, User
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
-from planner.services.workspace.feeds import trip_events
+from planner.services.workspace.feeds import calendar_name, trip_events
 
 CLIENT = "client"
 
@@ -94,8 +95,11 @@ def revoke_client_link(owner_id: int, trip_id: int, link_id: int, now: datetime)
     return True
 
 
-def open_client_link(token: str, now: datetime) -> ClientView | None:
+def open_client_link(token: str, now: datetime, language: str | None = None) -> ClientView | None:
     """The trip behind a live client link; None if the link is dead. It writes nothing.
+
+    The plan is worded in ``language`` when given (the reader's own ``?lang=``), else in the trip's
+    language (the client's): never in the language of whoever happens to be logged in.
 
     A GET or HEAD is not a person reading: link previewers (chat apps, mail scanners) fetch the
     page too. What the client saw is recorded by ``record_client_saw``, from the page's own script.
@@ -105,14 +109,15 @@ def open_client_link(token: str, now: datetime) -> ClientView | None:
         return None
     owner = db.session.get(User, link.trip.owner_id) if link.trip.owner_id is not None else None
     coordinator = (owner.display_name or owner.email, owner.email) if owner is not None else None
-    planned = planned_trip(link.trip)
+    words = words_for(language or link.trip.shown_language)
+    planned = planned_trip(link.trip, words=words)
     # the client's history starts when the trip was first shared with them
     shared = min(other.created_at for other in link.trip.links if other.kind == CLIENT)
     history = history_of(link.trip, since=shared)
     if planned is None:
         return ClientView(link.trip, None, link.hide_costs, history=history, coordinator=coordinator)
     seen = _fingerprint(seen_appointments(planned.plan))
-    return ClientView(link.trip, plan_page(planned), link.hide_costs, seen, history, coordinator)
+    return ClientView(link.trip, plan_page(planned, words), link.hide_costs, seen, history, coordinator)
 
 
 def record_client_saw(token: str, version: str, now: datetime) -> bool | None:
@@ -140,21 +145,24 @@ def _fingerprint(seen: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:32]
 
 
-def client_calendar(token: str, now: datetime) -> tuple[bytes, str] | None:
-    """The .ics of the trip behind a live client link and its file name; None if the link is dead."""
+def client_calendar(token: str, now: datetime) -> tuple[bytes, str, str] | None:
+    """The .ics of the trip behind a live client link, its file name and its language tag (the client's);
+    None if the link is dead."""
     link = _live_link(token, now)
     if link is None:
         return None
     trip = link.trip
+    words = words_for(trip.shown_language)  # the client's language, whatever the facilitator's
     options = CalendarOptions(
         calendar_uid=f"trip-{trip.uuid}",
-        name="Treatment trip" if trip.discreet else f"Treatment trip · {trip.title or 'plan'}",
+        name=calendar_name(trip, trip.discreet, words),
         host=current_app.config["PLANNER_HOST"],
         stamp=trip.calendar_changed_at.astimezone(UTC),
         discreet=trip.discreet,
+        words=words,
     )
     catalog = catalog_for(trip.owner_id)
-    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics"
+    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics", words.lang
 
 
 def seen_appointments(plan: Plan) -> dict[str, str]:

@@ -10,7 +10,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from planner.core.model import has_control, is_known_zone
-from planner.forms.clients import LANGUAGES
+from planner.i18n import LOCALES, normalize
 from planner.models.client import NOTES_MAX
 from planner.models.trip import TRIP_STATUSES
 
@@ -31,6 +31,17 @@ def _zone(value: str) -> None:
 def _text(max_length: int, *, required: bool = False, multiline: bool = False, **kwargs) -> ma.fields.String:
     checks = [validate.Length(min=1 if required else 0, max=max_length), _no_control(multiline)]
     return ma.fields.String(required=required, validate=checks, **kwargs)
+
+
+class _Locale(ma.fields.String):
+    """One of the six languages (LOCALES); a tag naming one ("zh-CN", "ko-KR") is read as it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validate=validate.OneOf(LOCALES), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return normalize(text) or text
 
 
 class PageArgs(ma.Schema):
@@ -69,7 +80,7 @@ class ClientIn(_ClientRules):
     name = _text(200, required=True)
     contact = _text(200, load_default="")
     home_timezone = ma.fields.String(load_default="UTC", validate=[validate.Length(max=64), _zone])
-    language = ma.fields.String(load_default="en", validate=validate.OneOf([tag for tag, _ in LANGUAGES]))
+    language = _Locale(load_default="en")
     notes = _text(NOTES_MAX, multiline=True, load_default="", metadata={"description": "health notes (private)"})
 
 
@@ -79,7 +90,7 @@ class ClientPatch(_ClientRules):
     name = _text(200)
     contact = _text(200)
     home_timezone = ma.fields.String(validate=[validate.Length(max=64), _zone])
-    language = ma.fields.String(validate=validate.OneOf([tag for tag, _ in LANGUAGES]))
+    language = _Locale()
     notes = _text(NOTES_MAX, multiline=True)
 
 
