@@ -23,7 +23,7 @@ from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import Catalog
 from planner.extensions import db
 from planner.i18n import ENGLISH, Words, words_for
-from planner.models import Client, FeedToken, Trip
+from planner.models import Client, FeedToken, Trip, User
 from planner.models.trip import SET_ASIDE
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.custom_catalog import catalog_for
@@ -209,7 +209,7 @@ def _trip_feed(feed: FeedToken, key: tuple) -> Feed | None:
     catalog = catalog_for(trip.owner_id)
     # a cancelled or archived trip's events leave subscribed calendars (the feed stays, empty)
     shown = [trip] if trip.status not in SET_ASIDE else []
-    body = render_calendar(trip_events(shown, catalog), catalog, options)
+    body = render_calendar(trip_events(shown, catalog, words=words), catalog, options)
     return _keep(key, body, trip.calendar_changed_at, words.lang)
 
 
@@ -254,10 +254,14 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
         trip.client.updated_at for trip in trips if trip.client is not None
     ]
     last_modified = max(changed, default=feed.created_at)
-    options = _options(f"facilitator-{feed.owner_id}-{feed.id}", "Clients' appointments", last_modified, feed.discreet)
+    # the facilitator's own calendar: in their language preference (English without one)
+    owner = db.session.get(User, feed.owner_id)
+    words = words_for(getattr(owner, "language", None))
+    name = words.gettext("Clients' appointments")
+    options = _options(f"facilitator-{feed.owner_id}-{feed.id}", name, last_modified, feed.discreet, words)
     catalog = catalog_for(feed.owner_id)
-    body = render_calendar(trip_events(trips, catalog, label_of=_label), catalog, options)
-    return _keep(key, body, last_modified)
+    body = render_calendar(trip_events(trips, catalog, label_of=_label, words=words), catalog, options)
+    return _keep(key, body, last_modified, words.lang)
 
 
 def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool, words: Words = ENGLISH) -> CalendarOptions:
@@ -266,14 +270,15 @@ def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool, word
     return CalendarOptions(calendar_uid, name, host, stamp, discreet=discreet, refresh=REFRESH, words=words)
 
 
-def trip_events(trips: list[Trip], catalog: Catalog, label_of=None) -> list[TripEvents]:
-    """The calendar events of one owner's stored trips, planned with that owner's ``catalog``.
+def trip_events(trips: list[Trip], catalog: Catalog, label_of=None, words: Words = ENGLISH) -> list[TripEvents]:
+    """The calendar events of one owner's stored trips, planned with that owner's ``catalog``, worded in
+    ``words`` (a calendar app's request says nothing of whose calendar it is: the caller chooses).
 
     Trips that no longer plan are left out; events carry their stored revisions.
     """
     events = []
     for trip in trips:
-        planned = planned_trip(trip, catalog)
+        planned = planned_trip(trip, catalog, words=words)
         if planned is None:
             continue
         label = label_of(trip) if label_of else ""

@@ -162,7 +162,8 @@ def client_calendar(token: str, now: datetime) -> tuple[bytes, str, str] | None:
         words=words,
     )
     catalog = catalog_for(trip.owner_id)
-    return render_calendar(trip_events([trip], catalog), catalog, options), "treatment-trip.ics", words.lang
+    events = trip_events([trip], catalog, words=words)
+    return render_calendar(events, catalog, options), "treatment-trip.ics", words.lang
 
 
 def seen_appointments(plan: Plan) -> dict[str, str]:
