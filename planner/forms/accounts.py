@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -16,14 +17,14 @@ def _email_shape(form, field) -> None:
     """One @ with something on each side and no spaces (the real check is the account itself)."""
     local, at, domain = (field.data or "").strip().rpartition("@")
     if not at or not local or "." not in domain or any(c.isspace() for c in field.data.strip()):
-        raise ValidationError("Enter an email address such as name@example.com.")
+        raise ValidationError(_("Enter an email address such as name@example.com."))
 
 
 def _new_password(form, field) -> None:
     email = getattr(form, "email", None)
     problem = password_problem(field.data or "", email.data if email is not None and email.data else "")
     if problem:
-        raise ValidationError(f"The password {problem}.")
+        raise ValidationError(problem)
 
 
 def _password(label: str, *extra) -> PasswordField:
@@ -34,39 +35,39 @@ def _password(label: str, *extra) -> PasswordField:
 class RegisterForm(PlannerForm):
     """A new facilitator account."""
 
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254), _email_shape])
-    display_name = StringField("Your name (shown to you only)", validators=[Optional(), Length(max=120)])
-    password = _password("Password (at least 8 characters)", _new_password)
-    confirm = _password("Repeat the password", EqualTo("password", message="The two passwords differ."))
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254), _email_shape])
+    display_name = StringField(_l("Your name (shown to you only)"), validators=[Optional(), Length(max=120)])
+    password = _password(_l("Password (at least 8 characters)"), _new_password)
+    confirm = _password(_l("Repeat the password"), EqualTo("password", message=_l("The two passwords differ.")))
 
 
 class LoginForm(PlannerForm):
     """Email and password; field names fixed by the issue (``email``, ``password``)."""
 
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
-    password = _password("Password")
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    password = _password(_l("Password"))
 
 
 class ChangePasswordForm(PlannerForm):
     """The current password, then the new one twice."""
 
-    current_password = _password("Current password")
-    password = _password("New password (at least 8 characters)", _new_password)
-    confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))
+    current_password = _password(_l("Current password"))
+    password = _password(_l("New password (at least 8 characters)"), _new_password)
+    confirm = _password(_l("Repeat the new password"), EqualTo("password", message=_l("The two passwords differ.")))
 
 
 class ResetPasswordForm(PlannerForm):
     """A new password, twice, from a reset link."""
 
-    password = _password("New password (at least 8 characters)", _new_password)
-    confirm = _password("Repeat the new password", EqualTo("password", message="The two passwords differ."))
+    password = _password(_l("New password (at least 8 characters)"), _new_password)
+    confirm = _password(_l("Repeat the new password"), EqualTo("password", message=_l("The two passwords differ.")))
 
 
 class ApiTokenForm(PlannerForm):
     """A new personal API token: a name and whether it may only read."""
 
-    name = StringField("Token name (what will use it)", validators=[DataRequired(), Length(max=80)])
-    read_only = BooleanField("Read-only: the token can read but not change anything")
+    name = StringField(_l("Token name (what will use it)"), validators=[DataRequired(), Length(max=80)])
+    read_only = BooleanField(_l("Read-only: the token can read but not change anything"))
 
 
 class LanguagePreferenceForm(PlannerForm):

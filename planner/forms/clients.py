@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
@@ -38,19 +39,19 @@ def _locale(value):
 class ClientForm(PlannerForm):
     """A client's details; notes are health data (kept out of calendars, caches and logs)."""
 
-    name = StringField("Name", filters=[_strip], validators=[DataRequired(), Length(max=200)])
-    contact = StringField("Email or phone", filters=[_strip], validators=[Length(max=200)])
+    name = StringField(_l("Name"), filters=[_strip], validators=[DataRequired(), Length(max=200)])
+    contact = StringField(_l("Email or phone"), filters=[_strip], validators=[Length(max=200)])
     home_timezone = StringField(
-        "Home time zone", filters=[_strip], default="UTC", validators=[DataRequired(), Length(max=64), _iana_zone]
+        _l("Home time zone"), filters=[_strip], default="UTC", validators=[DataRequired(), Length(max=64), _iana_zone]
     )
     language = SelectField(
-        "Language", choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], filters=[_locale], default="en"
+        _l("Language"), choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], filters=[_locale], default="en"
     )
     notes = TextAreaField(
-        "Health notes (private: never in calendars or shared links)", validators=[Length(max=NOTES_MAX)]
+        _l("Health notes (private: never in calendars or shared links)"), validators=[Length(max=NOTES_MAX)]
     )
     #: sent by the "Add anyway" button of the likely-duplicate warning
-    add_anyway = BooleanField("Add as a new client anyway")
+    add_anyway = BooleanField(_l("Add as a new client anyway"))
 
     def __init__(self, *args, current_language: str = "", **kwargs):
         super().__init__(*args, **kwargs)

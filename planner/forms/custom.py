@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     DecimalField,
@@ -50,7 +52,7 @@ def _strip(value):
 
 def _finite(form, field) -> None:
     if field.data is not None and not field.data.is_finite():
-        raise ValidationError("Must be a number.")
+        raise ValidationError(_("Must be a number."))
     if field.data is not None and not 0 <= field.data <= MAX_PRICE:
         raise ValidationError(range_message(field.label.text, 0, MAX_PRICE))
 
@@ -66,85 +68,85 @@ def _text(label: str, top: int = 200) -> StringField:
 class PriceForm(Form):
     """One tier's price per occurrence; leave all blank for no price at that tier."""
 
-    low = DecimalField("Low", places=None, validators=[Optional(), _finite])
-    typical = DecimalField("Typical", places=None, validators=[Optional(), _finite])
-    high = DecimalField("High", places=None, validators=[Optional(), _finite])
+    low = DecimalField(_l("Low"), places=None, validators=[Optional(), _finite])
+    typical = DecimalField(_l("Typical"), places=None, validators=[Optional(), _finite])
+    high = DecimalField(_l("High"), places=None, validators=[Optional(), _finite])
     currency = StringField(
-        "Currency", filters=[_strip, lambda v: v.upper() if isinstance(v, str) else v], validators=[Length(max=3)]
+        _l("Currency"), filters=[_strip, lambda v: v.upper() if isinstance(v, str) else v], validators=[Length(max=3)]
     )
-    source = _text("Source")
+    source = _text(_l("Source"))
 
 
 class PricesForm(Form):
     """A step's prices by clinic tier."""
 
-    any = FormField(PriceForm, "Any tier")
-    local = FormField(PriceForm, "Local clinic")
-    specialized = FormField(PriceForm, "Specialized")
-    university = FormField(PriceForm, "University hospital")
+    any = FormField(PriceForm, _l("Any tier"))
+    local = FormField(PriceForm, _l("Local clinic"))
+    specialized = FormField(PriceForm, _l("Specialized"))
+    university = FormField(PriceForm, _l("University hospital"))
 
 
 class PreparationForm(Form):
     """A preparation note that becomes a reminder; leave blank for none."""
 
-    hours_before = _whole("Hours before (0 = general note)", 24 * 30)
-    text = _text("Instruction", 500)
-    source = _text("Source")
+    hours_before = _whole(_l("Hours before (0 = general note)"), 24 * 30)
+    text = _text(_l("Instruction"), 500)
+    source = _text(_l("Source"))
 
 
 class StepForm(Form):
     """One step of a protocol."""
 
-    id = _text("Step id", 80)
-    title = _text("Title")
-    kind = SelectField("Kind", choices=[SelectChoice(k.value, k.value) for k in StepKind])
-    minutes = _whole("Minutes per visit", 24 * 60)
-    count_min = _whole("Times: at least", 365)
-    count_max = _whole("at most", 365)
-    count_default = _whole("usually", 365)
-    counted = BooleanField("Counts towards the sessions the patient chooses")
-    per_week_max = _whole("At most per 7 days (blank = no limit)", 7)
-    min_gap_days = _whole("Days between two of them (at least)", 365, 1)
+    id = _text(_l("Step id"), 80)
+    title = _text(_l("Title"))
+    kind = SelectField(_l("Kind"), choices=[SelectChoice(k.value, k.value) for k in StepKind])
+    minutes = _whole(_l("Minutes per visit"), 24 * 60)
+    count_min = _whole(_l("Times: at least"), 365)
+    count_max = _whole(_l("at most"), 365)
+    count_default = _whole(_l("usually"), 365)
+    counted = BooleanField(_l("Counts towards the sessions the patient chooses"))
+    per_week_max = _whole(_l("At most per 7 days (blank = no limit)"), 7)
+    min_gap_days = _whole(_l("Days between two of them (at least)"), 365, 1)
     after = TextAreaField(
-        "Comes after (one rule a line: STEP MIN_DAYS[..MAX_DAYS] [first|last])",
+        _l("Comes after (one rule a line: STEP MIN_DAYS[..MAX_DAYS] [first|last])"),
         filters=[_strip],
         validators=[Length(max=1000)],
     )
-    needs_clinic_open = BooleanField("Needs the clinic open", default=True)
-    invasive = BooleanField("Invasive")
-    low_risk = BooleanField("Low risk (light sedation, a drip): one night for jet lag, not days")
-    rest_days = _whole("Rest days after", 365, 0)
-    fly_after_days = _whole("Days before a long-haul flight", 365, 0)
-    visit = _whole("Trip (1, or 2 for a second trip)", 9, 1)
+    needs_clinic_open = BooleanField(_l("Needs the clinic open"), default=True)
+    invasive = BooleanField(_l("Invasive"))
+    low_risk = BooleanField(_l("Low risk (light sedation, a drip): one night for jet lag, not days"))
+    rest_days = _whole(_l("Rest days after"), 365, 0)
+    fly_after_days = _whole(_l("Days before a long-haul flight"), 365, 0)
+    visit = _whole(_l("Trip (1, or 2 for a second trip)"), 9, 1)
     # blank means any time: left out of the document rather than sent as an empty time
     latest_start = StringField(
-        "Starts no later than (HH:MM, clinic time; blank = any time)",
+        _l("Starts no later than (HH:MM, clinic time; blank = any time)"),
         filters=[_strip, lambda value: value or None],
         validators=[Length(max=5)],
     )
-    in_person_if_present = BooleanField("A video call held in person while the patient is still there")
-    in_person_title = _text("Title when held in person (blank = the same title)")
-    prices = FormField(PricesForm, "Prices per occurrence")
+    in_person_if_present = BooleanField(_l("A video call held in person while the patient is still there"))
+    in_person_title = _text(_l("Title when held in person (blank = the same title)"))
+    prices = FormField(PricesForm, _l("Prices per occurrence"))
     preparation = FieldList(FormField(PreparationForm), min_entries=1, max_entries=MAX_PREPARATIONS)
-    description = TextAreaField("Description for the patient", filters=[_strip], validators=[Length(max=4000)])
-    source = _text("Source")
-    remove = BooleanField("Remove this step when saving")
+    description = TextAreaField(_l("Description for the patient"), filters=[_strip], validators=[Length(max=4000)])
+    source = _text(_l("Source"))
+    remove = BooleanField(_l("Remove this step when saving"))
 
 
 class ProtocolForm(PlannerForm):
     """A facilitator's protocol: its fields and its steps."""
 
-    id = _text("Protocol id (used in trips; fixed once saved)", 80)
-    name = _text("Name")
-    category = _text("Category", 80)
-    summary = TextAreaField("Summary", filters=[_strip], validators=[Length(max=2000)])
-    count_min = _whole("Sessions: at least", 365)
-    count_max = _whole("at most", 365)
-    count_default = _whole("usually", 365)
-    sources = TextAreaField("Sources (one a line)", filters=[_strip], validators=[Length(max=4000)])
+    id = _text(_l("Protocol id (used in trips; fixed once saved)"), 80)
+    name = _text(_l("Name"))
+    category = _text(_l("Category"), 80)
+    summary = TextAreaField(_l("Summary"), filters=[_strip], validators=[Length(max=2000)])
+    count_min = _whole(_l("Sessions: at least"), 365)
+    count_max = _whole(_l("at most"), 365)
+    count_default = _whole(_l("usually"), 365)
+    sources = TextAreaField(_l("Sources (one a line)"), filters=[_strip], validators=[Length(max=4000)])
     steps = FieldList(FormField(StepForm), min_entries=1, max_entries=MAX_STEPS)
-    add_step = SubmitField("Add a step")
-    save = SubmitField("Save protocol")
+    add_step = SubmitField(_l("Add a step"))
+    save = SubmitField(_l("Save protocol"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

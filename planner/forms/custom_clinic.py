@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from wtforms import Field, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.form import Form
@@ -37,35 +38,37 @@ def _text(label: str, top: int = 200) -> StringField:
 class WeekForm(Form):
     """Opening hours for each weekday: intervals separated by commas, blank or "closed" = closed."""
 
-    mon = _text("Monday", 100)
-    tue = _text("Tuesday", 100)
-    wed = _text("Wednesday", 100)
-    thu = _text("Thursday", 100)
-    fri = _text("Friday", 100)
-    sat = _text("Saturday", 100)
-    sun = _text("Sunday", 100)
+    mon = _text(_l("Monday"), 100)
+    tue = _text(_l("Tuesday"), 100)
+    wed = _text(_l("Wednesday"), 100)
+    thu = _text(_l("Thursday"), 100)
+    fri = _text(_l("Friday"), 100)
+    sat = _text(_l("Saturday"), 100)
+    sun = _text(_l("Sunday"), 100)
 
 
 class ClinicForm(PlannerForm):
     """A facilitator's clinic: where it is, when it is open, its tier, languages and categories."""
 
-    id = _text("Clinic id (used in trips; fixed once saved)", 80)
-    name = _text("Name")
-    city = _text("City", 100)
-    address = _text("Address", 300)
-    timezone = _text("Time zone", 64)
-    holiday_country = _text("Public holidays of (country code; blank = none)", 8)
-    tier = SelectField("Price tier", choices=[SelectChoice(tier, tier) for tier in TIERS])
-    hours = FormField(WeekForm, "Weekly hours")
-    lunch = _text("Lunch break (blank = none)", 40)
+    id = _text(_l("Clinic id (used in trips; fixed once saved)"), 80)
+    name = _text(_l("Name"))
+    city = _text(_l("City"), 100)
+    address = _text(_l("Address"), 300)
+    timezone = _text(_l("Time zone"), 64)
+    holiday_country = _text(_l("Public holidays of (country code; blank = none)"), 8)
+    tier = SelectField(_l("Price tier"), choices=[SelectChoice(tier, tier) for tier in TIERS])
+    hours = FormField(WeekForm, _l("Weekly hours"))
+    lunch = _text(_l("Lunch break (blank = none)"), 40)
     closures = TextAreaField(
-        "Closed on (dates YYYY-MM-DD, one a line)", filters=[_strip], validators=[Length(max=4000)]
+        _l("Closed on (dates YYYY-MM-DD, one a line)"), filters=[_strip], validators=[Length(max=4000)]
     )
-    languages = _text("Languages (codes, e.g. ko, en)", 100)
+    languages = _text(_l("Languages (codes, e.g. ko, en)"), 100)
     categories = SelectMultipleField(
-        "Treatments offered (none ticked = any)", widget=ListWidget(prefix_label=False), option_widget=CheckboxInput()
+        _l("Treatments offered (none ticked = any)"),
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
     )
-    source = _text("Source", 300)
+    source = _text(_l("Source"), 300)
 
     def __init__(self, *args, category_choices: list[str], **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
@@ -12,7 +13,7 @@ from planner.forms.base import PlannerForm
 class StatusForm(PlannerForm):
     """The status to move the trip to (the workflow's next steps are the choices)."""
 
-    status = SelectField("New status", validate_choice=True)
+    status = SelectField(_l("New status"), validate_choice=True)
 
     def __init__(self, *args, statuses, **kwargs):
         """``statuses``: (value, label) pairs the trip may move to."""
@@ -24,7 +25,7 @@ class DuplicateForm(PlannerForm):
     """The client to copy the trip for."""
 
     #: the choice is checked by looking the client up among the facilitator's own (404 otherwise)
-    client = SelectField("Copy this trip for", coerce=int, validate_choice=False)
+    client = SelectField(_l("Copy this trip for"), coerce=int, validate_choice=False)
 
     def __init__(self, *args, clients=(), **kwargs):
         """``clients``: (id, name) pairs of the facilitator's clients, to show."""
@@ -39,4 +40,4 @@ def _strip(value):
 class TitleForm(PlannerForm):
     """The trip's own name, as the facilitator keeps it ("Knee, spring 2027")."""
 
-    title = StringField("Trip title", filters=[_strip], validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Trip title"), filters=[_strip], validators=[DataRequired(), Length(max=200)])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from planner import limits
@@ -30,13 +32,14 @@ blueprint = Blueprint("accounts", __name__)
 #: where the browser keeps its LoginSession token (inside Flask's signed cookie)
 BROWSER_KEY = accounts.BROWSER_KEY
 #: what a visitor over the login rate limit reads above the form
-THROTTLED = "Too many login attempts. Please wait a minute, then try again."
+THROTTLED = _l("Too many login attempts. Please wait a minute, then try again.")
 
 
 @blueprint.record_once
 def _send_anonymous_to_login(state) -> None:
     login.login_view = "accounts.login"
-    login.login_message = "Please log in to open that page."
+    login.login_message = _l("Please log in to open that page.")
+    login.localize_callback = str  # the lazy text in the request's language (a session keeps only plain text)
     login.login_message_category = "info"
 
 
@@ -84,7 +87,7 @@ def register():
         except AccountError as error:
             _refuse(form, error)
         else:
-            flash(accounts.REGISTERED, "success")
+            flash(str(accounts.REGISTERED), "success")
             return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form)
 
@@ -111,7 +114,7 @@ def _too_many_attempts(error):
     """Over the login rate limit: the login form again, the reason next to it, not the generic error page."""
     if request.endpoint != "accounts.login":
         return render_template("errors/error.html", error=error, heading=HEADINGS[429]), 429
-    return render_template("accounts/login.html", form=LoginForm(), throttled=THROTTLED), 429
+    return render_template("accounts/login.html", form=LoginForm(), throttled=str(THROTTLED)), 429
 
 
 @blueprint.post("/logout")
@@ -120,7 +123,7 @@ def logout():
     accounts.log_out(session.get(BROWSER_KEY))
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("accounts.login"))
 
 
@@ -171,7 +174,7 @@ def change_password():
             _refuse(form, error)
         else:
             _start(current_user._get_current_object(), token)
-            flash("Password changed. Your other devices are logged out.", "success")
+            flash(_("Password changed. Your other devices are logged out."), "success")
             return redirect(url_for("dashboard.index"))
     return render_template("accounts/password.html", form=form)
 
@@ -192,6 +195,6 @@ def reset_password(token: str):
         else:
             logout_user()
             session.clear()
-            flash("Password changed. Log in with the new one.", "success")
+            flash(_("Password changed. Log in with the new one."), "success")
             return redirect(url_for("accounts.login"))
     return render_template("accounts/reset.html", form=form)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -35,17 +36,17 @@ def create():
     form = ApiTokenForm()
     if not form.validate_on_submit():
         reasons = [error for errors in form.errors.values() for error in errors]
-        flash("The token was not made: " + " ".join(str(reason) for reason in reasons), "error")
+        flash(_("The token was not made: %(reasons)s", reasons=" ".join(str(reason) for reason in reasons)), "error")
         return redirect(url_for("accounts.account", _anchor="tokens"))
     try:
         row, token = api_tokens.create_api_token(
             current_user.id, form.name.data, read_only=form.read_only.data, now=utcnow()
         )
     except api_tokens.TokenNameError as error:
-        flash(f"The token was not made: the name {error}.", "error")
+        flash(_("The token was not made: %(reason)s", reason=error), "error")
     else:
         session[NEW_TOKEN_KEY] = token
-        flash(f"Token “{row.name}” made. Copy it now: it is shown only this once.", "success")
+        flash(_("Token “%(name)s” made. Copy it now: it is shown only this once.", name=row.name), "success")
     return redirect(url_for("accounts.account", _anchor="tokens"))
 
 
@@ -55,9 +56,9 @@ def revoke(token_id: int):
     """Revoke a token: requests with it answer 401 from now on."""
     form = ActionForm()
     if not form.validate_on_submit():
-        flash("That token could not be revoked: the page had expired, try again.", "error")
+        flash(_("That token could not be revoked: the page had expired, try again."), "error")
     elif api_tokens.revoke_api_token(current_user.id, token_id, utcnow()):
-        flash("Token revoked.", "success")
+        flash(_("Token revoked."), "success")
     else:
         abort(404)  # another facilitator's token, or none: the same answer as for every other object
     return redirect(url_for("accounts.account", _anchor="tokens"))

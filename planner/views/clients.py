@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -14,6 +15,7 @@ from planner.security import no_store
 from planner.services.accounts import audit
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
+from planner.services.workspace import facilitator_trips as trips
 from planner.views.confirm import answer, to_the_question
 
 blueprint = Blueprint("clients", __name__, url_prefix="/clients")
@@ -35,7 +37,7 @@ def index():
     """The clients, searched by name or contact, sorted by name or next appointment, 50 a page."""
     search = request.args.get("q", "")[:200]
     if has_control(search):
-        flash("The search must not contain control characters (such as a NUL byte).", "error")
+        flash(_("The search must not contain control characters (such as a NUL byte)."), "error")
         search = ""
     sort = request.args.get("sort", "name")
     if sort not in clients.SORTS:
@@ -56,7 +58,7 @@ def create():
         duplicates = [] if form.add_anyway.data else clients.likely_duplicates(current_user.id, form.values())
         if not duplicates:
             client = clients.create_client(current_user.id, form.values())
-            flash(f"{client.name} added.", "success")
+            flash(_("%(name)s added.", name=client.name), "success")
             return redirect(url_for("clients.show", client_id=client.id))
     return render_template("clients/form.html", form=form, client=None, zones=zone_names(), duplicates=duplicates)
 
@@ -74,7 +76,9 @@ def show(client_id: int):
     """One client: details, notes and trips."""
     client = _owned_client(client_id)
     _notes_seen(client)
-    return render_template("clients/show.html", client=client, trips=clients.trips_by_date(client))
+    return render_template(
+        "clients/show.html", client=client, trips=clients.trips_by_date(client), status_names=trips.STATUS_NAMES
+    )
 
 
 @blueprint.route("/<int:client_id>/edit", methods=["GET", "POST"])
@@ -88,7 +92,7 @@ def edit(client_id: int):
     form = ClientForm(obj=client, current_language=client.language)
     if form.validate_on_submit():
         clients.update_client(client, form.values())
-        flash("Saved.", "success")
+        flash(_("Saved."), "success")
         return redirect(url_for("clients.show", client_id=client.id))
     return render_template("clients/form.html", form=form, client=client, zones=zone_names())
 
@@ -104,6 +108,6 @@ def delete(client_id: int):
             return to_the_question(url_for("clients.delete", client_id=client.id))
         name = client.name
         clients.delete_client(client)
-        flash(f"{name} and their trips were deleted.", "success")
+        flash(_("%(name)s and their trips were deleted.", name=name), "success")
         return redirect(url_for("clients.index"))
     return render_template("clients/delete.html", client=client)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -11,6 +13,7 @@ from planner.extensions import db
 from planner.forms.custom import ProtocolForm
 from planner.forms.custom_clinic import ClinicForm, clinic_form_data
 from planner.forms.custom_data import protocol_form_data
+from planner.i18n.web import current_words
 from planner.models import CustomClinic, CustomProtocol
 from planner.security import no_store
 from planner.services import current_catalog
@@ -73,7 +76,7 @@ def _protocol_page(row: CustomProtocol | None, kept: dict):
             except CatalogError as error:
                 form.show_error(error)
             else:
-                flash(f"Protocol '{saved.protocol_id}' saved.", "success")
+                flash(_("Protocol '%(id)s' saved.", id=saved.protocol_id), "success")
                 return redirect(url_for("custom.edit_protocol", row_id=saved.id))
     return render_template("custom/protocol.html", form=form.with_blank_rows(), row=row)
 
@@ -105,7 +108,7 @@ def _clinic_page(row: CustomClinic | None, kept: dict):
         except CatalogError as error:
             form.show_error(error)
         else:
-            flash(f"Clinic '{saved.clinic_id}' saved.", "success")
+            flash(_("Clinic '%(id)s' saved.", id=saved.clinic_id), "success")
             return redirect(url_for("custom.edit_clinic", row_id=saved.id))
     return render_template("custom/clinic.html", form=form, row=row)
 
@@ -125,8 +128,22 @@ def delete_clinic(row_id: int):
 def _deleted(row: CustomProtocol | CustomClinic, subject: str):
     using = custom_edits.delete_entry(row, now=utcnow())
     if using:
-        titles = ", ".join(trip.title or f"trip {trip.id}" for trip in using[:5])
-        flash(f"Not deleted: {len(using)} trip(s) use this {subject} ({titles}).", "error")
+        titles = current_words().list([trip.title or _("trip %(id)s", id=trip.id) for trip in using[:5]])
+        if subject == "protocol":
+            message = ngettext(
+                "Not deleted: %(num)d trip uses this protocol (%(titles)s).",
+                "Not deleted: %(num)d trips use this protocol (%(titles)s).",
+                len(using),
+                titles=titles,
+            )
+        else:
+            message = ngettext(
+                "Not deleted: %(num)d trip uses this clinic (%(titles)s).",
+                "Not deleted: %(num)d trips use this clinic (%(titles)s).",
+                len(using),
+                titles=titles,
+            )
+        flash(message, "error")
     else:
-        flash(f"The {subject} was deleted.", "success")
+        flash(_("The protocol was deleted.") if subject == "protocol" else _("The clinic was deleted."), "success")
     return redirect(url_for("custom.index"))

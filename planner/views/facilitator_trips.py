@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -28,7 +30,7 @@ from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("facilitator_trips", __name__)
 
-BACK_TO_DRAFT = "Appointment times changed, so the trip is back to draft: the clinic must confirm the new times."
+BACK_TO_DRAFT = _l("Appointment times changed, so the trip is back to draft: the clinic must confirm the new times.")
 
 
 @blueprint.before_request
@@ -93,7 +95,7 @@ def create(client_id: int):
         except ScenarioError as error:
             _place_error(form, error.field, error.reason)
         else:
-            flash("Trip planned. Check it, then propose it to the clinic.", "success")
+            flash(_("Trip planned. Check it, then propose it to the clinic."), "success")
             return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return render_template("facilitator/new_trip.html", form=form, client=client, zones=zone_names())
 
@@ -136,9 +138,9 @@ def edit(trip_id: int):
             except FormProblem as problem:
                 _show_problem(form, problem)
             else:
-                flash("Request saved; the trip is re-planned.", "success")
+                flash(_("Request saved; the trip is re-planned."), "success")
                 if back_to_draft:
-                    flash(BACK_TO_DRAFT, "warning")
+                    flash(str(BACK_TO_DRAFT), "warning")
                 return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     status = 200 if request.method == "GET" else 400
     return render_template("facilitator/edit_trip.html", form=form, trip=trip, zones=zone_names()), status
@@ -151,16 +153,19 @@ def fix(trip_id: int):
     trip = _owned_trip(trip_id)
     form = TripFixForm()
     if not form.validate_on_submit():
-        flash("The change could not be read. Please try again.", "error")
+        flash(_("The change could not be read. Please try again."), "error")
     else:
         try:
             back_to_draft = trips.fix_trip(trip, form.fix(), utcnow())
         except ScenarioError as error:
-            flash(f"That change could not be made ({error.field}: {error.reason}).", "error")
+            flash(
+                _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason),
+                "error",
+            )
         else:
-            flash("Done: the trip is re-planned.", "success")
+            flash(_("Done: the trip is re-planned."), "success")
             if back_to_draft:
-                flash(BACK_TO_DRAFT, "warning")
+                flash(str(BACK_TO_DRAFT), "warning")
     return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
 
 
@@ -173,7 +178,7 @@ def change_status(trip_id: int):
     form = StatusForm(statuses=statuses)
     if form.validate_on_submit():
         trips.set_status(trip, form.status.data, utcnow())
-        flash(trips.STATUS_WORDS[trip.status] + ".", "success")
+        flash(_("%(status)s.", status=trips.STATUS_WORDS[trip.status]), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), status_form=form, status=400)
 
@@ -190,7 +195,7 @@ def pin(trip_id: int):
         except ScenarioError as error:
             form.date.errors = [*form.date.errors, error.reason]
         else:
-            flash("Confirmed time saved; the rest of the trip is planned around it.", "success")
+            flash(_("Confirmed time saved; the rest of the trip is planned around it."), "success")
             return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), pin_form=form, status=400)
 
@@ -202,7 +207,7 @@ def unpin(trip_id: int, pin_id: int):
     trip = _owned_trip(trip_id)
     form = ActionForm()
     if form.validate_on_submit() and trips.unpin(trip, pin_id, utcnow()):
-        flash("The appointment is no longer fixed.", "success")
+        flash(_("The appointment is no longer fixed."), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), status=404)
 
@@ -215,7 +220,7 @@ def duplicate(trip_id: int):
     form = DuplicateForm()
     if form.validate_on_submit():
         copy = trips.duplicate_trip(trip, _owned_client(form.client.data), utcnow())
-        flash(f"Copied for {copy.client.name}.", "success")
+        flash(_("Copied for %(name)s.", name=copy.client.name), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=copy.id))
     return _page(trips.trip_view(trip), duplicate_form=form, status=400)
 
@@ -228,7 +233,7 @@ def rename(trip_id: int):
     form = TitleForm()
     if form.validate_on_submit():
         trips.rename(trip, form.title.data)
-        flash("Title saved.", "success")
+        flash(_("Title saved."), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
     return _page(trips.trip_view(trip), title_form=form, status=400)
 
@@ -238,25 +243,29 @@ def rename(trip_id: int):
 def delete(trip_id: int):
     """Ask, then delete the trip with its confirmed times, links and feeds."""
     trip = _owned_trip(trip_id)
-    name = trip.client.name if trip.client else "the client"
+    name = trip.client.name if trip.client else _("the client")
     question = Confirmation(
-        title=f"Delete “{trip.title or 'this trip'}”?",
-        what=f"This deletes the trip, its confirmed times and its history. The links you sent {name} and the"
-        " trip's calendar subscriptions stop working at once. To keep it out of the way instead, cancel or archive it.",
-        undo="A deleted trip cannot be brought back.",
+        title=_("Delete “%(title)s”?", title=trip.title) if trip.title else _("Delete this trip?"),
+        what=_(
+            "This deletes the trip, its confirmed times and its history. The links you sent %(name)s and the"
+            " trip's calendar subscriptions stop working at once."
+            " To keep it out of the way instead, cancel or archive it.",
+            name=name,
+        ),
+        undo=_("A deleted trip cannot be brought back."),
         action=url_for("facilitator_trips.delete", trip_id=trip.id),
-        button="Delete the trip",
+        button=_("Delete the trip"),
         back=url_for("facilitator_trips.show", trip_id=trip.id),
     )
     if request.method == "GET":
         return ask(question)
     said = answer()
     if said == "expired":
-        flash("The form expired; please try again.", "error")
+        flash(_("The form expired; please try again."), "error")
     if said != "confirmed":
         return to_the_question(question.action)
     client_id = trip.client_id
-    title = trip.title or "The trip"
+    title = trip.title
     trips.delete_trip(trip)
-    flash(f"{title} is deleted.", "success")
+    flash(_("%(title)s is deleted.", title=title) if title else _("The trip is deleted."), "success")
     return redirect(url_for("clients.show", client_id=client_id) if client_id else url_for("clients.index"))

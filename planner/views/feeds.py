@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from planner import limits
@@ -18,7 +19,7 @@ blueprint = Blueprint("feeds", __name__)
 
 def _not_found() -> Response:
     # plain text, never a page with links or a redirect to /login: calendar apps read this
-    return Response("No calendar at this address.\n", status=404, mimetype="text/plain")
+    return Response(_("No calendar at this address.") + "\n", status=404, mimetype="text/plain")
 
 
 @blueprint.get("/feeds/<token>.ics")
@@ -73,7 +74,7 @@ def create():
     """A new all-clients feed, then its page (POST → redirect → GET), which shows the address once."""
     form = FeedForm()
     if not form.validate_on_submit():
-        flash("The form expired; please try again.", "error")
+        flash(_("The form expired; please try again."), "error")
         return redirect(url_for("feeds.index"))
     feed, token = feeds.create_owner_feed(current_user.id, discreet=form.discreet.data)
     return _made(feed, token)
@@ -86,7 +87,7 @@ def create_for_trip(trip_id: int):
     """A new feed of one trip, then its page (POST → redirect → GET), which shows the address once."""
     form = FeedForm()
     if not form.validate_on_submit():
-        flash("The form expired; please try again.", "error")
+        flash(_("The form expired; please try again."), "error")
         return redirect(url_for("share.manage", trip_id=trip_id))
     made = feeds.create_trip_feed(current_user.id, trip_id, discreet=form.discreet.data)
     if made is None:
@@ -116,22 +117,24 @@ def revoke(feed_id: int):
     if feed is None or feed.revoked_at is not None:
         abort(404)
     question = Confirmation(
-        title=f"Revoke feed {feed_id}?",
-        what="Calendars subscribed to this address stop updating, and the address answers “not found” from now on."
-        " What they already show stays there until removed in each calendar app.",
-        undo="A revoked feed cannot be turned back on; you can make a new subscription address afterwards.",
+        title=_("Revoke feed %(id)s?", id=feed_id),
+        what=_(
+            "Calendars subscribed to this address stop updating, and the address answers “not found” from now on."
+            " What they already show stays there until removed in each calendar app."
+        ),
+        undo=_("A revoked feed cannot be turned back on; you can make a new subscription address afterwards."),
         action=url_for("feeds.revoke", feed_id=feed_id),
-        button="Revoke the feed",
+        button=_("Revoke the feed"),
         back=_back_of(feed),
     )
     if request.method == "GET":
         return ask(question)
     said = answer()
     if said == "expired":
-        flash("The form expired; please try again.", "error")
+        flash(_("The form expired; please try again."), "error")
         return redirect(question.action)
     if said == "unconfirmed":
         return to_the_question(question.action)
     feeds.revoke_feed(current_user.id, feed_id, utcnow())
-    flash("The feed is revoked: calendars subscribed to it no longer update.", "success")
+    flash(_("The feed is revoked: calendars subscribed to it no longer update."), "success")
     return redirect(_back_of(feed))

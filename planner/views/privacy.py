@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from planner.clock import utcnow
@@ -16,7 +18,7 @@ from planner.services.accounts import users as accounts
 from planner.services.workspace import privacy
 
 #: next to the password field when it is not the facilitator's current password
-WRONG_PASSWORD = "This is not your current password; nothing was erased."
+WRONG_PASSWORD = _l("This is not your current password; nothing was erased.")
 
 blueprint = Blueprint("privacy", __name__, url_prefix="/clients/<int:client_id>")
 
@@ -55,7 +57,7 @@ def erase(client_id: int):
             name = client.name
             audit.record(current_user.id, "erase", client_id)  # committed by the erasure, with it
             privacy.erase_client(current_user.id, client_id)
-            flash(f"{name} and all their trips, links and calendar feeds are erased.", "success")
+            flash(_("%(name)s and all their trips, links and calendar feeds are erased.", name=name), "success")
             return redirect(url_for("clients.index"))
-        form.password.errors.append(WRONG_PASSWORD)
+        form.password.errors.append(str(WRONG_PASSWORD))
     return render_template("share/erase.html", client=client, form=form), 422 if form.errors else 200

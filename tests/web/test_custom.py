@@ -210,7 +210,7 @@ def test_deleting_is_refused_while_a_trip_uses_it(app, client, facilitator):
         )
         trip_id = trip.id
     response = client.post(f"/own/protocols/{row_id}/delete", follow_redirects=True)
-    assert "Not deleted: 1 trip(s)" in response.get_data(as_text=True)
+    assert "Not deleted: 1 trip uses this" in response.get_data(as_text=True)
     with app.app_context():
         db.session.delete(db.session.get(type(trip), trip_id))
         db.session.commit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from planner.database import request_reads_only
@@ -40,11 +41,11 @@ class TokenNameError(ValueError):
 def _clean_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
-        raise TokenNameError("give the token a name, such as the tool that will use it")
+        raise TokenNameError(_("Give the token a name, such as the tool that will use it."))
     if len(name) > NAME_MAX:
-        raise TokenNameError(f"at most {NAME_MAX} characters")
+        raise TokenNameError(_("The name must be at most %(num)d characters.", num=NAME_MAX))
     if not name.isprintable():
-        raise TokenNameError("must not contain control characters")
+        raise TokenNameError(_("The name must not contain control characters."))
     return name
 
 

@@ -11,6 +11,7 @@ that writes nothing else (an export, a page showing notes).
 from __future__ import annotations
 
 from flask import has_request_context, request
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from planner.clock import utcnow
@@ -19,15 +20,15 @@ from planner.models.audit import AuditEntry
 
 #: every action the log records, with the words the account page shows for it
 ACTIONS = {
-    "log_in": "Logged in",
-    "log_in_failed": "Failed log-in (wrong password)",
-    "password_changed": "Password changed",
-    "password_reset": "Password reset from a link",
-    "export": "Downloaded a client's data",
-    "erase": "Erased a client",
-    "notes_viewed": "Opened a client's notes",
-    "api_token_created": "Made an API token",
-    "api_token_revoked": "Revoked an API token",
+    "log_in": _l("Logged in"),
+    "log_in_failed": _l("Failed log-in (wrong password)"),
+    "password_changed": _l("Password changed"),
+    "password_reset": _l("Password reset from a link"),
+    "export": _l("Downloaded a client's data"),
+    "erase": _l("Erased a client"),
+    "notes_viewed": _l("Opened a client's notes"),
+    "api_token_created": _l("Made an API token"),
+    "api_token_revoked": _l("Revoked an API token"),
 }
 #: how many entries the account page shows, newest first
 SHOWN = 100

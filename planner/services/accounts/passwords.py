@@ -12,6 +12,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 
 MIN_LENGTH = 8
 #: long passphrases are welcome; the cap only stops someone making the server hash megabytes
@@ -54,21 +55,21 @@ def _dummy_hash() -> str:
 
 
 def password_problem(password: str, email: str = "") -> str | None:
-    """Why a new password is refused, or None: length, the common list, or the email itself."""
+    """Why a new password is refused (a sentence in the request's language), or None: length, common, the email."""
     if len(password) < MIN_LENGTH:
-        return f"must be at least {MIN_LENGTH} characters"
+        return _("The password must be at least %(num)d characters.", num=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"must be at most {MAX_LENGTH} characters"
+        return _("The password must be at most %(num)d characters.", num=MAX_LENGTH)
     lowered = password.lower()
     if lowered in _common():
-        return "is one of the most common passwords; choose another (a few unrelated words work well)"
+        return _("The password is one of the most common passwords; choose another (a few unrelated words work well).")
     if _dressed_up_common_word(lowered):
-        return (
-            "is a common word with digits or symbols added, which guessers try first; "
-            "choose another (a few unrelated words work well)"
+        return _(
+            "The password is a common word with digits or symbols added, which guessers try first; "
+            "choose another (a few unrelated words work well)."
         )
     if email and lowered in (email.lower(), email.lower().partition("@")[0]):
-        return "must not be your email address"
+        return _("The password must not be your email address.")
     return None
 
 

@@ -13,6 +13,8 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -30,9 +32,9 @@ RESET_VALID_FOR = timedelta(hours=1)
 #: where the browser keeps its LoginSession token (inside Flask's signed session cookie)
 BROWSER_KEY = "login_session"
 #: the same words for an unknown email and a wrong password, so neither is revealed
-LOGIN_REFUSED = "That email and password do not match an account."
+LOGIN_REFUSED = _l("That email and password do not match an account.")
 #: the one answer to a registration, whether the email was free or taken (nothing tells them apart)
-REGISTERED = "If this email was not registered yet, your account is ready: log in with it below."
+REGISTERED = _l("If this email was not registered yet, your account is ready: log in with it below.")
 #: the "last seen" of a session is written at most this often (not on every request)
 TOUCH_EVERY = timedelta(minutes=1)
 
@@ -138,7 +140,7 @@ def log_in(email: str, password: str) -> tuple[User, str]:
     if not verify_password(user.password_hash if user else None, password) or user is None:
         if user is not None:  # an unknown email has no account whose log could hold it
             audit.record_now(user.id, "log_in_failed")
-        raise AccountError("password", LOGIN_REFUSED)
+        raise AccountError("password", str(LOGIN_REFUSED))
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = _open_session(user)
@@ -182,7 +184,7 @@ def password_confirmed(user: User, password: str) -> bool:
 def change_password(user: User, current: str, new: str) -> str:
     """Set a new password, revoke every session, open a fresh one for this browser; returns its token."""
     if not verify_password(user.password_hash, current):
-        raise AccountError("current_password", "is not your current password")
+        raise AccountError("current_password", _("This is not your current password."))
     problem = password_problem(new, user.email)
     if problem:
         raise AccountError("password", problem)
@@ -218,7 +220,7 @@ def reset_password(token: str, password: str) -> User:
     """Set a new password from a reset token; the token is used up and every session revoked."""
     user = user_for_reset(token)
     if user is None:
-        raise AccountError("password", "this reset link has expired or was already used; ask for a new one")
+        raise AccountError("password", _("This reset link has expired or was already used; ask for a new one."))
     problem = password_problem(password, user.email)
     if problem:
         raise AccountError("password", problem)

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, select
 
 from planner.core.catalog import Catalog
@@ -37,12 +39,21 @@ TRANSITIONS = {
     "archived": ("draft",),
 }
 STATUS_WORDS = {
-    "draft": "Draft: still being planned",
-    "proposed": "Proposed: waiting for the clinic to confirm",
-    "confirmed": "Confirmed by the clinic",
-    "completed": "Completed: the trip took place",
-    "cancelled": "Cancelled",
-    "archived": "Archived",
+    "draft": _l("Draft: still being planned"),
+    "proposed": _l("Proposed: waiting for the clinic to confirm"),
+    "confirmed": _l("Confirmed by the clinic"),
+    "completed": _l("Completed: the trip took place"),
+    "cancelled": _l("Cancelled"),
+    "archived": _l("Archived"),
+}
+#: a status in one word, next to a trip in a list
+STATUS_NAMES = {
+    "draft": _l("draft"),
+    "proposed": _l("proposed"),
+    "confirmed": _l("confirmed"),
+    "completed": _l("completed"),
+    "cancelled": _l("cancelled"),
+    "archived": _l("archived"),
 }
 
 
@@ -174,7 +185,7 @@ def edit_request(trip: Trip, form_data: dict, now: datetime) -> bool:
 def set_status(trip: Trip, status: str, now: datetime) -> None:
     """Move a trip to the next status; raises ScenarioError for a move the workflow does not allow."""
     if status not in TRANSITIONS.get(trip.status, ()):
-        raise ScenarioError("status", f"a {trip.status} trip cannot become {status}")
+        raise ScenarioError("status", _("a %(old)s trip cannot become %(new)s", old=trip.status, new=status))
     trip.status = status
     # the events' STATUS (tentative/confirmed) follows the trip's status
     trip_changed(trip, None, now)
@@ -198,10 +209,10 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
     catalog = catalog_for(trip.owner_id)
     planned = planned_trip(trip, catalog)
     if planned is None:
-        raise ScenarioError("key", "the trip no longer fits the catalog; edit it first")
+        raise ScenarioError("key", _("the trip no longer fits the catalog; edit it first"))
     appointment = next((a for a in planned.plan.appointments if a.key == key), None)
     if appointment is None:
-        raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
+        raise ScenarioError("key", _("that appointment is not in the plan any more; reload the page"))
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
     others = [p for p in trip.pins if p is not existing and not planned.is_stale(p)]
@@ -232,7 +243,7 @@ def unpin(trip: Trip, pin_id: int, now: datetime) -> bool:
 def duplicate_trip(trip: Trip, client: Client, now: datetime) -> Trip:
     """A draft copy of a trip for another client of the same facilitator (confirmed times stay behind)."""
     if client.owner_id != trip.owner_id:
-        raise ScenarioError("client", "choose one of your own clients")
+        raise ScenarioError("client", _("choose one of your own clients"))
     data = dict(trip.scenario)
     data["traveller"] = {**data.get("traveller", {}), "name": client.name, "home_timezone": client.home_timezone}
     copy = Trip(owner_id=trip.owner_id, client=client, scenario=data, discreet=trip.discreet, title=trip.title)

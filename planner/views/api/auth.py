@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from flask import g, request
+from flask_babel import gettext as _
 
 from planner.clock import utcnow
 from planner.models import User
@@ -35,12 +36,12 @@ def token_required(*, write: bool) -> Callable:
         def wrapper(*args, **kwargs):
             token = _presented()
             if token is None:
-                raise problem(401, "send a personal API token as 'Authorization: Bearer TOKEN'", headers=_CHALLENGE)
+                raise problem(401, _("send a personal API token as 'Authorization: Bearer TOKEN'"), headers=_CHALLENGE)
             bearer = bearer_for(token, utcnow())
             if bearer is None:
-                raise problem(401, "the token is unknown or was revoked", headers=_CHALLENGE)
+                raise problem(401, _("the token is unknown or was revoked"), headers=_CHALLENGE)
             if write and bearer.read_only:
-                raise problem(403, "this token is read-only: make a read-write token to change anything")
+                raise problem(403, _("this token is read-only: make a read-write token to change anything"))
             g.api_bearer = bearer
             return view(*args, **kwargs)
 

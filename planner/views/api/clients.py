@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
 from planner.database import writes_on_read
@@ -23,7 +24,7 @@ def owned_client(client_id: int) -> Client:
     """One of the token owner's clients; 404 for any other id (another facilitator's too)."""
     found = db.session.scalar(clients.owned(owner().id).where(Client.id == client_id))
     if found is None:
-        raise problem(404, "you have no client with this id", "client_id")
+        raise problem(404, _("you have no client with this id"), "client_id")
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import request
+from flask_babel import gettext as _
 
 from planner import limits
 from planner.extensions import csrf
@@ -48,13 +49,13 @@ def errors(blp, *statuses: int) -> Callable:
 def json_body() -> object:
     """The request's JSON body; a problem when it is not JSON."""
     if not request.is_json:
-        raise problem(415, "send the body as JSON (Content-Type: application/json)", "body")
+        raise problem(415, _("send the body as JSON (Content-Type: application/json)"), "body")
     try:
         body = request.get_json(silent=True)
     except RecursionError:  # the JSON decoder gives up on deep nesting with this, not a ValueError
-        raise problem(400, "the JSON is nested too deeply", "body") from None
+        raise problem(400, _("the JSON is nested too deeply"), "body") from None
     if body is None:
-        raise problem(400, "the body is not valid JSON", "body")
+        raise problem(400, _("the body is not valid JSON"), "body")
     return body
 
 

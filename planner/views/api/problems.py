@@ -8,9 +8,52 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask import Response, json
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
+#: a problem's ``title`` by status, in the request's language (Accept-Language); others keep werkzeug's name
+TITLES = {
+    400: _l("Bad Request"),
+    401: _l("Unauthorized"),
+    403: _l("Forbidden"),
+    404: _l("Not Found"),
+    405: _l("Method Not Allowed"),
+    406: _l("Not Acceptable"),
+    409: _l("Conflict"),
+    410: _l("Gone"),
+    412: _l("Precondition Failed"),
+    413: _l("Request Entity Too Large"),
+    415: _l("Unsupported Media Type"),
+    422: _l("Unprocessable Entity"),
+    428: _l("Precondition Required"),
+    429: _l("Too Many Requests"),
+    500: _l("Internal Server Error"),
+    503: _l("Service Unavailable"),
+}
+#: werkzeug's own descriptions (the ``detail`` of an HTTP error no view explained), translated
+_DEFAULT_DETAILS = {
+    "The browser (or proxy) sent a request that this server could not understand.": _l(
+        "The browser (or proxy) sent a request that this server could not understand."
+    ),
+    "The requested URL was not found on the server. If you entered the URL manually please check your spelling"
+    " and try again.": _l(
+        "The requested URL was not found on the server. If you entered the URL manually please check your spelling"
+        " and try again."
+    ),
+    "The method is not allowed for the requested URL.": _l("The method is not allowed for the requested URL."),
+    "The data value transmitted exceeds the capacity limit.": _l(
+        "The data value transmitted exceeds the capacity limit."
+    ),
+    "The server does not support the media type transmitted in the request.": _l(
+        "The server does not support the media type transmitted in the request."
+    ),
+    "The server encountered an internal error and was unable to complete your request. Either the server is"
+    " overloaded or there is an error in the application.": _l(
+        "The server encountered an internal error and was unable to complete your request. Either the server is"
+        " overloaded or there is an error in the application."
+    ),
+}
 #: webargs' locations, named as the client knows them
 _LOCATIONS = {"json": "", "query": "", "view_args": "", "headers": ""}
 
@@ -71,7 +114,10 @@ def _flatten(messages, path: str = "") -> list[dict]:
 def problem_response(error: HTTPException) -> Response:
     """The problem document of an HTTP error."""
     status = error.code or 500
-    body = {"type": "about:blank", "title": error.name, "status": status, "detail": error.description or error.name}
+    title = str(TITLES.get(status, error.name))
+    detail = error.description or title
+    detail = str(_DEFAULT_DETAILS.get(detail, detail))
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     headers = dict(getattr(error, "extra_headers", {}))
     data = getattr(error, "data", None) or {}
     errors = _flatten(data["messages"]) if "messages" in data else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
 from planner import limits
@@ -83,7 +84,7 @@ def protocol(protocol_id: str):
     catalog = current_catalog()
     found = catalog.protocols.get(protocol_id)
     if found is None:
-        raise problem(404, "no protocol has this id", "protocol_id")
+        raise problem(404, _("no protocol has this id"), "protocol_id")
     summary = summarize(catalog, found)
     steps = [
         {

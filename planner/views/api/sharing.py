@@ -7,6 +7,7 @@ is stored, as for the pages.
 from __future__ import annotations
 
 from flask import current_app, url_for
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
 from planner.clock import utcnow
@@ -52,14 +53,14 @@ def pin(values: dict, trip_id: int):
 def unpin(trip_id: int, pin_id: int):
     """Let the planner choose that appointment's time again."""
     if not trips.unpin(owned_trip(trip_id), pin_id, utcnow()):
-        raise problem(404, "the trip has no pin with this id", "pin_id")
+        raise problem(404, _("the trip has no pin with this id"), "pin_id")
     return ""
 
 
 def _sharing(trip_id: int) -> sharing.Sharing:
     found = sharing.sharing_of(owner().id, trip_id)
     if found is None:
-        raise problem(404, "you have no trip with this id", "trip_id")
+        raise problem(404, _("you have no trip with this id"), "trip_id")
     return found
 
 
@@ -85,7 +86,7 @@ def create_link(values: dict, trip_id: int):
         owner().id, trip_id, hide_costs=values["hide_costs"], expires_at=values["expires_at"]
     )
     if made is None:
-        raise problem(404, "you have no trip with this id", "trip_id")
+        raise problem(404, _("you have no trip with this id"), "trip_id")
     link, token = made
     return {**attributes(link, out.LinkOut), "url": _base() + url_for("share.client_plan", token=token)}
 
@@ -98,7 +99,7 @@ def create_link(values: dict, trip_id: int):
 def revoke_link(trip_id: int, link_id: int):
     """Revoke a client link: its address answers 404 from now on."""
     if not sharing.revoke_client_link(owner().id, trip_id, link_id, utcnow()):
-        raise problem(404, "the trip has no link with this id", "link_id")
+        raise problem(404, _("the trip has no link with this id"), "link_id")
     return ""
 
 
@@ -122,7 +123,7 @@ def create_feed(values: dict, trip_id: int):
     """A calendar subscription of the trip; its addresses are in this answer only."""
     made = feeds.create_trip_feed(owner().id, trip_id, discreet=values["discreet"])
     if made is None:
-        raise problem(404, "you have no trip with this id", "trip_id")
+        raise problem(404, _("you have no trip with this id"), "trip_id")
     feed, token = made
     where = feeds.subscription(_base(), token)
     return {**attributes(feed, out.FeedOut), "url": where.https, "webcal": where.webcal, "google": where.google}
@@ -136,6 +137,6 @@ def create_feed(values: dict, trip_id: int):
 def revoke_feed(trip_id: int, feed_id: int):
     """Revoke a feed: its address answers 404 from now on."""
     if not any(feed.id == feed_id for feed in _sharing(trip_id).feeds):
-        raise problem(404, "the trip has no feed with this id", "feed_id")
+        raise problem(404, _("the trip has no feed with this id"), "feed_id")
     feeds.revoke_feed(owner().id, feed_id, utcnow())
     return ""

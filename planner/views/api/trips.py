@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
 from planner.clock import utcnow
@@ -29,7 +30,7 @@ def owned_trip(trip_id: int) -> Trip:
     """One of the token owner's trips; 404 for any other id (another facilitator's too)."""
     found = db.session.scalar(trips.owned_trips(owner().id).where(Trip.id == trip_id))
     if found is None:
-        raise problem(404, "you have no trip with this id", "trip_id")
+        raise problem(404, _("you have no trip with this id"), "trip_id")
     return found
 
 
