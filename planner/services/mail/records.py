@@ -124,6 +124,8 @@ def send_record(record_id: int, now: datetime) -> str:
     except Exception as error:
         db.session.rollback()
         record = db.session.get(MailRecord, record_id)
+        if record is None:  # deleted with its client while it was being sent
+            raise
         record.attempts += 1
         record.error = short_error(error)
         record.status = "failed" if record.attempts >= max_attempts() else "queued"

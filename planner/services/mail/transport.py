@@ -62,7 +62,6 @@ class Outbox:
     def __init__(self, folder: Path, now: datetime) -> None:
         self.folder = folder
         self.now = now
-        self.written: Path | None = None
 
     def deliver(self, message: EmailMessage) -> None:
         """Write the message (a temporary name first, so a reader never sees half of one)."""
@@ -71,7 +70,6 @@ class Outbox:
         partial = self.folder / f".{name}.partial"
         partial.write_bytes(message.as_bytes())
         os.replace(partial, self.folder / name)
-        self.written = self.folder / name
 
 
 def _plugged_in(name: str) -> Transport:
