@@ -1,4 +1,4 @@
-"""Account commands: ``flask reset-password EMAIL`` prints (or mails) a password-reset link;
+"""Account commands: ``flask reset-password EMAIL`` mails (or, with no mail set up, prints) a password-reset link;
 ``flask api-token EMAIL`` prints a new API token once."""
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from planner.clock import utcnow
+from planner.i18n import words_for
 from planner.services.accounts.api_tokens import TokenNameError, create_api_token
-from planner.services.accounts.mail import MailConfigError, configured_sender
 from planner.services.accounts.users import RESET_VALID_FOR, AccountError, find_account, issue_reset_token
+from planner.services.mail.letters import Letter, compose, new_message_id
+from planner.services.mail.transport import MailConfigError, Outbox, configured_transport
 
 
 class BadInput(click.ClickException):
@@ -27,19 +29,39 @@ class BadInput(click.ClickException):
 @click.argument("email")
 @with_appcontext
 def reset_password_command(email: str) -> None:
-    """Make a one-hour password-reset link for EMAIL: mail it if a sender is set up, else print it."""
+    """Make a one-hour password-reset link for EMAIL: mail it if mail is set up (SMTP or a sender), else print it.
+
+    Sent at once, not queued: the link is a credential, kept in no job and no record.
+    """
+    now = utcnow()
     try:
-        sender = configured_sender()
+        transport = configured_transport(now)
         user, token = issue_reset_token(email)
     except (AccountError, MailConfigError) as error:
         raise BadInput(str(error)) from None
     url = f"{current_app.config['PLANNER_BASE_URL'].rstrip('/')}/reset-password/{token}"
-    hours = int(RESET_VALID_FOR.total_seconds() // 3600)
-    if sender is None:
+    if isinstance(transport, Outbox):  # no mail set up: the operator at the console passes the link on
         click.echo(url)
         return
-    body = f"Open this link within {hours} hour(s) to choose a new password for the planner:\n\n{url}\n"
-    sender.send(user.email, "Reset your planner password", body)
+    words = words_for(getattr(user, "language", None))
+    hours = int(RESET_VALID_FOR.total_seconds() // 3600)
+    opening = words.ngettext(
+        "Open this link within %(num)d hour to choose a new password for the planner:",
+        "Open this link within %(num)d hours to choose a new password for the planner:",
+        hours,
+    )
+    message = compose(
+        sender=current_app.config["PLANNER_MAIL_FROM"],
+        to=user.email,
+        subject=words.gettext("Reset your planner password"),
+        letter=Letter(text=f"{opening}\n\n{url}\n"),
+        message_id=new_message_id(current_app.config["PLANNER_HOST"]),
+        now=now,
+    )
+    try:
+        transport.deliver(message)
+    except Exception as error:
+        raise click.ClickException(f"the reset link could not be sent ({type(error).__name__})") from None
     click.echo(f"reset link sent to {user.email}")
 
 

@@ -6,6 +6,7 @@ from planner.models.audit import AuditEntry
 from planner.models.change import TripChange
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
+from planner.models.mail import MailRecord
 from planner.models.session import LoginSession
 from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
@@ -19,6 +20,7 @@ __all__ = [
     "EventRevision",
     "FeedToken",
     "LoginSession",
+    "MailRecord",
     "Pin",
     "ShareLink",
     "Trip",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,15 +189,15 @@ def test_unknown_reset_token_is_404(client):
 
 
 class RecordingSender:
-    """A mail sender that keeps what it was asked to send."""
+    """A mail sender of the deployment's own (PLANNER_MAIL_SENDER) that keeps what it was asked to deliver."""
 
-    sent: list[tuple[str, str, str]] = []
+    sent: list[EmailMessage] = []
 
     def __init__(self, config):
         self.config = config
 
-    def send(self, to: str, subject: str, body: str) -> None:
-        RecordingSender.sent.append((to, subject, body))
+    def deliver(self, message: EmailMessage) -> None:
+        RecordingSender.sent.append(message)
 
 
 @pytest.mark.parametrize("app_config", [{"PLANNER_MAIL_SENDER": f"{__name__}:RecordingSender"}])
@@ -205,8 +207,8 @@ def test_reset_password_command_mails_when_a_sender_is_configured(client, runner
     result = runner.invoke(args=["reset-password", "fac@example.com"])
     assert result.exit_code == 0
     assert result.output.strip() == "reset link sent to fac@example.com"
-    [(to, subject, body)] = RecordingSender.sent
-    assert to == "fac@example.com" and "/reset-password/" in body
+    [message] = RecordingSender.sent
+    assert message["To"] == "fac@example.com" and "/reset-password/" in message.get_content()
 
 
 @pytest.mark.parametrize("app_config", [{"PLANNER_MAIL_SENDER": "no.such.module:Sender"}])
