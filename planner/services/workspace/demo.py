@@ -77,6 +77,44 @@ FACILITATORS = (
                     ),
                 ),
             ),
+            (
+                "Jiwoo Kim",
+                "jiwoo.kim@example.com",
+                "America/Los_Angeles",
+                "ko",
+                (
+                    (
+                        "Health checkup, July 2027",
+                        "proposed",
+                        {
+                            "traveller": {"name": "Jiwoo Kim", "home_timezone": "America/Los_Angeles"},
+                            "arrival": "2027-07-05T16:00",
+                            "departure": "2027-07-10T12:00",
+                            "treatments": [{"protocol": "health-checkup"}],
+                            "currency": "USD",
+                        },
+                    ),
+                ),
+            ),
+            (
+                "Wang Fang",
+                "wang.fang@example.com",
+                "Asia/Shanghai",
+                "zh_Hans",
+                (
+                    (
+                        "Neck pain, September 2027",
+                        "confirmed",
+                        {
+                            "traveller": {"name": "Wang Fang", "home_timezone": "Asia/Shanghai"},
+                            "arrival": "2027-09-06T10:00",
+                            "departure": "2027-09-24T18:00",
+                            "treatments": [{"protocol": "acupuncture-acute-pain"}],
+                            "currency": "CNY",
+                        },
+                    ),
+                ),
+            ),
         ),
     ),
     (
@@ -87,7 +125,7 @@ FACILITATORS = (
                 "Sophie Martin",
                 "sophie.martin@example.com",
                 "Europe/Paris",
-                "fr",
+                "en",
                 (
                     (
                         "Check-up, June 2027",
