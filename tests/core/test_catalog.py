@@ -204,7 +204,9 @@ def test_costs_follow_the_facts_table(catalog):
 def test_rates_are_a_dated_krw_table(catalog):
     rates = catalog.rates
     assert rates.base == "KRW" and rates.date.year == 2026 and "sample" in rates.source
-    assert set(rates.currencies) == {"KRW", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD"}
+    assert set(rates.currencies) == {"KRW", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD"} | {
+        *("RUB", "AED", "SAR", "KZT", "MNT", "VND", "THB", "TWD", "HKD", "SGD")
+    }
     assert all(rate > 0 for rate in rates.per_unit.values())
 
 
