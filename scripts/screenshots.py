@@ -75,8 +75,29 @@ def _facilitator(browser, base: str, demo: Demo) -> None:
     phone.close()
 
 
+def _languages(browser, base: str, demo: Demo) -> None:
+    """The plan and the client's shared page in Korean and Arabic (right to left), on a phone."""
+    for locale, home in (("ko", "America/Los_Angeles"), ("ar", "Asia/Dubai")):
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+        phone.goto(f"{base}/plan?lang={locale}&treatment=acupuncture-chronic-pain")
+        phone.fill("#home_timezone", home)
+        phone.fill("#arrival_date", "2027-03-01")
+        phone.fill("#arrival_time", "15:00")
+        phone.fill("#departure_date", "2027-04-20")
+        phone.fill("#departure_time", "18:00")
+        phone.screenshot(path=OUT / f"plan-form-{locale}.png", full_page=True)
+        phone.locator("form.plan-form button[type=submit]").click()
+        phone.wait_for_url("**/plan/unsaved/*")
+        phone.screenshot(path=OUT / f"plan-phone-{locale}.png", full_page=True)
+        trip = demo.trips[0]
+        phone.goto(f"{base}/shared/{trip.link_token}?lang={locale}")
+        phone.screenshot(path=OUT / f"shared-phone-{locale}.png", full_page=True)
+        phone.close()
+
+
 def main() -> None:
-    """Write the screenshots: form, a plan with a problem, the saved plan, print view, phone, facilitator pages."""
+    """Write the screenshots: form, a plan with a problem, the saved plan, print view, phone, facilitator pages,
+    and the patient's pages in Korean and Arabic."""
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         server, demo = _serve(Path(folder))
@@ -100,6 +121,7 @@ def main() -> None:
         phone.goto(link)
         phone.screenshot(path=OUT / "plan-phone.png", full_page=True, mask=[phone.locator(".link-field")])
         _facilitator(browser, base, demo)
+        _languages(browser, base, demo)
         browser.close()
         server.shutdown()
     print(f"screenshots written to {OUT.relative_to(ROOT)}/")

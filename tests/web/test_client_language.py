@@ -137,3 +137,28 @@ def test_the_facilitators_language_preference(app, facilitator):
     http.post("/account/language", data={"language": ""})
     with app.app_context():
         assert db.session.get(User, user_id).language is None
+
+
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def test_an_english_facilitator_sends_a_chinese_client_a_chinese_plan_and_calendar(app, facilitator):
+    """Issue 11's "done when": the words themselves are Chinese, and four calendar readers agree."""
+    from planner.i18n import words_for
+    from tests.core.ics_checks import ical_js_events, icalendar_events, read_alike
+
+    http, (_user_id, trip_id, client_id) = facilitator
+    _set_language(http, client_id, "zh_Hans")
+    token = make_link(http, trip_id)
+    chinese = words_for("zh_Hans")
+    page = http.get(f"/shared/{token}", headers={"Accept-Language": "en"}).text
+    assert chinese.catalog("Knee: fat-derived cells (SVF), same day") in page
+    for heading in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", page, re.S):
+        text = re.sub(r"<[^>]+>", "", heading).strip()
+        if text and not {"Ana Silva", "Knee, spring 2027"} & {text}:  # what the facilitator typed
+            assert HAN.search(text), f"an English heading on the Chinese page: {text!r}"
+    body = http.get(f"/shared/{token}/trip.ics").data
+    read_alike(body)
+    assert ical_js_events(body) == icalendar_events(body)
+    summaries = [str(event["SUMMARY"]) for event in _events(body)]
+    assert all(HAN.search(summary) for summary in summaries), summaries
