@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from wtforms import (
     BooleanField,
     DateField,
@@ -37,7 +38,7 @@ FLIGHT_NUMBER = Regexp(
 #: lodging choices whose name alone does not say what they mean
 _LODGING_LABELS = {
     "none": _l("None: I live in Korea, or stay with family"),
-    "budget": _l("Budget"),
+    "budget": lazy_pgettext("lodging", "Budget"),
     "mid": _l("Mid"),
     "upscale": _l("Upscale"),
 }

@@ -50,6 +50,28 @@ def catalog_texts(data: dict):
     yield from _walk(data, "")
 
 
+#: the years whose public-holiday names are extracted (fixed, so extraction never depends on today)
+HOLIDAY_YEARS = range(2025, 2036)
+
+
+def holiday_names(data: dict) -> list[tuple[str, str]]:
+    """(country, name) of every public holiday the clinics of a catalog file close for, in HOLIDAY_YEARS:
+    the pages and calendars name them, and the ``holidays`` package names them in English only for most
+    of the planner's languages."""
+    from planner.core.model.clinic import public_holidays
+
+    countries = sorted({c["holiday_country"] for c in data.get("clinics", []) if c.get("holiday_country")})
+    names = []
+    for country in countries:
+        seen = set()
+        for year in HOLIDAY_YEARS:
+            for name in public_holidays(country, year).values():
+                if name not in seen:
+                    seen.add(name)
+                    names.append((country, name))
+    return names
+
+
 def extract_catalog(fileobj, keywords, comment_tags, options):
     """Babel extraction method: (lineno, funcname, message, comments) per text."""
     content = fileobj.read().decode("utf-8")
@@ -58,6 +80,8 @@ def extract_catalog(fileobj, keywords, comment_tags, options):
     for where, text in catalog_texts(data):
         lineno = next((i + 1 for i, line in enumerate(lines) if _quoted(text) in line), 0)
         yield lineno, None, text, [where.lstrip(".")]
+    for country, name in holiday_names(data):
+        yield 0, None, name, [f"public holiday ({country}; the clinics close)"]
 
 
 def _quoted(text: str) -> str:

@@ -123,7 +123,9 @@ def _crawl(http, starts: list[str], locale: str) -> dict[str, str]:
         key = parts.path + (f"?{parts.query}" if parts.query else "")
         if key in seen or SKIPPED.search(parts.path) or "lang=" in parts.query:
             continue
-        response = http.get(key, headers={"Accept-Language": html_lang(locale)})
+        # the language asked for as a reader asks: a shared page otherwise speaks its client's language
+        asked = key + ("&" if "?" in key else "?") + f"lang={locale}"
+        response = http.get(asked, headers={"Accept-Language": html_lang(locale)})
         if response.status_code in (301, 302, 303):
             queue.append(response.headers["Location"])
             seen[key] = ""
