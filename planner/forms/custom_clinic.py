@@ -22,6 +22,8 @@ from planner.forms.base import PlannerForm
 from planner.forms.custom import show_error
 
 _KEPT = ("openings", "sample")
+#: the price tiers in words (the same messages the plan form and the catalog pages use)
+_TIER_LABELS = {"local": _l("local"), "specialized": _l("specialized"), "university": _l("university")}
 _TEXT_KEYS = ("id", "name", "city", "address", "timezone", "holiday_country", "tier", "source")
 _SEPARATORS = re.compile(r"[\s,;]+")
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -56,7 +58,7 @@ class ClinicForm(PlannerForm):
     address = _text(_l("Address"), 300)
     timezone = _text(_l("Time zone"), 64)
     holiday_country = _text(_l("Public holidays of (country code; blank = none)"), 8)
-    tier = SelectField(_l("Price tier"), choices=[SelectChoice(tier, tier) for tier in TIERS])
+    tier = SelectField(_l("Price tier"), choices=[SelectChoice(tier, _TIER_LABELS.get(tier, tier)) for tier in TIERS])
     hours = FormField(WeekForm, _l("Weekly hours"))
     lunch = _text(_l("Lunch break (blank = none)"), 40)
     closures = TextAreaField(
