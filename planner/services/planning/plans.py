@@ -24,6 +24,7 @@ from planner.i18n.web import current_words
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 from planner.wording import localize
+from planner.wording.budget import word_budget
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
@@ -157,8 +158,8 @@ def edge_words() -> Words:
 
 
 def worded(planned: PlannedTrip, words: Words) -> PlannedTrip:
-    """The planned trip with its plan's texts in ``words``' language (the memo's copy stays neutral)."""
-    return replace(planned, plan=localize(planned.plan, words))
+    """The planned trip with its plan's and budget's texts in ``words``' language (the memo's copy stays neutral)."""
+    return replace(planned, plan=localize(planned.plan, words), budget=word_budget(planned.budget, words))
 
 
 def plan_document(planned: PlannedTrip) -> dict:
