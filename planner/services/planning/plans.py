@@ -25,6 +25,7 @@ from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 from planner.wording import localize
 from planner.wording.budget import word_budget
+from planner.wording.errors import scenario_reason
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
@@ -94,7 +95,7 @@ def split_pins(scenario: dict, pins: Iterable, catalog: Catalog | None = None) -
         except ScenarioError as error:
             start = pin.start.astimezone(ZoneInfo(CLINIC_ZONE))
             entry, title = _pin_entry(pin), _pin_title(pin, catalog)
-            stale.append(StalePin(getattr(pin, "id", None), entry, title, error.reason, start))
+            stale.append(StalePin(getattr(pin, "id", None), entry, title, reason_of(error), start))
         else:
             kept.append(pin)
     return kept, stale
@@ -155,6 +156,11 @@ def edge_words() -> Words:
     if has_request_context():
         return current_words()
     return ENGLISH
+
+
+def reason_of(error: ScenarioError) -> str:
+    """Why a field is refused, in the words of the request (English outside a request)."""
+    return scenario_reason(error, edge_words())
 
 
 def worded(planned: PlannedTrip, words: Words) -> PlannedTrip:

@@ -22,7 +22,14 @@ from planner.i18n import normalize, words_for
 from planner.models import Pin, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.plan_input import FormProblem, form_field_of, scenario_from_form
-from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, check_scenario, plan_scenario
+from planner.services.planning.plans import (
+    PlannedTrip,
+    apply_fix,
+    calendar_file,
+    check_scenario,
+    plan_scenario,
+    reason_of,
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def edit_trip(token: str, form_data: dict) -> None:
     try:
         update_trip(token, scenario, discreet=bool(form_data.get("discreet")))
     except ScenarioError as error:
-        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+        raise FormProblem(form_field_of(error.field) or "", reason_of(error)) from None
 
 
 def trip_calendar(token: str, host: str) -> bytes:
