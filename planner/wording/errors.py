@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from planner.i18n import ENGLISH, Words
 
-__all__ = ["reason_text", "scenario_reason"]
+__all__ = ["catalog_reason", "catalog_text", "reason_text", "scenario_reason"]
 
 
 def _kind(words: Words, kind: str) -> str:
@@ -154,3 +154,59 @@ def scenario_reason(error, words: Words = ENGLISH) -> str:
     if not code:
         return error.reason
     return reason_text(code, error.params, words)
+
+
+#: a catalog mistake's reason per code (the protocol and clinic editors show them; the files' own, English)
+_CATALOG = {
+    "missing": lambda w, p: w.gettext("missing (required)"),
+    "at_least": lambda w, p: w.gettext("must be at least %(minimum)s, got %(value)s", **p),
+    "empty": lambda w, p: w.gettext("must not be empty"),
+    "bad_id": lambda w, p: w.gettext("'%(value)s' is not a valid id (use lowercase letters, digits and hyphens)", **p),
+    "interval_order": lambda w, p: w.gettext("ends at %(end)s, which is not after its start %(start)s", **p),
+    "no_step": lambda w, p: w.gettext("a protocol needs at least one step"),
+    "min_over_max": lambda w, p: w.gettext("min %(min)d is more than max %(max)d", **p),
+    "default_outside": lambda w, p: w.gettext("default %(default)d is outside min..max (%(min)d..%(max)d)", **p),
+    "per_week": lambda w, p: w.gettext("must be between 1 and 7, got %(value)s", **p),
+    "no_minutes": lambda w, p: w.gettext("a %(kind)s visit must last more than 0 minutes", **p),
+    "low_risk": lambda w, p: w.gettext("only an invasive step waits for jet lag, so only it can be low risk"),
+    "in_person_remote": lambda w, p: w.gettext("only a remote step can be held in person, not a %(kind)s", **p),
+    "in_person_title": lambda w, p: w.gettext("needs in_person_if_present = true"),
+    "max_under_min": lambda w, p: w.gettext("max_days %(max)d is less than min_days %(min)d", **p),
+    "negative": lambda w, p: w.gettext("must not be negative, got %(value)s", **p),
+    "price_order": lambda w, p: w.gettext("must be low ≤ typical ≤ high, got %(low)s/%(typical)s/%(high)s", **p),
+    "no_language": lambda w, p: w.gettext("must name at least one language"),
+    "unknown_zone": lambda w, p: w.gettext("unknown IANA time zone '%(name)s' (e.g. Asia/Seoul)", **p),
+    "interval_overlap": lambda w, p: w.gettext(
+        "starts before the previous interval ends (list them in order, without overlap)"
+    ),
+    "duplicate_step": lambda w, p: w.gettext("duplicate step id '%(step)s' (also steps[%(other)d])", **p),
+    "after_itself": lambda w, p: w.gettext("step '%(step)s' cannot come after itself", **p),
+    "unknown_step": lambda w, p: w.gettext("unknown step '%(step)s'", **p),
+    "later_visit": lambda w, p: w.gettext("'%(step)s' is in a later visit than '%(other)s'", **p),
+    "visit_gaps": lambda w, p: w.gettext("visits must be numbered 1, 2, … without gaps, got %(visits)s", **p),
+    "gap_missing": lambda w, p: w.gettext(
+        "missing: steps are in %(visits)d visits, so the gap between trips is required", **p
+    ),
+    "gap_unneeded": lambda w, p: w.gettext("given, but every step is in visit 1"),
+    "min_stay_count": lambda w, p: w.gettext("needs one number per trip (%(visits)d), got %(given)d", **p),
+    "cycle": lambda w, p: w.gettext("steps wait for each other in a cycle: %(loop)s", **p),
+    "count_missing": lambda w, p: w.gettext("missing: step '%(step)s' is counted, so the protocol needs a count", **p),
+    "count_unneeded": lambda w, p: w.gettext("given, but no step has counted = true"),
+    "count_unreachable": lambda w, p: w.gettext(
+        "%(max)d cannot be reached: the counted steps allow at most %(reachable)d", **p
+    ),
+}
+
+
+def catalog_text(code: str, params: dict, words: Words = ENGLISH) -> str:
+    """A catalog mistake's reason in ``words``' language (English by default)."""
+    worded = _CATALOG.get(code)
+    return worded(words, params) if worded else code
+
+
+def catalog_reason(error, words: Words = ENGLISH) -> str:
+    """A ``CatalogError``'s reason in ``words``' language: from its code and values, else its own (English) text."""
+    code = getattr(error, "code", "")
+    if not code:
+        return error.reason
+    return catalog_text(code, error.params, words)

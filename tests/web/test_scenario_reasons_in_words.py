@@ -66,3 +66,17 @@ def test_the_reasons_are_msgids():
         "a string",
     ):
         assert text in ids, text
+
+
+def test_a_catalog_mistake_carries_a_code_worded_at_the_edge():
+    from planner.core.catalog import CatalogError, parse_protocol
+    from planner.wording.errors import catalog_reason
+
+    with pytest.raises(CatalogError) as caught:
+        parse_protocol({"id": "x", "name": "X", "category": "c", "steps": []})
+    error = caught.value
+    assert error.code
+    assert catalog_reason(error, Marked("ko")) == f"«{error.reason}»"
+    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in extract("messages")}
+    assert "steps wait for each other in a cycle: %(loop)s" in ids
+    assert "missing (required)" in ids
