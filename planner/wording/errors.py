@@ -141,6 +141,22 @@ def reason_text(code: str, params: dict, words: Words = ENGLISH) -> str:  # noqa
         return words.gettext("choose at least one treatment")
     if code == "already_chosen":
         return words.gettext("%(protocol)s is already on the trip", protocol=words.catalog(p["protocol"]))
+    if code == "json_object":
+        return words.gettext("must be a JSON object")
+    if code == "pins_list":
+        return words.gettext("must be a list")
+    if code == "moment":
+        return words.gettext("must be a date and time")
+    if code == "not_iso":
+        return words.gettext("%(value)s is not a date and time", value=p["value"])
+    if code == "no_offset":
+        return words.gettext("%(value)s has no UTC offset", value=p["value"])
+    if code == "nothing_to_fix":
+        return words.gettext("nothing to change")
+    if code == "not_whole_text":
+        return words.gettext("%(value)s is not a whole number", value=p["value"])
+    if code == "appointment_gone":
+        return words.gettext("that appointment is not in the plan any more; reload the page")
     if code == "unknown_lodging":
         return words.gettext(
             "unknown lodging tier %(lodging)s (known: %(known)s)", lodging=p["lodging"], known=p["known"]

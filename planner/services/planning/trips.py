@@ -136,7 +136,7 @@ def pin_appointment(token: str, key: str, start: datetime) -> None:
     planned = plan_scenario(trip.scenario, trip.pins)
     appointment = next((a for a in planned.plan.appointments if a.key == key), None)
     if appointment is None:
-        raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
+        raise ScenarioError("key", code="appointment_gone")
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
     others = [p for p in trip.pins if p is not existing and not planned.is_stale(p)]
