@@ -80,3 +80,30 @@ def test_a_catalog_mistake_carries_a_code_worded_at_the_edge():
     ids = {m.id if isinstance(m.id, str) else m.id[0] for m in extract("messages")}
     assert "steps wait for each other in a cycle: %(loop)s" in ids
     assert "missing (required)" in ids
+
+
+def test_the_api_budget_is_worded_in_the_request_language(client, monkeypatch):
+    from planner.wording import budget as budget_words
+
+    seen = []
+
+    def spy(budget, words):
+        seen.append(words.locale)
+        return budget_words.word_budget(budget, words)
+
+    monkeypatch.setattr(plans, "word_budget", spy)
+    scenario = {
+        "traveller": {"name": "Ana", "home_timezone": "Europe/Lisbon"},
+        "arrival": "2027-03-01T15:00",
+        "departure": "2027-04-20T18:00",
+        "treatments": [{"protocol": "acupuncture-chronic-pain", "clinic_tier": "local"}],
+        "currency": "EUR",
+    }
+    english = client.post("/api/plan?lang=en", json=scenario).get_json()
+    korean = client.post("/api/plan?lang=ko", json=scenario).get_json()
+    assert seen == ["en", "ko"]
+    # the amounts are the same in every language; the labels come from the same codes
+    assert [line["typical"] for line in korean["budget"]["lines"]] == [
+        line["typical"] for line in english["budget"]["lines"]
+    ]
+    assert english["budget"]["lines"][0]["label"] == "First consultation (local clinic)"
