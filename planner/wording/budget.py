@@ -12,9 +12,10 @@ from datetime import date
 
 from planner.core.budget.lines import Text
 from planner.core.budget.totals import Budget, BudgetLine
+from planner.core.budget.totals import compute_budget as neutral_budget
 from planner.i18n import ENGLISH, Words
 
-__all__ = ["budget_label", "budget_note", "word_budget"]
+__all__ = ["budget_label", "budget_note", "compute_budget", "word_budget"]
 
 
 def _people(words: Words, n: int) -> str:
@@ -173,3 +174,8 @@ def word_budget(budget: Budget | None, words: Words = ENGLISH) -> Budget | None:
         return None
     notes = tuple(budget_note(text, words) for text in budget.note_texts) if budget.note_texts else budget.notes
     return replace(budget, lines=tuple(_line(line, words) for line in budget.lines), notes=notes)
+
+
+def compute_budget(plan, request, catalog, words: Words = ENGLISH) -> Budget:
+    """The core's budget of a planned trip, worded in ``words``' language (English by default)."""
+    return word_budget(neutral_budget(plan, request, catalog), words)

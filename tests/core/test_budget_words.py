@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from budget_factories import make_catalog, make_plan, make_request
 
-from planner.core.budget.totals import compute_budget
 from planner.i18n import ENGLISH, Words, words_for
 from planner.i18n.catalogs import extract
-from planner.wording.budget import budget_label, budget_note, word_budget
+from planner.wording.budget import budget_label, budget_note, compute_budget, word_budget
 
 
 @dataclass(frozen=True)

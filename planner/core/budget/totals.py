@@ -51,8 +51,8 @@ class Budget:
 def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget:
     """The budget of a planned trip, converted to the request's currency.
 
-    Its labels and notes are in English; ``planner.wording.budget.word_budget`` puts them in another
-    language from the codes and values the lines carry.
+    Its labels and notes are codes and values (``label_text``, ``note_texts``): the edge words them
+    (``planner.wording.budget.word_budget``); ``label``, ``note`` and ``notes`` are empty until then.
     """
     rates = catalog.rates
     if request.currency not in rates.currencies:
@@ -71,19 +71,13 @@ def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget
     notes = flight_notes(request, all_stays)
     if any(stay.last is None for stay in all_stays):
         notes = (Text("departure_unknown"), *notes)
-    from planner.i18n import ENGLISH
-    from planner.wording.budget import word_budget
-
-    return word_budget(
-        Budget(
-            currency=request.currency,
-            rates_date=rates.date,
-            lines=lines,
-            total=total_of(lines, request.currency),
-            converted=any(line.original is not None for line in lines),
-            note_texts=notes,
-        ),
-        ENGLISH,
+    return Budget(
+        currency=request.currency,
+        rates_date=rates.date,
+        lines=lines,
+        total=total_of(lines, request.currency),
+        converted=any(line.original is not None for line in lines),
+        note_texts=notes,
     )
 
 
