@@ -200,8 +200,7 @@ class ProtocolForm(PlannerForm):
 
 
 def show_error(targets: dict[str, Field], general: list[str], error: CatalogError) -> None:
-    """Append the error's reason (in the request's language) to the field whose path is the longest prefix of the
-    error's path."""
+    """Append the error's reason (in the request's words) to the field whose path is the longest prefix of its path."""
     reason = catalog_reason(error, current_words())
     path = error.field
     while path:

@@ -9,6 +9,8 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from planner.core.catalog.reasons import english
+
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -51,9 +53,7 @@ class Invalid(Exception):
 
     def __init__(self, field: str, reason: str = "", *, code: str = "", **params):
         if code and not reason:
-            from planner.wording.errors import catalog_text
-
-            reason = catalog_text(code, params)
+            reason = english(code, params)
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason

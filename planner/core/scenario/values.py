@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from planner.core.scenario.reasons import english
+
 #: longer than any scheduled flight with a stop (Seoul–São Paulo is about 25 hours with one)
 MAX_FLIGHT_HOURS = 30
 #: people on one trip: more is a group booking, not a plan
@@ -22,9 +24,7 @@ class ScenarioError(ValueError):
 
     def __init__(self, field: str, reason: str = "", *, code: str = "", **params):
         if code and not reason:
-            from planner.wording.errors import reason_text
-
-            reason = reason_text(code, params)
+            reason = english(code, params)
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
@@ -50,7 +50,8 @@ def integer(value: object, path: str, minimum: int, maximum: int | None = None) 
     if isinstance(value, bool) or not isinstance(value, int):
         raise ScenarioError(path, code="not_whole", kind=kind(value))
     if value < minimum or (maximum is not None and value > maximum):
-        raise ScenarioError(path, code="out_of_range", low=minimum, high=maximum, got=_short(value))
+        code = "out_of_range" if maximum is not None else "out_of_range_up"
+        raise ScenarioError(path, code=code, low=minimum, high=maximum, got=_short(value))
     return value
 
 
@@ -63,9 +64,10 @@ def decimal(value: object, path: str, maximum: Decimal | int | None = None, *, p
     except InvalidOperation:
         raise ScenarioError(path, code="not_a_number", value=repr(_short(value))) from None
     if not number.is_finite() or number < 0 or (maximum is not None and number > maximum):
-        raise ScenarioError(path, code="out_of_range", low=0, high=maximum, got=_short(value))
+        code = "out_of_range" if maximum is not None else "out_of_range_up"
+        raise ScenarioError(path, code=code, low=0, high=maximum, got=_short(value))
     if positive and number == 0:
-        raise ScenarioError(path, code="more_than_zero", high=maximum)
+        raise ScenarioError(path, code="more_than_zero" if maximum is None else "more_than_zero_up_to", high=maximum)
     return number
 
 
