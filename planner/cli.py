@@ -21,6 +21,7 @@ from planner.core.schedule import plan as make_plan
 from planner.i18n import LOCALES, Words, normalize, words_for
 from planner.services import current_catalog
 from planner.wording import localize
+from planner.wording.budget import word_budget
 
 #: namespace of the uuid5 that names a scenario's calendar (any fixed UUID would do)
 SCENARIO_NAMESPACE = uuid.UUID("6f1c3d4e-2b7a-5c1e-9a8f-0d3b5e7c9a21")
@@ -109,7 +110,7 @@ def plan_command(scenario_file: str, output_format: str, discreet: bool, output:
     if output_format == "ics":
         body = _calendar(scenario, result, request, catalog, discreet, words)
     else:
-        document = plan_to_dict(result, compute_budget(result, request, catalog), catalog, request)
+        document = plan_to_dict(result, word_budget(compute_budget(result, request, catalog), words), catalog, request)
         if output_format == "json":
             body = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
         else:

@@ -25,8 +25,10 @@ def plan_from_dict(scenario: dict, words=None) -> dict:
     from planner.core.schedule import plan
     from planner.i18n import ENGLISH
     from planner.wording import localize
+    from planner.wording.budget import word_budget
 
     catalog = _default_catalog()
     request = parse_scenario(scenario, catalog)
     result = localize(plan(request, catalog), words or ENGLISH)
-    return plan_to_dict(result, compute_budget(result, request, catalog), catalog, request)
+    budget = word_budget(compute_budget(result, request, catalog), words or ENGLISH)
+    return plan_to_dict(result, budget, catalog, request)

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from planner.forms.base import PlannerForm
 from planner.i18n import languages, normalize
+from planner.i18n.web import current_words
 from planner.models.client import NOTES_MAX
 from planner.services.planning.zones import UnknownZone, find_zone
 
@@ -22,9 +23,9 @@ def _iana_zone(form, field) -> None:
     if name == "UTC":
         return
     try:
-        field.data = find_zone(name)
+        field.data = find_zone(name, current_words(), whose="their")
     except UnknownZone as error:
-        raise ValidationError(str(error).replace("your city", "their city")) from None
+        raise ValidationError(str(error)) from None
 
 
 def _strip(value):

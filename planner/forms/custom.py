@@ -33,6 +33,8 @@ from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
 from planner.core.scenario import MAX_PRICE
 from planner.forms.base import PlannerForm, in_range, range_message
+from planner.i18n.web import current_words
+from planner.wording.errors import catalog_reason
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -198,16 +200,17 @@ class ProtocolForm(PlannerForm):
 
 
 def show_error(targets: dict[str, Field], general: list[str], error: CatalogError) -> None:
-    """Append the error's reason to the field whose path is the longest prefix of the error's path."""
+    """Append the error's reason (in the request's words) to the field whose path is the longest prefix of its path."""
+    reason = catalog_reason(error, current_words())
     path = error.field
     while path:
         if path in targets:
             field = targets[path]
-            field.errors = [*field.errors, error.reason]
+            field.errors = [*field.errors, reason]
             return
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
-    general.append(f"{error.field}: {error.reason}" if error.field else error.reason)
+    general.append(f"{error.field}: {reason}" if error.field else reason)
 
 
 def _filled(form: Form) -> bool:

@@ -14,7 +14,16 @@ from flask_babel import Babel, force_locale, get_locale
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
-from planner.i18n import DEFAULT_LOCALE, TRANSLATIONS_DIR, Words, languages, negotiate, normalize, words_for
+from planner.i18n import (
+    DEFAULT_LOCALE,
+    TRANSLATIONS_DIR,
+    Words,
+    languages,
+    native_name,
+    negotiate,
+    normalize,
+    words_for,
+)
 
 #: the cookie that remembers a language chosen with ``?lang=``
 COOKIE = "lang"
@@ -97,6 +106,12 @@ def _template_values():
     }
 
 
+def language_name(tag: str | None) -> str:
+    """A language tag as its language names itself ("zh_Hans" → "简体中文"); a tag none of the six names stays."""
+    locale = normalize(tag)
+    return native_name(locale) if locale else (tag or "")
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
@@ -105,6 +120,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_remember_choice)
     app.context_processor(_template_values)
     app.add_template_filter(lambda text: current_words().catalog(text or ""), "catalog")
+    app.add_template_filter(language_name, "language_name")
     from planner.i18n.catalogs import stale
 
     if stale():

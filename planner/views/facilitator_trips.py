@@ -23,6 +23,7 @@ from planner.services.planning.plan_input import (
     form_field_of,
     scenario_from_form,
 )
+from planner.services.planning.plans import reason_of
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
 from planner.services.workspace import facilitator_trips as trips
@@ -93,7 +94,7 @@ def create(client_id: int):
         except FormProblem as problem:
             _show_problem(form, problem)
         except ScenarioError as error:
-            _place_error(form, error.field, error.reason)
+            _place_error(form, error.field, reason_of(error))
         else:
             flash(_("Trip planned. Check it, then propose it to the clinic."), "success")
             return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
@@ -159,7 +160,7 @@ def fix(trip_id: int):
             back_to_draft = trips.fix_trip(trip, form.fix(), utcnow())
         except ScenarioError as error:
             flash(
-                _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason),
+                _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error)),
                 "error",
             )
         else:
@@ -193,7 +194,7 @@ def pin(trip_id: int):
         try:
             trips.pin_appointment(trip, form.key.data, at_seoul(form.date.data, form.time.data), utcnow())
         except ScenarioError as error:
-            form.date.errors = [*form.date.errors, error.reason]
+            form.date.errors = [*form.date.errors, reason_of(error)]
         else:
             flash(_("Confirmed time saved; the rest of the trip is planned around it."), "success")
             return redirect(url_for("facilitator_trips.show", trip_id=trip.id))

@@ -21,7 +21,7 @@ from planner.services.planning.plan_input import (
     form_data_from_scenario,
     planned_from_form,
 )
-from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario
+from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, plan_scenario, reason_of
 from planner.services.planning.treatments import summarize
 from planner.services.planning.zones import quarter_hour, zone_choices, zone_names
 from planner.views import patient_confirm, unsaved_plans
@@ -140,7 +140,7 @@ def unsaved(plan_id: str):
         planned = plan_scenario(scenario)
     except ScenarioError as error:  # the catalog changed since the plan was made
         return _problem(
-            _("The plan cannot be made any more (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+            _("The plan cannot be made any more (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error))
         )
     return _show_plan(planned, discreet=discreet, plan_id=plan_id)
 
@@ -156,7 +156,7 @@ def fix():
         planned = plan_scenario(apply_fix(form.scenario_data, form.fix()))
     except ScenarioError as error:
         return _problem(
-            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error))
         )
     return _shown(planned, discreet=form.discreet.data)
 
@@ -172,7 +172,7 @@ def save():
         token = trips.save_trip(form.scenario_data, discreet=form.discreet.data, language=current_locale())
     except ScenarioError as error:
         return _problem(
-            _("The plan could not be saved (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+            _("The plan could not be saved (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error))
         )
     flash(_("Saved. This page's address is your private link: bookmark it. Anyone with it can see and edit the trip."))
     return redirect(url_for("planner.trip", token=token))
@@ -193,7 +193,7 @@ def unsaved_calendar():
         planned = plan_scenario(form.scenario_data)
     except ScenarioError as error:
         return _problem(
-            _("The calendar could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+            _("The calendar could not be made (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error))
         )
     host = current_app.config["PLANNER_HOST"]
     words = current_words()
@@ -241,7 +241,7 @@ def trip_fix(token: str):
         trips.fix_trip(token, form.fix())
     except ScenarioError as error:
         return _problem(
-            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=error.reason)
+            _("That change could not be made (%(field)s: %(reason)s).", field=error.field, reason=reason_of(error))
         )
     return redirect(url_for("planner.trip", token=token))
 
@@ -256,7 +256,7 @@ def pin(token: str):
         try:
             trips.pin_appointment(token, form.key.data, at_seoul(form.date.data, form.time.data))
         except ScenarioError as error:
-            form.date.errors = [*form.date.errors, error.reason]
+            form.date.errors = [*form.date.errors, reason_of(error)]
         else:
             return redirect(url_for("planner.trip", token=token, _anchor=f"a-{form.key.data}"))
     page = trips.open_trip(token)

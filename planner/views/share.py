@@ -6,7 +6,6 @@ from datetime import UTC, datetime, time
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from planner import limits
@@ -21,16 +20,6 @@ from planner.views import shown_once
 from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
 blueprint = Blueprint("share", __name__)
-
-#: the trip's status as its client reads it (the words of ``sharing.CLIENT_STATUS_WORDS``, translated)
-CLIENT_STATUS_WORDS = {
-    "draft": _l("Draft: your coordinator is still planning it"),
-    "proposed": _l("Proposed: waiting for the clinic to confirm the times"),
-    "confirmed": _l("Confirmed by the clinic"),
-    "completed": _l("Completed"),
-    "cancelled": _l("Cancelled"),
-    "archived": _l("Archived"),
-}
 
 
 def _link_url(token: str) -> str:
@@ -161,7 +150,7 @@ def client_plan(token: str):
         abort(404)
     # the client's language, whatever the facilitator's (an explicit ?lang= is the reader's own choice)
     with client_language(chosen or view.trip.shown_language) as words:
-        status = CLIENT_STATUS_WORDS.get(view.trip.status) or sharing.CLIENT_STATUS_WORDS[view.trip.status]
+        status = sharing.CLIENT_STATUS_WORDS[view.trip.status]
         page = render_template("share/client.html", view=view, token=token, status_text=str(status))
     response = Response(page, content_type="text/html; charset=utf-8")
     response.headers["Content-Language"] = words.lang

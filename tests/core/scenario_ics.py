@@ -6,12 +6,12 @@ from datetime import UTC
 
 from worded import plan
 
-from planner.core.budget import compute_budget
 from planner.core.calendar.writer import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import load_catalog
 from planner.core.model import Plan, TripRequest
 from planner.core.render import plan_to_dict
 from planner.core.scenario import parse_scenario
+from planner.wording.budget import compute_budget
 
 CATALOG = load_catalog()
 

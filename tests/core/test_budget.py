@@ -18,10 +18,11 @@ from budget_factories import (
     seoul,
 )
 
-from planner.core.budget.totals import budget_to_dict, compute_budget
+from planner.core.budget.totals import budget_to_dict
 from planner.core.model.itinerary import Visit
 from planner.core.model.protocol import StepKind
 from planner.core.model.trip import Flight, Insurance, TreatmentRequest
+from planner.wording.budget import compute_budget
 
 
 def lines(budget, code):

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from budget_factories import acupuncture_plan, appointment, make_catalog, make_plan, make_request
 
-from planner.core.budget.totals import compute_budget
 from planner.core.model.protocol import StepKind
+from planner.wording.budget import compute_budget
 
 
 def _interpreter(plan):

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.core.budget.totals import compute_budget
 from planner.core.catalog.load import load_catalog
 from planner.core.model.trip import Insurance, Traveller, TreatmentRequest, TripRequest
 from planner.core.schedule.run import plan
+from planner.wording.budget import compute_budget
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

@@ -10,11 +10,12 @@ from budget_factories import acupuncture_plan, appointment, make_catalog, make_p
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.core.budget.totals import budget_to_dict, compute_budget
+from planner.core.budget.totals import budget_to_dict
 from planner.core.model.itinerary import Visit
 from planner.core.model.money import MoneyRange
 from planner.core.model.protocol import StepKind
 from planner.core.model.trip import Flight, Insurance
+from planner.wording.budget import compute_budget
 
 CURRENCIES = ("KRW", "USD", "JPY", "EUR")
 EXPONENT = {"KRW": 0, "JPY": 0, "USD": -2, "EUR": -2}

@@ -15,11 +15,11 @@ from strategies import examples, trips
 from worded import plan
 
 from planner.core import plan_from_dict
-from planner.core.budget import compute_budget
 from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import load_catalog
 from planner.core.render import plan_to_text
 from planner.core.scenario import parse_scenario
+from planner.wording.budget import compute_budget
 
 SHORT = {
     "traveller": {"name": "Ana Silva", "home_timezone": "Europe/Lisbon"},

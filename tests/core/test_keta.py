@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from budget_factories import make_catalog, make_costs, make_plan, make_request
 
-from planner.core.budget.totals import compute_budget
 from planner.core.catalog.load import DEFAULT_DIRECTORY, CatalogError, load_catalog
+from planner.wording.budget import compute_budget
 
 SEOUL = ZoneInfo("Asia/Seoul")
 EXEMPT = "Not needed under 18, from 65, or for the 67 exempt countries until 31 Dec 2026."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -14,8 +14,13 @@ from planner.core.model import NO_LODGING, MoneyRange, Plan, StepKind, TripReque
 #: the clinics' zone when the plan names no clinic the catalog knows (Korea, no daylight saving)
 DEFAULT_ZONE = "Asia/Seoul"
 
-_TIER_WORDS = {"local": "local clinic", "specialized": "specialized clinic", "university": "university hospital"}
-_LODGING_WORDS = {"budget": "Budget hotel", "mid": "Mid-range hotel", "upscale": "Upscale hotel"}
+
+@dataclass(frozen=True)
+class Text:
+    """A budget text as a code and its JSON-able values, put in words at the edge (``planner.wording.budget``)."""
+
+    code: str
+    params: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -23,11 +28,11 @@ class RawLine:
     """A budget line before conversion: its amount is in the source currency, unrounded."""
 
     code: str
-    label: str
+    label: Text  # which label and its values ("treatment": title, count, tier)
     quantity: Decimal
     unit: str
     amount: MoneyRange
-    note: str = ""
+    notes: tuple[Text, ...] = ()  # the note's sentences, in order
     to_confirm: bool = False
     source: str = ""
 
@@ -52,16 +57,9 @@ class Stay:
         return self.nights + 1 if self.last else 0
 
 
-def _people(travellers: int) -> str:
-    return "1 person" if travellers == 1 else f"{travellers} people"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _share_words(share: Decimal) -> str:
-    return f"{(share * 100).normalize():f}%"
+def _share_percent(share: Decimal) -> str:
+    """The patient's share as a percentage, a plain decimal string ("30", "12.5")."""
+    return f"{(share * 100).normalize():f}"
 
 
 def stay_zone(plan: Plan, catalog: Catalog) -> str:
@@ -112,24 +110,22 @@ def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[
             continue
         amount = MoneyRange(price.low, price.typical, price.high, price.currency).times(count)
         unit = "session" if step.kind == StepKind.SESSION else "visit"
-        where = f" ({_TIER_WORDS.get(tier, tier + ' clinic')})" if tier else ""
-        note, to_confirm = "", False
+        notes, to_confirm = (), False
         if request.insurance.nhi and protocol.nhi_covered:
             amount = amount.times(share)
-            note = f"National Health Insurance: your share {_share_words(share)} — to be confirmed with the clinic"
+            notes = (Text("nhi_share", {"percent": _share_percent(share)}),)
             to_confirm = True
         later = waiting.get((protocol_id, step_id, tier), 0)
         if later:
-            pending = "not scheduled yet" if later == count else f"{later} of {count} not scheduled yet"
-            note = f"{pending[0].upper()}{pending[1:]}: see the plan's problems." + (f" {note}" if note else "")
+            notes = (Text("not_scheduled", {"later": later, "count": count}), *notes)
         lines.append(
             RawLine(
                 "treatment",
-                f"{step.title}{f' × {count}' if count != 1 else ''}{where}",
+                Text("treatment", {"title": step.title, "count": count, "tier": tier}),
                 Decimal(count),
                 unit,
                 amount,
-                note,
+                notes,
                 to_confirm,
                 price.source or step.source,
             )
@@ -137,12 +133,9 @@ def treatment_lines(plan: Plan, request: TripRequest, catalog: Catalog) -> list[
     return lines
 
 
-def _trip_words(stay: Stay, several: bool) -> str:
-    if stay.number > 1:
-        return f", trip {stay.number} (proposed)" if stay.proposed else f", trip {stay.number}"
-    if stay.proposed:
-        return ", trip 1 (proposed dates)" if several else " (proposed dates)"
-    return ", trip 1" if several else ""
+def trip_params(stay: Stay, several: bool) -> dict:
+    """Which trip a line is for: its number, whether its dates are proposed, whether there are several."""
+    return {"trip": stay.number, "proposed": stay.proposed, "several": several}
 
 
 def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catalog) -> list[RawLine]:
@@ -157,13 +150,12 @@ def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catal
     for stay in all_stays:
         if stay.last is None:
             continue
-        trip = _trip_words(stay, several)
-        hotel = _LODGING_WORDS.get(request.lodging, request.lodging)
+        trip = trip_params(stay, several)
         if nightly is not None:
             lines.append(
                 RawLine(
                     "lodging",
-                    f"{hotel}, one room × {_plural(stay.nights, 'night')}{trip}",
+                    Text("lodging", {"lodging": request.lodging, "nights": stay.nights, **trip}),
                     Decimal(stay.nights),
                     "night",
                     nightly.times(stay.nights),
@@ -174,11 +166,11 @@ def stay_lines(all_stays: tuple[Stay, ...], request: TripRequest, catalog: Catal
         lines.append(
             RawLine(
                 "meals",
-                f"Meals × {_plural(stay.days, 'day')} × {_people(request.travellers)}{trip}",
+                Text("meals", {"days": stay.days, "travellers": request.travellers, **trip}),
                 Decimal(person_days),
                 "day",
                 costs.meals.times(person_days),
-                note="Arrival and departure days count as days of stay.",
+                notes=(Text("meals_days"),),
                 source=costs.sources.get("meals", ""),
             )
         )
@@ -196,7 +188,7 @@ def visit_lines(plan: Plan, all_stays: tuple[Stay, ...], request: TripRequest, c
         lines.append(
             RawLine(
                 "airport_transfer",
-                f"Airport transfer × {2 * len(all_stays)} (one way) × {_people(people)}",
+                Text("airport_transfer", {"count": 2 * len(all_stays), "travellers": people}),
                 Decimal(transfers),
                 "trip",
                 costs.airport_transfer.times(transfers),
@@ -209,7 +201,7 @@ def visit_lines(plan: Plan, all_stays: tuple[Stay, ...], request: TripRequest, c
         lines.append(
             RawLine(
                 "local_transport",
-                f"Local transport to the clinic × {_plural(clinic_days, 'day')} × {_people(people)}",
+                Text("local_transport", {"days": clinic_days, "travellers": people}),
                 Decimal(clinic_days * people),
                 "day",
                 costs.local_transport.times(clinic_days * people),
@@ -223,11 +215,11 @@ def visit_lines(plan: Plan, all_stays: tuple[Stay, ...], request: TripRequest, c
         lines.append(
             RawLine(
                 "interpreter",
-                f"Medical interpreter × {_plural(interpreted, 'clinic visit')}",
+                Text("interpreter", {"visits": interpreted}),
                 Decimal(interpreted),
                 "visit",
                 costs.interpreter.times(interpreted),
-                note="Clinics often include a coordinator; ask before booking your own.",
+                notes=(Text("interpreter_coordinator"),),
                 source=costs.sources.get("interpreter", ""),
             )
         )
@@ -242,26 +234,18 @@ def entry_lines(request: TripRequest, catalog: Catalog) -> list[RawLine]:
     return [
         RawLine(
             "keta",
-            f"K-ETA (electronic travel authorization) × {_people(request.travellers)}",
+            Text("keta", {"travellers": request.travellers}),
             Decimal(request.travellers),
             "person",
             catalog.costs.keta.times(request.travellers),
-            note=keta_note(request.arrival.astimezone(ZoneInfo(DEFAULT_ZONE)).date(), costs.keta_exemption_ends),
+            notes=(keta_note(request.arrival.astimezone(ZoneInfo(DEFAULT_ZONE)).date(), costs.keta_exemption_ends),),
             source="; ".join(s for s in (costs.sources.get("keta", ""), costs.sources.get("keta_exemption", "")) if s),
         )
     ]
 
 
-def keta_note(arrival: date, exemption_ends: date | None) -> str:
+def keta_note(arrival: date, exemption_ends: date | None) -> Text:
     """Who needs the K-ETA on this arrival date: the exempt nationalities only until the exemption ends."""
     if exemption_ends is not None and arrival <= exemption_ends:
-        return f"Not needed under 18, from 65, or for the 67 exempt countries until {_long_date(exemption_ends)}."
-    return "Needed by every visitor except under 18 or from 65."
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _long_date(day: date) -> str:
-    """A date as "31 Dec 2026", the same in every locale (the core never asks for one)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return Text("keta_exempt", {"until": exemption_ends.isoformat()})
+    return Text("keta_everyone")

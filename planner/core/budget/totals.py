@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from planner.core.budget import lines as budget_lines
 from planner.core.budget.flights import flight_lines, flight_notes
+from planner.core.budget.lines import Text
 from planner.core.catalog import Catalog
 from planner.core.model import MoneyRange, Plan, Rates, TripRequest, quantize
 
@@ -19,14 +20,17 @@ class BudgetLine:
     #: "treatment", "lodging", "airport_transfer", "local_transport", "meals", "interpreter",
     #: "keta", "flights"
     code: str
-    label: str  # plain words: "Acupuncture session × 6 (local clinic)"
+    label: str  # plain words, filled at the edge (``planner.wording.budget``): "Acupuncture session × 6 (local clinic)"
     quantity: Decimal  # units (sessions, nights, visits, days, people)
     unit: str  # "session", "night", "visit", "day", "trip", "person"
     amount: MoneyRange  # in the budget currency, rounded to its minor unit
     original: MoneyRange | None  # in the source currency, when converted
-    note: str = ""
+    note: str = ""  # in words, filled at the edge from ``note_texts``
     to_confirm: bool = False
     source: str = ""
+    #: the label and the note's sentences as codes and values (the words of any language come from them)
+    label_text: Text | None = field(default=None, hash=False, compare=False)
+    note_texts: tuple[Text, ...] = field(default=(), hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,18 @@ class Budget:
     lines: tuple[BudgetLine, ...]
     total: MoneyRange  # the sum of the lines
     converted: bool  # any line converted from another currency
-    #: what the budget leaves out and why (e.g. the departure is not known yet)
+    #: what the budget leaves out and why (e.g. the departure is not known yet), in words
     notes: tuple[str, ...] = ()
+    #: the same as codes and values
+    note_texts: tuple[Text, ...] = field(default=(), hash=False, compare=False)
 
 
 def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget:
-    """The budget of a planned trip, converted to the request's currency."""
+    """The budget of a planned trip, converted to the request's currency.
+
+    Its labels and notes are codes and values (``label_text``, ``note_texts``): the edge words them
+    (``planner.wording.budget.word_budget``); ``label``, ``note`` and ``notes`` are empty until then.
+    """
     rates = catalog.rates
     if request.currency not in rates.currencies:
         raise ValueError(f"currency: no exchange rate for {request.currency} in the table of {rates.date}")
@@ -60,14 +70,14 @@ def compute_budget(plan: Plan, request: TripRequest, catalog: Catalog) -> Budget
     lines = tuple(_convert(line, rates, request.currency) for line in raw)
     notes = flight_notes(request, all_stays)
     if any(stay.last is None for stay in all_stays):
-        notes = ("The departure date is not known yet, so lodging and meals are not counted for that trip.", *notes)
+        notes = (Text("departure_unknown"), *notes)
     return Budget(
         currency=request.currency,
         rates_date=rates.date,
         lines=lines,
         total=total_of(lines, request.currency),
         converted=any(line.original is not None for line in lines),
-        notes=notes,
+        note_texts=notes,
     )
 
 
@@ -88,14 +98,15 @@ def _convert(line: budget_lines.RawLine, rates: Rates, currency: str) -> BudgetL
         )
     return BudgetLine(
         code=line.code,
-        label=line.label,
+        label="",
         quantity=line.quantity,
         unit=line.unit,
         amount=rates.convert_range(source, currency),
         original=original,
-        note=line.note,
         to_confirm=line.to_confirm,
         source=line.source,
+        label_text=line.label,
+        note_texts=line.notes,
     )
 
 

@@ -11,27 +11,27 @@ def check_steps(protocol: Protocol) -> None:
     index: dict[str, int] = {}
     for i, step in enumerate(protocol.steps):
         if step.id in index:
-            raise Invalid(f"steps[{i}].id", f"duplicate step id '{step.id}' (also steps[{index[step.id]}])")
+            raise Invalid(f"steps[{i}].id", code="duplicate_step", step=step.id, other=index[step.id])
         index[step.id] = i
     for i, step in enumerate(protocol.steps):
         for j, after in enumerate(step.after):
             path = f"steps[{i}].after[{j}].step"
             if after.step == step.id:
-                raise Invalid(path, f"step '{step.id}' cannot come after itself")
+                raise Invalid(path, code="after_itself", step=step.id)
             if after.step not in index:
-                raise Invalid(path, f"unknown step '{after.step}'")
+                raise Invalid(path, code="unknown_step", step=after.step)
             if protocol.steps[index[after.step]].visit > step.visit:
-                raise Invalid(path, f"'{after.step}' is in a later visit than '{step.id}'")
+                raise Invalid(path, code="later_visit", step=after.step, other=step.id)
     _check_cycles(protocol, index)
     visits = sorted({s.visit for s in protocol.steps})
     if visits != list(range(1, len(visits) + 1)):
-        raise Invalid("steps", f"visits must be numbered 1, 2, … without gaps, got {visits}")
+        raise Invalid("steps", code="visit_gaps", visits=str(visits))
     if len(visits) > 1 and protocol.visit_gap is None:
-        raise Invalid("visit_gap", f"missing: steps are in {len(visits)} visits, so the gap between trips is required")
+        raise Invalid("visit_gap", code="gap_missing", visits=len(visits))
     if len(visits) == 1 and protocol.visit_gap is not None:
-        raise Invalid("visit_gap", "given, but every step is in visit 1")
+        raise Invalid("visit_gap", code="gap_unneeded")
     if protocol.min_stay is not None and len(protocol.min_stay.days) != len(visits):
-        raise Invalid("min_stay.days", f"needs one number per trip ({len(visits)}), got {len(protocol.min_stay.days)}")
+        raise Invalid("min_stay.days", code="min_stay_count", visits=len(visits), given=len(protocol.min_stay.days))
     _check_count(protocol)
 
 
@@ -43,7 +43,7 @@ def _check_cycles(protocol: Protocol, index: dict[str, int]) -> None:
             return
         if state.get(step_id) == "open":
             loop = " → ".join([*chain[chain.index(step_id) :], step_id])
-            raise Invalid(f"steps[{index[step_id]}].after", f"steps wait for each other in a cycle: {loop}")
+            raise Invalid(f"steps[{index[step_id]}].after", code="cycle", loop=loop)
         state[step_id] = "open"
         for after in protocol.steps[index[step_id]].after:
             visit(after.step, [*chain, step_id])
@@ -56,12 +56,10 @@ def _check_cycles(protocol: Protocol, index: dict[str, int]) -> None:
 def _check_count(protocol: Protocol) -> None:
     counted = protocol.counted_steps
     if counted and protocol.count is None:
-        raise Invalid("count", f"missing: step '{counted[0].id}' is counted, so the protocol needs a count")
+        raise Invalid("count", code="count_missing", step=counted[0].id)
     if protocol.count is not None and not counted:
-        raise Invalid("count", "given, but no step has counted = true")
+        raise Invalid("count", code="count_unneeded")
     if counted:
         reachable = sum(s.count.max for s in counted)
         if reachable < protocol.count.max:
-            raise Invalid(
-                "count.max", f"{protocol.count.max} cannot be reached: the counted steps allow at most {reachable}"
-            )
+            raise Invalid("count.max", code="count_unreachable", max=protocol.count.max, reachable=reachable)

@@ -23,7 +23,9 @@ def parse_clinic(data: dict, *, where: str = "") -> Clinic:
     try:
         return _clinic(Table(data))
     except Invalid as err:
-        raise CatalogError(where, clinic_id, err.field, err.reason, subject="clinic") from None
+        raise CatalogError(
+            where, clinic_id, err.field, err.reason, subject="clinic", code=err.code, params=err.params
+        ) from None
 
 
 def _clinic(table: Table) -> Clinic:
@@ -54,13 +56,13 @@ def _clinic(table: Table) -> Clinic:
     )
     table.done()
     if not clinic.languages:
-        raise Invalid("languages", "must name at least one language")
+        raise Invalid("languages", code="no_language")
     return clinic
 
 
 def _timezone(name: str) -> str:
     if not is_known_zone(name):
-        raise Invalid("timezone", f"unknown IANA time zone '{name[:64]}' (e.g. Asia/Seoul)")
+        raise Invalid("timezone", code="unknown_zone", name=name[:64])
     return name
 
 
@@ -86,9 +88,7 @@ def _day_hours(value: Any, path: str) -> tuple[Interval, ...]:
     intervals = tuple(interval(v, f"{path}[{i}]") for i, v in enumerate(value))
     for i in range(1, len(intervals)):
         if intervals[i][0] < intervals[i - 1][1]:
-            raise Invalid(
-                f"{path}[{i}]", "starts before the previous interval ends (list them in order, without overlap)"
-            )
+            raise Invalid(f"{path}[{i}]", code="interval_overlap")
     return intervals
 
 

@@ -25,7 +25,7 @@ def parse_protocol(data: dict, *, where: str = "", currencies: Collection[str] |
     try:
         return _protocol(Table(data), known)
     except Invalid as err:
-        raise CatalogError(where, protocol_id, err.field, err.reason) from None
+        raise CatalogError(where, protocol_id, err.field, err.reason, code=err.code, params=err.params) from None
 
 
 def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
@@ -33,7 +33,7 @@ def _protocol(table: Table, known: frozenset[str] | None) -> Protocol:
     protocol_id = slug(table.text("id", required=True), "id")
     steps = tuple(_step(Table(raw, f"steps[{i}]"), known) for i, raw in enumerate(table.items("steps", required=True)))
     if not steps:
-        raise Invalid("steps", "a protocol needs at least one step")
+        raise Invalid("steps", code="no_step")
     count_table = table.table("count")
     protocol = Protocol(
         id=protocol_id,
@@ -64,9 +64,9 @@ def _count(table: Table) -> Count:
     )
     table.done()
     if count.min > count.max:
-        raise Invalid(table.at("min"), f"min {count.min} is more than max {count.max}")
+        raise Invalid(table.at("min"), code="min_over_max", min=count.min, max=count.max)
     if not count.min <= count.default <= count.max:
-        raise Invalid(table.at("default"), f"default {count.default} is outside min..max ({count.min}..{count.max})")
+        raise Invalid(table.at("default"), code="default_outside", default=count.default, min=count.min, max=count.max)
     return count
 
 
@@ -124,10 +124,10 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
     count_table = table.table("count")
     per_week = table.integer("per_week_max")
     if per_week is not None and not 1 <= per_week <= 7:
-        raise Invalid(table.at("per_week_max"), f"must be between 1 and 7, got {per_week}")
+        raise Invalid(table.at("per_week_max"), code="per_week", value=per_week)
     minutes = table.integer("minutes", required=True)
     if kind.in_person and minutes == 0:
-        raise Invalid(table.at("minutes"), f"a {kind.value} visit must last more than 0 minutes")
+        raise Invalid(table.at("minutes"), code="no_minutes", kind=kind.value)
     step = Step(
         id=step_id,
         kind=kind,
@@ -156,11 +156,11 @@ def _step(table: Table, known: frozenset[str] | None) -> Step:
     )
     table.done()
     if step.low_risk and not step.invasive:
-        raise Invalid(table.at("low_risk"), "only an invasive step waits for jet lag, so only it can be low risk")
+        raise Invalid(table.at("low_risk"), code="low_risk")
     if step.in_person_if_present and kind is not StepKind.REMOTE:
-        raise Invalid(table.at("in_person_if_present"), f"only a remote step can be held in person, not a {kind.value}")
+        raise Invalid(table.at("in_person_if_present"), code="in_person_remote", kind=kind.value)
     if step.in_person_title and not step.in_person_if_present:
-        raise Invalid(table.at("in_person_title"), "needs in_person_if_present = true")
+        raise Invalid(table.at("in_person_title"), code="in_person_title")
     return step
 
 
@@ -174,7 +174,7 @@ def _after(table: Table) -> After:
     )
     table.done()
     if after.max_days is not None and after.max_days < after.min_days:
-        raise Invalid(table.at("max_days"), f"max_days {after.max_days} is less than min_days {after.min_days}")
+        raise Invalid(table.at("max_days"), code="max_under_min", max=after.max_days, min=after.min_days)
     if after.anchor not in _ANCHORS:
         raise Invalid(table.at("anchor"), f"must be 'first' or 'last', got '{after.anchor}'")
     return after
@@ -204,9 +204,9 @@ def price_range(table: Table, known: frozenset[str] | None) -> PriceRange:
     )
     table.done()
     if low < 0:
-        raise Invalid(table.at("low"), f"must not be negative, got {low}")
+        raise Invalid(table.at("low"), code="negative", value=str(low))
     if not low <= typical <= high:
-        raise Invalid(table.path, f"must be low ≤ typical ≤ high, got {low}/{typical}/{high}")
+        raise Invalid(table.path, code="price_order", low=str(low), typical=str(typical), high=str(high))
     return price
 
 

@@ -9,6 +9,8 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from planner.core.catalog.reasons import english
+
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -18,9 +20,21 @@ class CatalogError(ValueError):
     """A mistake in the catalog: which file, which protocol or clinic, which field, and why."""
 
     def __init__(
-        self, file: str = "", protocol: str = "", field: str = "", reason: str = "", *, subject: str = "protocol"
+        self,
+        file: str = "",
+        protocol: str = "",
+        field: str = "",
+        reason: str = "",
+        *,
+        subject: str = "protocol",
+        code: str = "",
+        params: dict | None = None,
     ):
         self.file = file
+        #: the reason as a code and its values, worded at the edge (``planner.wording.errors.catalog_reason``);
+        #: "" for a reason that exists only in English (a file's own mistakes)
+        self.code = code
+        self.params = params or {}
         #: the protocol id, clinic id or section the mistake is in ("" when none applies)
         self.protocol = protocol
         self.field = field
@@ -37,10 +51,14 @@ class CatalogError(ValueError):
 class Invalid(Exception):
     """A field-level mistake raised while reading; the caller adds the file and the subject."""
 
-    def __init__(self, field: str, reason: str):
+    def __init__(self, field: str, reason: str = "", *, code: str = "", **params):
+        if code and not reason:
+            reason = english(code, params)
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+        self.code = code
+        self.params = params
 
 
 def _describe(value: Any) -> str:
@@ -89,7 +107,7 @@ class Table:
         return self.data[key]
 
     def _missing(self, key: str) -> Invalid:
-        return Invalid(self.at(key), "missing (required)")
+        return Invalid(self.at(key), code="missing")
 
     def expect(self, keys: Iterable[str]) -> Table:
         """Reject keys outside ``keys`` before reading, so a typo is reported rather than a missing key."""
@@ -111,7 +129,7 @@ class Table:
         if isinstance(value, bool) or not isinstance(value, int):
             raise Invalid(self.at(key), f"must be a whole number, got {_describe(value)}")
         if minimum is not None and value < minimum:
-            raise Invalid(self.at(key), f"must be at least {minimum}, got {value}")
+            raise Invalid(self.at(key), code="at_least", minimum=minimum, value=value)
         return value
 
     def text(self, key: str, default: str | None = None, *, required: bool = False) -> str:
@@ -124,7 +142,7 @@ class Table:
         if not isinstance(value, str):
             raise Invalid(self.at(key), f"must be a string, got {_describe(value)}")
         if required and not value.strip():
-            raise Invalid(self.at(key), "must not be empty")
+            raise Invalid(self.at(key), code="empty")
         return value
 
     def flag(self, key: str, default: bool) -> bool:
@@ -199,7 +217,7 @@ def string(value: Any, path: str) -> str:
 def slug(value: str, path: str) -> str:
     """An id: lowercase letters, digits and single hyphens."""
     if not _SLUG.fullmatch(value):
-        raise Invalid(path, f"'{value}' is not a valid id (use lowercase letters, digits and hyphens)")
+        raise Invalid(path, code="bad_id", value=value)
     return value
 
 
@@ -227,7 +245,7 @@ def interval(value: Any, path: str) -> tuple[time, time]:
         raise Invalid(path, 'must be a pair of times, e.g. ["09:00", "18:00"]')
     start, end = clock(value[0], f"{path}[0]"), clock(value[1], f"{path}[1]")
     if end <= start:
-        raise Invalid(path, f"ends at {value[1]}, which is not after its start {value[0]}")
+        raise Invalid(path, code="interval_order", start=str(value[0]), end=str(value[1]))
     return start, end
 
 

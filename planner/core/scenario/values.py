@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from planner.core.scenario.reasons import english
+
 #: longer than any scheduled flight with a stop (Seoul–São Paulo is about 25 hours with one)
 MAX_FLIGHT_HOURS = 30
 #: people on one trip: more is a group booking, not a plan
@@ -13,12 +15,21 @@ MAX_PRICE = Decimal(10**9)
 
 
 class ScenarioError(ValueError):
-    """A scenario field is wrong: ``field`` is its path, ``reason`` says why."""
+    """A scenario field is wrong: ``field`` is its path, ``reason`` says why (in English).
 
-    def __init__(self, field: str, reason: str):
+    The core raises it with a ``code`` and values (``ScenarioError("travellers", code="out_of_range", low=1, …)``):
+    the edge words the reason in the caller's language from them (``planner.wording.errors.scenario_reason``).
+    A reason given as text (the edge's own errors, already worded) is kept as it is.
+    """
+
+    def __init__(self, field: str, reason: str = "", *, code: str = "", **params):
+        if code and not reason:
+            reason = english(code, params)
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+        self.code = code
+        self.params = params
 
 
 def range_words(low: Decimal | int, high: Decimal | int | None = None) -> str:
@@ -29,33 +40,34 @@ def range_words(low: Decimal | int, high: Decimal | int | None = None) -> str:
 
 
 def kind(value: object) -> str:
-    """How a JSON value's type is named in a message ("a string", "a list")."""
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")
+    """A JSON value's type as a code ("string", "list"), named in words at the edge."""
+    names = {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
 
 
 def integer(value: object, path: str, minimum: int, maximum: int | None = None) -> int:
     """A whole number within [minimum, maximum], or a ScenarioError naming the field."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ScenarioError(path, f"must be a whole number, got {kind(value)}")
+        raise ScenarioError(path, code="not_whole", kind=kind(value))
     if value < minimum or (maximum is not None and value > maximum):
-        raise ScenarioError(path, f"{range_words(minimum, maximum)}, got {_short(value)}")
+        code = "out_of_range" if maximum is not None else "out_of_range_up"
+        raise ScenarioError(path, code=code, low=minimum, high=maximum, got=_short(value))
     return value
 
 
 def decimal(value: object, path: str, maximum: Decimal | int | None = None, *, positive: bool = False) -> Decimal:
     """A decimal from a string or a JSON number, through its text (never through float maths), ≤ maximum."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ScenarioError(path, f"must be a number, got {kind(value)}")
+        raise ScenarioError(path, code="not_number", kind=kind(value))
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise ScenarioError(path, f"{_short(value)!r} is not a number") from None
+        raise ScenarioError(path, code="not_a_number", value=repr(_short(value))) from None
     if not number.is_finite() or number < 0 or (maximum is not None and number > maximum):
-        raise ScenarioError(path, f"{range_words(0, maximum)}, got {_short(value)}")
+        code = "out_of_range" if maximum is not None else "out_of_range_up"
+        raise ScenarioError(path, code=code, low=0, high=maximum, got=_short(value))
     if positive and number == 0:
-        top = f" up to {maximum:,}" if maximum is not None else ""
-        raise ScenarioError(path, f"enter a number more than 0{top}, got 0")
+        raise ScenarioError(path, code="more_than_zero" if maximum is None else "more_than_zero_up_to", high=maximum)
     return number
 
 

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from planner.core.catalog import Catalog
 from planner.core.model import NO_LODGING, Insurance, Traveller, is_known_zone, lives_in_korea
 from planner.core.scenario import CLINIC_ZONE, MAX_FLIGHT_HOURS, ScenarioError
-from planner.services.planning.plans import PlannedTrip, plan_scenario
+from planner.services.planning.plans import PlannedTrip, plan_scenario, reason_of
 
 SEOUL = ZoneInfo(CLINIC_ZONE)
 
@@ -226,4 +226,4 @@ def planned_from_form(data: dict) -> PlannedTrip:
     try:
         return plan_scenario(scenario)
     except ScenarioError as error:
-        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+        raise FormProblem(form_field_of(error.field) or "", reason_of(error)) from None

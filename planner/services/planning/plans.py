@@ -24,6 +24,8 @@ from planner.i18n.web import current_words
 from planner.services import current_catalog
 from planner.services.planning.memo import app_memo
 from planner.wording import localize
+from planner.wording.budget import word_budget
+from planner.wording.errors import scenario_reason
 
 #: namespace of the uuid5 that names an unsaved scenario's calendar (any fixed UUID would do)
 UNSAVED_NAMESPACE = uuid.UUID("0c5d7a52-8e3f-4b6a-9d21-7f4e3a9b1c60")
@@ -67,13 +69,13 @@ def check_scenario(scenario: dict, pins: Iterable = (), catalog: Catalog | None 
     """The scenario with the pins added, and its trip request; raises ScenarioError naming the bad field."""
     catalog = catalog or current_catalog()
     if not isinstance(scenario, dict):
-        raise ScenarioError("scenario", "must be a JSON object")
+        raise ScenarioError("scenario", code="json_object")
     data = dict(scenario)
     extra = [_pin_entry(pin) for pin in pins]
     if extra:
         given = data.get("pins") or []
         if not isinstance(given, list):
-            raise ScenarioError("pins", "must be a list")
+            raise ScenarioError("pins", code="pins_list")
         data["pins"] = [*given, *extra]
     return data, parse_scenario(data, catalog)
 
@@ -93,7 +95,7 @@ def split_pins(scenario: dict, pins: Iterable, catalog: Catalog | None = None) -
         except ScenarioError as error:
             start = pin.start.astimezone(ZoneInfo(CLINIC_ZONE))
             entry, title = _pin_entry(pin), _pin_title(pin, catalog)
-            stale.append(StalePin(getattr(pin, "id", None), entry, title, error.reason, start))
+            stale.append(StalePin(getattr(pin, "id", None), entry, title, reason_of(error), start))
         else:
             kept.append(pin)
     return kept, stale
@@ -156,9 +158,14 @@ def edge_words() -> Words:
     return ENGLISH
 
 
+def reason_of(error: ScenarioError) -> str:
+    """Why a field is refused, in the words of the request (English outside a request)."""
+    return scenario_reason(error, edge_words())
+
+
 def worded(planned: PlannedTrip, words: Words) -> PlannedTrip:
-    """The planned trip with its plan's texts in ``words``' language (the memo's copy stays neutral)."""
-    return replace(planned, plan=localize(planned.plan, words))
+    """The planned trip with its plan's and budget's texts in ``words``' language (the memo's copy stays neutral)."""
+    return replace(planned, plan=localize(planned.plan, words), budget=word_budget(planned.budget, words))
 
 
 def plan_document(planned: PlannedTrip) -> dict:
@@ -168,13 +175,13 @@ def plan_document(planned: PlannedTrip) -> dict:
 
 def _moment(value: object, field: str) -> datetime:
     if not isinstance(value, str):
-        raise ScenarioError(field, "must be a date and time")
+        raise ScenarioError(field, code="moment")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ScenarioError(field, f"{value!r} is not a date and time") from None
+        raise ScenarioError(field, code="not_iso", value=repr(value)) from None
     if moment.tzinfo is None:
-        raise ScenarioError(field, f"{value!r} has no UTC offset")
+        raise ScenarioError(field, code="no_offset", value=repr(value))
     return moment
 
 
@@ -185,7 +192,7 @@ def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = 
     changed = copy.deepcopy(scenario)
     # the engine verified the fix as a whole (planner.core.schedule.fixes.apply_fix): every part of it applies
     if not any(fix.get(name) for name in ("departure", "arrival", "count")):
-        raise ScenarioError("fix", "nothing to change")
+        raise ScenarioError("fix", code="nothing_to_fix")
     if fix.get("arrival"):
         arrival = _moment(fix["arrival"], "fix.arrival")
         # the whole trip moves unless the fix names the departure too: a booked stay length is kept
@@ -198,9 +205,9 @@ def apply_fix(scenario: dict, fix: Mapping[str, str], catalog: Catalog | None = 
     if fix.get("count"):
         index, count = fix.get("treatment", "0"), fix["count"]
         if not (index.isdigit() and int(index) < len(request.treatments)):
-            raise ScenarioError("fix.treatment", f"{index!r} is not one of the trip's treatments")
+            raise ScenarioError("fix.treatment", code="not_a_treatment", protocol=repr(index))
         if not count.isdigit():
-            raise ScenarioError("fix.count", f"{count!r} is not a whole number")
+            raise ScenarioError("fix.count", code="not_whole_text", value=repr(count))
         changed["treatments"][int(index)]["count"] = int(count)
     return changed
 

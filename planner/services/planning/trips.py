@@ -22,7 +22,14 @@ from planner.i18n import normalize, words_for
 from planner.models import Pin, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.plan_input import FormProblem, form_field_of, scenario_from_form
-from planner.services.planning.plans import PlannedTrip, apply_fix, calendar_file, check_scenario, plan_scenario
+from planner.services.planning.plans import (
+    PlannedTrip,
+    apply_fix,
+    calendar_file,
+    check_scenario,
+    plan_scenario,
+    reason_of,
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def edit_trip(token: str, form_data: dict) -> None:
     try:
         update_trip(token, scenario, discreet=bool(form_data.get("discreet")))
     except ScenarioError as error:
-        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+        raise FormProblem(form_field_of(error.field) or "", reason_of(error)) from None
 
 
 def trip_calendar(token: str, host: str) -> bytes:
@@ -129,7 +136,7 @@ def pin_appointment(token: str, key: str, start: datetime) -> None:
     planned = plan_scenario(trip.scenario, trip.pins)
     appointment = next((a for a in planned.plan.appointments if a.key == key), None)
     if appointment is None:
-        raise ScenarioError("key", "that appointment is not in the plan any more; reload the page")
+        raise ScenarioError("key", code="appointment_gone")
     occurrence = (appointment.protocol, appointment.step, appointment.occurrence)
     existing = next((p for p in trip.pins if (p.protocol, p.step, p.occurrence) == occurrence), None)
     others = [p for p in trip.pins if p is not existing and not planned.is_stale(p)]

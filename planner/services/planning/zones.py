@@ -137,14 +137,21 @@ class UnknownZone(ValueError):
     """Typed text names no time zone, or a country with several: the message says what to type."""
 
 
-def find_zone(text: str, words: Words = ENGLISH) -> str:
+def find_zone(text: str, words: Words = ENGLISH, whose: str = "your") -> str:
     """The zone a patient means by a zone name, a city or a country ("Lisbon", "são paulo", "Korea"),
-    named in English or in ``words``' locale ("서울"); the error message is in that locale."""
+    named in English or in ``words``' locale ("서울"); the error message is in that locale, and asks for
+    "your city" or, with ``whose="their"`` (a facilitator typing a client's zone), "their city"."""
     key = _plain(text)
     found = _find(key, words.locale)
     if found is None and words.locale != LABEL_LOCALE:
         found = _find(key, LABEL_LOCALE)
     if found is None:
+        if whose == "their":
+            raise UnknownZone(
+                words.gettext(
+                    "Choose a time zone from the list: type their city or country, e.g. Lisbon, São Paulo or Seoul."
+                )
+            )
         raise UnknownZone(
             words.gettext(
                 "Choose a time zone from the list: type your city or country, e.g. Lisbon, São Paulo or Seoul."
@@ -159,6 +166,12 @@ def find_zone(text: str, words: Words = ENGLISH) -> str:
     cities = ", ".join(some) if words.locale == LABEL_LOCALE else words.list(some)
     if locale != words.locale:
         country = Locale.parse(words.locale).territories.get(get_global("zone_territories").get(zones[0], ""), country)
+    if whose == "their":
+        raise UnknownZone(
+            words.gettext(
+                "%(country)s has several time zones: type their city, e.g. %(cities)s.", country=country, cities=cities
+            )
+        )
     raise UnknownZone(
         words.gettext(
             "%(country)s has several time zones: type your city, e.g. %(cities)s.", country=country, cities=cities

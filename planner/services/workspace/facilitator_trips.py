@@ -23,7 +23,7 @@ from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import FormProblem, form_data_from_scenario, form_field_of, scenario_from_form
 from planner.services.planning.plan_view import PlanPage, plan_page
-from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario
+from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario, reason_of
 from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
 from planner.services.workspace.sharing import seen_appointments
@@ -176,7 +176,7 @@ def edit_request(trip: Trip, form_data: dict, now: datetime) -> bool:
     try:
         back_to_draft = _replace_request(trip, scenario, now, catalog_for(trip.owner_id))
     except ScenarioError as error:
-        raise FormProblem(form_field_of(error.field) or "", error.reason) from None
+        raise FormProblem(form_field_of(error.field) or "", reason_of(error)) from None
     trip.discreet = bool(form_data.get("discreet"))
     db.session.commit()
     return back_to_draft

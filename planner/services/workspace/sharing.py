@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from planner.core.calendar import CalendarOptions, render_calendar
@@ -177,25 +179,25 @@ def _owned_trip(owner_id: int, trip_id: int) -> Trip | None:
 
 #: a trip's status as its client reads it
 CLIENT_STATUS_WORDS = {
-    "draft": "Draft: your coordinator is still planning it",
-    "proposed": "Proposed: waiting for the clinic to confirm the times",
-    "confirmed": "Confirmed by the clinic",
-    "completed": "Completed",
-    "cancelled": "Cancelled",
-    "archived": "Archived",
+    "draft": _l("Draft: your coordinator is still planning it"),
+    "proposed": _l("Proposed: waiting for the clinic to confirm the times"),
+    "confirmed": _l("Confirmed by the clinic"),
+    "completed": _l("Completed"),
+    "cancelled": _l("Cancelled"),
+    "archived": _l("Archived"),
 }
 
 
 def share_caution(trip: Trip) -> str | None:
     """Why sharing this trip with the client needs a second thought, or None when it is ready to share."""
     if trip.status in ("cancelled", "archived"):
-        return f"This trip is {trip.status}."
+        return _("This trip is cancelled.") if trip.status == "cancelled" else _("This trip is archived.")
     if trip.status == "draft" and trip.problem_count:
-        return "This trip is still a draft and its plan does not work yet."
+        return _("This trip is still a draft and its plan does not work yet.")
     if trip.status == "draft":
-        return "This trip is still a draft: the clinic has not been asked to confirm it."
+        return _("This trip is still a draft: the clinic has not been asked to confirm it.")
     if trip.problem_count:
-        return "This plan does not work yet: the client will see its problems."
+        return _("This plan does not work yet: the client will see its problems.")
     return None
 
 

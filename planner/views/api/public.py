@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from planner import limits
 from planner.core.scenario import ScenarioError
 from planner.services import current_catalog
-from planner.services.planning.plans import plan_document, plan_scenario
+from planner.services.planning.plans import plan_document, plan_scenario, reason_of
 from planner.services.planning.treatments import summarize, tiers_offering
 from planner.views.api import sharing_schemas as out
 from planner.views.api.common import errors, json_body, reads, register_api_blueprint
@@ -32,7 +32,7 @@ def plan():
     try:
         planned = plan_scenario(scenario)
     except ScenarioError as error:
-        raise problem(422, error.reason, error.field) from None
+        raise problem(422, reason_of(error), error.field) from None
     return plan_document(planned), 200, {"Cache-Control": "no-store"}
 
 

@@ -12,6 +12,7 @@ from flask_smorest import Blueprint
 
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
+from planner.services.planning.plans import reason_of
 from planner.services.workspace import facilitator_trips as trips
 from planner.services.workspace import feeds, sharing
 from planner.views.api import schemas
@@ -41,7 +42,7 @@ def pin(values: dict, trip_id: int):
     try:
         trips.pin_appointment(trip, values["key"], values["start"], utcnow())
     except ScenarioError as error:
-        raise problem(422, error.reason, "key" if error.field == "key" else "start") from None
+        raise problem(422, reason_of(error), "key" if error.field == "key" else "start") from None
     return detail(trip)
 
 

@@ -10,7 +10,7 @@ from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import Trip
 from planner.services.paging import keyset_page
-from planner.services.planning.plans import plan_document
+from planner.services.planning.plans import plan_document, reason_of
 from planner.services.planning.revisions import planned_trip
 from planner.services.workspace import facilitator_trips as trips
 from planner.views.api import schemas
@@ -36,7 +36,7 @@ def owned_trip(trip_id: int) -> Trip:
 
 def _scenario_problem(error: ScenarioError, prefix: str = "scenario"):
     field = error.field if error.field.startswith(prefix) else f"{prefix}.{error.field}"
-    return problem(422, error.reason, field)
+    return problem(422, reason_of(error), field)
 
 
 def detail(trip: Trip) -> dict:
@@ -133,7 +133,7 @@ def status(values: dict, trip_id: int):
     try:
         trips.set_status(trip, values["status"], utcnow())
     except ScenarioError as error:
-        raise problem(409, error.reason, "status") from None
+        raise problem(409, reason_of(error), "status") from None
     return detail(trip)
 
 
