@@ -33,8 +33,7 @@ from planner.core.catalog import CatalogError
 from planner.core.model import StepKind
 from planner.core.scenario import MAX_PRICE
 from planner.forms.base import PlannerForm, in_range, range_message
-from planner.i18n.web import current_words
-from planner.wording.errors import catalog_reason
+from planner.forms.catalog_errors import show_error
 
 MAX_STEPS = 20
 MAX_PREPARATIONS = 10
@@ -197,20 +196,6 @@ class ProtocolForm(PlannerForm):
     def show_error(self, error: CatalogError) -> None:
         """Put a catalog error next to the field its path names (the nearest one that exists)."""
         show_error(self._targets, self.general_errors, error)
-
-
-def show_error(targets: dict[str, Field], general: list[str], error: CatalogError) -> None:
-    """Append the error's reason (in the request's words) to the field whose path is the longest prefix of its path."""
-    reason = catalog_reason(error, current_words())
-    path = error.field
-    while path:
-        if path in targets:
-            field = targets[path]
-            field.errors = [*field.errors, reason]
-            return
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    general.append(f"{error.field}: {reason}" if error.field else reason)
 
 
 def _filled(form: Form) -> bool:

@@ -19,7 +19,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from planner.core.catalog import TIERS, WEEKDAYS, CatalogError
 from planner.forms.base import PlannerForm
-from planner.forms.custom import show_error
+from planner.forms.catalog_errors import show_error
 
 _KEPT = ("openings", "sample")
 #: the price tiers in words (the same messages the plan form and the catalog pages use)

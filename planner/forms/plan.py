@@ -141,6 +141,8 @@ class PlanForm(PlannerForm):
             ]
             entry.form.clinic.choices = [SelectChoice(value, _clinic_label(value, label)) for value, label in clinics]
         if audience == "facilitator":
+            from planner.forms.plan_voice import speak_of_client  # the facilitator's voice (a module of its own)
+
             speak_of_client(self, client_name)
 
     def field_named(self, name: str):
@@ -229,54 +231,10 @@ class PlanForm(PlannerForm):
         return datetime.combine(day.data, clock.data, tzinfo=ZoneInfo(CLINIC_ZONE)) < earliest
 
 
-#: the plan form's labels that speak to the patient, as the facilitator reads them ({name}: the client)
-_FACILITATOR_LABELS = {
-    "name": _l("Client's name"),
-    "arrival_date": _l("%(name)s lands in Seoul: date"),
-    "outbound_date": _l("Take-off from %(name)s's home: date (optional)"),
-    "outbound_time": _l("Take-off time (%(name)s's home)"),
-    "shortest": _l("Find %(name)s's shortest stay (the flight home is not booked)"),
-    "inbound_date": _l("Landing at %(name)s's home: date (optional)"),
-    "inbound_time": _l("Landing time (%(name)s's home)"),
-    "interpreter": _l("Does %(name)s need a medical interpreter?"),
-    "insurance": _l("%(name)s's health insurance in Korea"),
-}
-_FACILITATOR_CHOICES = {
-    "visitor": _l("None: %(name)s pays in full (visitor)"),
-    "none": _l("None: %(name)s lives in Korea, or stays with family"),
-}
-#: what the required fields ask when they are empty, to the facilitator
-_FACILITATOR_ASKS = {
-    "arrival_date": _l("When does %(name)s land in Seoul?"),
-    "arrival_time": _l("At what time does %(name)s land?"),
-}
-
-
-def _named(words, name: str) -> str:
-    """A lazily translated sentence with the client's name put in (a name's own "%" stays as typed)."""
-    return str(words) % {"name": name}
-
-
 def _clinic_label(value: str, label: str) -> str:
     """A clinic choice: a catalog clinic's name in the page's language; any other choice as it is."""
     kind, _colon, ident = value.partition(":")
     return catalog_of(label, ident) if kind == "clinic" else label
-
-
-def speak_of_client(form: PlanForm, client_name: str) -> None:
-    """Word the plan form for a facilitator: about the client by name, never "I" or "your"."""
-    name = client_name.strip() or _("the client")
-    for field, words in _FACILITATOR_LABELS.items():
-        form[field].label.text = _named(words, name)
-    for field in (form.insurance, form.lodging):
-        words = _FACILITATOR_CHOICES
-        field.choices = [
-            SelectChoice(c.value, _named(words[c.value], name)) if c.value in words else c for c in field.choices
-        ]
-    for field, words in _FACILITATOR_ASKS.items():
-        # new validators, not changed ones: the field's validators are shared by every form of the class
-        asks = InputRequired(_named(words, name))
-        form[field].validators = [asks if isinstance(v, InputRequired) else v for v in form[field].validators]
 
 
 class ScenarioForm(PlannerForm):

@@ -19,15 +19,15 @@ from flask import current_app
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
-from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
-from planner.core.catalog import Catalog
+from planner.core.calendar import CalendarOptions, render_calendar
 from planner.extensions import db
 from planner.i18n import ENGLISH, Words, words_for
 from planner.models import Client, FeedToken, Trip, User
 from planner.models.trip import SET_ASIDE
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.custom_catalog import catalog_for
-from planner.services.planning.revisions import planned_trip, stored_revisions, uid_prefix
+from planner.services.workspace.calendar_events import label as _label
+from planner.services.workspace.calendar_events import trip_events
 
 #: how often subscribed calendars should fetch again (REFRESH-INTERVAL and X-PUBLISHED-TTL)
 REFRESH = timedelta(hours=1)
@@ -268,30 +268,6 @@ def _options(calendar_uid: str, name: str, stamp: datetime, discreet: bool, word
     host = current_app.config["PLANNER_HOST"]
     stamp = stamp.astimezone(UTC)
     return CalendarOptions(calendar_uid, name, host, stamp, discreet=discreet, refresh=REFRESH, words=words)
-
-
-def trip_events(trips: list[Trip], catalog: Catalog, label_of=None, words: Words = ENGLISH) -> list[TripEvents]:
-    """The calendar events of one owner's stored trips, planned with that owner's ``catalog``, worded in
-    ``words`` (a calendar app's request says nothing of whose calendar it is: the caller chooses).
-
-    Trips that no longer plan are left out; events carry their stored revisions.
-    """
-    events = []
-    for trip in trips:
-        planned = planned_trip(trip, catalog, words=words)
-        if planned is None:
-            continue
-        label = label_of(trip) if label_of else ""
-        events.append(TripEvents(planned.plan, planned.request, uid_prefix(trip), stored_revisions(trip), label=label))
-    return events
-
-
-def _label(trip: Trip) -> str:
-    """ "Ana S." for Ana Silva: enough for the facilitator to tell clients apart in one calendar."""
-    words = (trip.client.name if trip.client is not None else trip.title).split()
-    if not words:
-        return "Client"
-    return words[0] if len(words) == 1 else f"{words[0]} {words[-1][0]}."
 
 
 def _keep(key: tuple, body: bytes, last_modified: datetime, lang: str = "en") -> Feed:

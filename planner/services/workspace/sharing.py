@@ -22,7 +22,8 @@ from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
-from planner.services.workspace.feeds import calendar_name, trip_events
+from planner.services.workspace.calendar_events import trip_events
+from planner.services.workspace.feeds import calendar_name
 
 CLIENT = "client"
 
