@@ -173,7 +173,8 @@ def _trip_warnings(ctx, outcome) -> list[Notice]:
         hours = _flight_hours(ctx.request)
         flies = not ctx.request.resident or ctx.request.inbound is not None or ctx.request.outbound is not None
         long_haul = hours is None or hours > rules.long_flight_hours
-        recent = [(day, u) for day, u in invasive if leave_day - day <= rules.clot_risk_days]
+        # a procedure after the flight home (a confirmed time outside the stay) is the pin problem's, not a clot risk
+        recent = [(day, u) for day, u in invasive if 0 <= leave_day - day <= rules.clot_risk_days]
         if flies and long_haul and recent:
             day, unit = max(recent, key=lambda pair: pair[0])
             result.append(
