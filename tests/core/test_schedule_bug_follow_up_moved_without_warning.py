@@ -40,7 +40,7 @@ def test_the_checkup_results_call_after_liberation_day_is_warned_about():
     assert "Liberation Day" in results.moved_by
     moved = [w for w in result.warnings if w.code == "holiday_moved" and w.step == "results"]
     assert len(moved) == 1
-    assert moved[0].message.startswith(f"{results.title} is on August 18 (home time) because August 17 is")
+    assert moved[0].message.startswith(f"{results.title} is on 18 August (home time) because 17 August is")
 
 
 def test_every_moved_appointment_has_its_warning_and_processing_is_never_moved():

@@ -46,7 +46,7 @@ def _assert_not_saved(response) -> str:
     for name, value in HEADERS.items():
         assert response.headers[name] == value
     page = response.text
-    assert "Not saved: please try again" in page and NOT_SAVED in page
+    assert "Not saved: please try again" in page and str(NOT_SAVED) in page
     assert "Traceback" not in page and "INSERT" not in page
     return page
 
@@ -111,7 +111,7 @@ def test_the_api_answers_503_as_json(app, client, monkeypatch):
         _fail(patch, "query", "database down")
         response = client.get("/api/test/count")
     assert response.status_code == 503 and response.headers["Retry-After"] == "5"
-    assert response.get_json() == {"error": "Service Unavailable", "message": NOT_SAVED, "status": 503}
+    assert response.get_json() == {"error": "Service Unavailable", "message": str(NOT_SAVED), "status": 503}
     assert client.get("/api/test/count").get_json() == {"clients": 0}
 
 

@@ -137,9 +137,14 @@ def plan_scenario(
     pins = tuple(pins)
     memo = app_memo("plans", "PLANNER_PLAN_CACHE_SIZE", 256)
     key = _memo_key(scenario, pins, catalog)
+    # the worded copies are kept too (per language), so an unchanged trip is one object a page can key on
+    said = app_memo("worded_plans", "PLANNER_PLAN_CACHE_SIZE", 256)
+    told = said.get((key, words.locale)) if key is not None else None
+    if told is not None:
+        return told
     planned = memo.get(key) if key is not None else None
     if planned is not None:
-        return worded(planned, words)
+        return _keep_worded(said, key, worded(planned, words), words)
     # a trip changed since its pins were confirmed: the pins it no longer accepts are reported, not planned
     kept, stale = split_pins(scenario, pins, catalog) if pins else ([], [])
     data, request = check_scenario(scenario, kept, catalog)
@@ -148,7 +153,13 @@ def plan_scenario(
     planned = PlannedTrip(data, request, result, budget, catalog, tuple(stale))
     if key is not None:
         memo.put(key, planned)
-    return worded(planned, words)
+    return _keep_worded(said, key, worded(planned, words), words)
+
+
+def _keep_worded(said, key, planned: PlannedTrip, words: Words) -> PlannedTrip:
+    if key is not None:
+        said.put((key, words.locale), planned)
+    return planned
 
 
 def edge_words() -> Words:
