@@ -7,7 +7,17 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from planner.extensions import db
-from planner.models import Client, EventRevision, FeedToken, Pin, ShareLink, Trip, TripAppointment, TripChange
+from planner.models import (
+    Client,
+    EventRevision,
+    FeedToken,
+    MailRecord,
+    Pin,
+    ShareLink,
+    Trip,
+    TripAppointment,
+    TripChange,
+)
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes)
 EXPORT_VERSION = 3
@@ -21,6 +31,7 @@ EXPORTED_TABLES = {
     "event_revisions": "trips[].calendar_events",
     "trip_appointments": "trips[].appointments",
     "trip_changes": "trips[].changes",
+    "mail_records": "messages",
 }
 
 
@@ -50,6 +61,26 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "updated_at": _moment(client.updated_at),
         },
         "trips": [_trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) for trip in trips],
+        "messages": [_message(record) for record in _messages_of(client.id)],
+    }
+
+
+def _messages_of(client_id: int) -> list[MailRecord]:
+    return list(db.session.scalars(select(MailRecord).where(MailRecord.client_id == client_id).order_by(MailRecord.id)))
+
+
+def _message(record: MailRecord) -> dict:
+    """What was sent to the client: to whom, about what, when, and whether it arrived (no body is kept)."""
+    return {
+        "to": record.recipient,
+        "subject": record.subject,
+        "kind": record.kind,
+        "trip_id": record.trip_id,
+        "status": record.status,
+        "attempts": record.attempts,
+        "error": record.error,
+        "created_at": _moment(record.created_at),
+        "sent_at": _moment(record.sent_at) if record.sent_at else None,
     }
 
 
@@ -67,6 +98,8 @@ def erase_client(owner_id: int, client_id: int) -> bool:
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )
+    sent = (MailRecord.client_id == client.id) | MailRecord.trip_id.in_(trip_ids)
+    db.session.execute(delete(MailRecord).where(sent).execution_options(synchronize_session=False))
     db.session.execute(delete(Trip).where(Trip.client_id == client.id).execution_options(synchronize_session=False))
     db.session.execute(delete(Client).where(Client.id == client.id).execution_options(synchronize_session=False))
     db.session.commit()
