@@ -113,7 +113,7 @@ def test_the_client_page_lists_trips_by_arrival(app, client):
         log_in(client, user, browser)
     page = client.get(f"/clients/{ana_id}").text
     assert page.index("Winter") < page.index("Spring") < page.index("Summer")
-    assert "arrives 5 January 2027" in page
+    assert "arrives Tue 5 Jan 2027" in page
 
 
 @pytest.mark.parametrize(
