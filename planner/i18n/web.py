@@ -9,8 +9,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import timedelta
 
-from flask import Flask, request
-from flask_babel import Babel, force_locale, get_locale
+from flask import Flask, g, request
+from flask_babel import Babel, force_locale, get_locale, refresh
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -37,6 +37,8 @@ def select_locale() -> str:
     chosen = normalize(request.args.get("lang")) or normalize(request.cookies.get(COOKIE))
     if chosen:
         return chosen
+    if g.get("page_language"):  # the language a patient's saved trip was planned in (prefer_page_language)
+        return g.page_language
     try:  # the facilitator's preference; a database that is down must not take the page's language with it
         preferred = getattr(current_user, "language", None) if current_user else None
     except SQLAlchemyError:
@@ -45,6 +47,15 @@ def select_locale() -> str:
         return normalize(preferred)
     best = negotiate(tag for tag, _quality in request.accept_languages)
     return best or DEFAULT_LOCALE
+
+
+def prefer_page_language(locale: str | None) -> None:
+    """Show this page in ``locale`` unless the reader chose a language (``?lang=``, the cookie): a patient's
+    saved trip opened on another device speaks the language it was planned in."""
+    code = normalize(locale)
+    if code and code != g.get("page_language"):
+        g.page_language = code
+        refresh()
 
 
 def current_locale() -> str:

@@ -9,7 +9,7 @@ from planner import limits
 from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.forms.plan import ActionForm, FixForm, PinForm, PlanForm, ScenarioForm, TripFixForm
-from planner.i18n.web import current_locale, current_words
+from planner.i18n.web import current_locale, current_words, prefer_page_language
 from planner.security import no_store
 from planner.services import current_catalog
 from planner.services.planning import trips
@@ -205,6 +205,8 @@ def unsaved_calendar():
 @no_store
 def trip(token: str):
     """A saved trip, opened with its private link and re-planned from its request and pins."""
+    trip_row = trips.trip_of(token)
+    prefer_page_language(trip_row.language)  # before the plan is worded
     page = trips.open_trip(token)
     return _show_plan(page.planned, discreet=page.trip.discreet, page=page, token=token)
 
@@ -215,6 +217,7 @@ def trip(token: str):
 def edit(token: str):
     """Change a saved trip's request; the plan follows."""
     if request.method == "GET":
+        prefer_page_language(trips.trip_of(token).language)
         page = trips.open_trip(token)
         data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
         return _show_form(_plan_form(data=data), token=token)

@@ -83,6 +83,11 @@ def open_trip(token: str) -> TripPage:
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
 
 
+def trip_of(token: str) -> Trip:
+    """The trip of a live private link (404 otherwise), not planned."""
+    return _link_or_404(token).trip
+
+
 def saved_scenario(token: str) -> dict:
     """The scenario of a live private link's trip (404 otherwise): checked before a posted form is read."""
     return _link_or_404(token).trip.scenario
