@@ -56,7 +56,7 @@
           if (card && card.dataset.min) {
             count.min = card.dataset.min;
             count.max = card.dataset.max;
-            count.placeholder = "usually " + card.dataset.default;
+            count.placeholder = card.dataset.usually || card.dataset.default;
           }
         }
       });
