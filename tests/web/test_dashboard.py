@@ -79,3 +79,22 @@ def test_a_constant_number_of_queries_whatever_the_number_of_trips(app, http, pa
         add_trip(http, client_id, arrival=today + timedelta(days=number + 1))
         add_trip(http, client_id, arrival=today + timedelta(days=number + 20))
     assert queries_on(app, http, path) == few
+
+
+def test_a_trips_problems_are_listed_in_the_readers_language(app, http):
+    """The stored problems keep codes and values: a Korean reader reads them in Korean."""
+    from planner.extensions import db
+    from planner.i18n import words_for
+    from planner.models import Trip
+    from planner.wording.stored import stored_problem_text
+
+    troubled = add_trip(http, add_client(http, "Ana Silva"), days=4, **{"treatments-0-count": "12"})
+    with app.app_context():
+        stored = db.session.get(Trip, troubled).problems
+    assert stored and all(problem["code"] for problem in stored)
+    korean = _section(_text(http.get("/dashboard?lang=ko")), "problems-heading")
+    for problem in stored:
+        assert stored_problem_text(problem, words_for("ko")) in korean
+        assert problem["message"] not in korean
+    english = _section(_text(http.get("/dashboard?lang=en")), "problems-heading")
+    assert all(problem["message"] in english for problem in stored)

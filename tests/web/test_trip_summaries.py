@@ -35,7 +35,8 @@ def _stored(trip_id: int) -> tuple[list[tuple], list[str]]:
     )
     trip = db.session.get(Trip, trip_id)
     appointments = [(r.key, r.title, r.start, r.end, r.timezone, r.pinned, r.owner_id, r.client_id) for r in rows]
-    return appointments, list(trip.problems)
+    # each stored problem keeps its code and values, and its English sentence
+    return appointments, [problem["message"] for problem in trip.problems]
 
 
 def _assert_fresh(app, trip_id: int) -> tuple[list[tuple], list[str]]:

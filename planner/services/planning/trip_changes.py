@@ -53,7 +53,7 @@ def store_summary(
         record_changes(trip, planned, now, by_user_id=by_user_id, cause=cause)
     db.session.execute(delete(TripAppointment).where(TripAppointment.trip_id == trip.id))
     if planned is None:
-        trip.problems = ["The trip no longer fits the catalog: open it and edit the request."]
+        trip.problems = [UNPLANNABLE]
     else:
         trip.problems = _stored_problems(planned)
         rows = [
@@ -135,13 +135,28 @@ def _english(planned: PlannedTrip) -> PlannedTrip:
     return worded(planned, ENGLISH)
 
 
-def _stored_problems(planned: PlannedTrip) -> list[str]:
-    """The problems as the database keeps them: English sentences whatever the request's language.
+def _stored_problems(planned: PlannedTrip) -> list[dict]:
+    """The problems as the database keeps them: each notice's code and values (worded again in the
+    reader's language by ``stored_problem_text``), with its English sentence for whoever reads the row.
 
-    The dashboard lists them without planning the trip again (and ``_summary_of`` compares them);
-    codes would need a migration of the stored column and of the dashboard, so the words stay English.
+    The dashboard lists them without planning the trip again (and ``_summary_of`` compares them).
     """
-    return [problem.message for problem in _english(planned).plan.problems]
+    return [
+        {
+            "code": p.code,
+            "text": p.text,
+            "params": p.params,
+            "fix": p.fix,
+            "protocol": p.protocol,
+            "step": p.step,
+            "message": p.message,
+        }
+        for p in _english(planned).plan.problems
+    ]
+
+
+#: a trip that no longer plans (its protocol or clinic left the catalog)
+UNPLANNABLE = {"code": "unplannable", "message": "The trip no longer fits the catalog: open it and edit the request."}
 
 
 def refresh_trips(first_id: int, last_id: int, now: datetime) -> tuple[int, int]:

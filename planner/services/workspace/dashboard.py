@@ -14,8 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
+from planner.i18n import ENGLISH, Words
 from planner.models import Trip, TripAppointment
 from planner.models.trip import SET_ASIDE
+from planner.wording.stored import stored_problem_text
 
 HORIZON = timedelta(days=14)
 #: rows shown per section; the rest is counted ("and 240 more")
@@ -69,7 +71,7 @@ def visit_of(row: TripAppointment) -> Visit:
     return Visit(row.key, row.title, row.start.astimezone(zone), row.end.astimezone(zone), row.timezone, row.pinned)
 
 
-def dashboard(owner_id: int, now: datetime) -> Dashboard:
+def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard:
     """The dashboard of a facilitator at ``now``: a fixed number of indexed queries."""
     window = (TripAppointment.owner_id == owner_id, TripAppointment.start >= now, TripAppointment.start < now + HORIZON)
     appointments = db.session.execute(
@@ -97,7 +99,9 @@ def dashboard(owner_id: int, now: datetime) -> Dashboard:
     return Dashboard(
         upcoming=tuple(Upcoming(trip, visit_of(row)) for row, trip in appointments),
         upcoming_count=counts[0],
-        troubled=tuple(Troubled(trip, tuple(trip.problems or ())) for trip in troubled),
+        troubled=tuple(
+            Troubled(trip, tuple(stored_problem_text(p, words) for p in trip.problems or ())) for trip in troubled
+        ),
         troubled_count=counts[1],
         proposed=tuple(proposed),
         proposed_count=counts[2],
