@@ -28,12 +28,10 @@ from planner.views import patient_confirm, unsaved_plans
 from planner.views.plan_format import register_filters
 from planner.views.plan_sections import plan_content
 from planner.views.visitor_pages import visitor_page
-from planner.views.voice import register_voice
 
 blueprint = Blueprint("planner", __name__)
 patient_confirm.add_routes(blueprint)
 register_filters(blueprint)
-register_voice(blueprint)
 
 
 def _plan_form(**kwargs) -> PlanForm:

@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from planner.views.voice import about_client
 from tests.web.facilitator_helpers import add_client, add_trip, register
 
 
@@ -52,9 +51,3 @@ def test_the_trip_page_and_dashboard_speak_of_the_client(http):
     assert "Maria Santos's stay at a glance" in page
     board = _plain(http.get("/dashboard"))
     assert "The treatments need until" in board and "Your treatments" not in board
-
-
-def test_about_client_passes_the_neutral_words_through():
-    said = "The treatments need until Thursday 18 March; staying until Thursday 18 March fits them."
-    assert about_client(said, "Maria") == said
-    assert about_client(said, None) == said
