@@ -198,14 +198,17 @@ def unsaved_calendar():
     return _ics(calendar_file(planned, host=host, discreet=form.discreet.data, words=words), "treatment-trip")
 
 
+def _in_its_language(trip) -> None:
+    """A saved trip's page speaks the language it was planned in, unless the reader chose one."""
+    prefer_page_language(trip.language)
+
+
 @blueprint.get("/t/<token>")
 @limits.token_pages
 @no_store
 def trip(token: str):
     """A saved trip, opened with its private link and re-planned from its request and pins."""
-    trip_row = trips.trip_of(token)
-    prefer_page_language(trip_row.language)  # before the plan is worded
-    page = trips.open_trip(token)
+    page = trips.open_trip(token, _in_its_language)
     return _show_plan(page.planned, discreet=page.trip.discreet, page=page, token=token)
 
 
@@ -215,8 +218,7 @@ def trip(token: str):
 def edit(token: str):
     """Change a saved trip's request; the plan follows."""
     if request.method == "GET":
-        prefer_page_language(trips.trip_of(token).language)
-        page = trips.open_trip(token)
+        page = trips.open_trip(token, _in_its_language)
         data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
         return _show_form(_plan_form(data=data), token=token)
     saved = trips.saved_scenario(token)

@@ -77,15 +77,15 @@ def _link_or_404(token: str) -> ShareLink:
     return link
 
 
-def open_trip(token: str) -> TripPage:
-    """The trip of a private link, re-planned from its scenario and pins (404 if the link is not live)."""
+def open_trip(token: str, before_planning=None) -> TripPage:
+    """The trip of a private link, re-planned from its scenario and pins (404 if the link is not live).
+
+    ``before_planning(trip)``, when given, runs before the plan is worded (the page chooses its language).
+    """
     link = _link_or_404(token)
+    if before_planning is not None:
+        before_planning(link.trip)
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
-
-
-def trip_of(token: str) -> Trip:
-    """The trip of a live private link (404 otherwise), not planned."""
-    return _link_or_404(token).trip
 
 
 def saved_scenario(token: str) -> dict:
