@@ -79,3 +79,5 @@ def test_upgrade_adds_the_languages_and_normalises_clients_and_downgrade_removes
     assert kept == 1
     assert languages[3] == "zh" and languages[4] == "ko"
     _run(app, "upgrade")
+    with app.app_context():
+        db.engine.dispose()  # no pooled connection left for the garbage collector to find in a later test
