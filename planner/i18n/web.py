@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from flask import Flask, g, request
 from flask_babel import Babel, force_locale, get_locale, refresh
@@ -97,12 +98,17 @@ def _remember_choice(response):
 
 
 def _switch_url(locale: str) -> str:
-    """This page in ``locale``: the same path and query with ``lang`` set (a GET: nothing posted is resent)."""
+    """This page in ``locale``: a link relative to the page, so it can only ever lead back to it.
+
+    Only the query changes (``lang`` set, the rest kept), never the path: a path the browser reads as
+    another host ("/\\evil.example") must not become a link. A page answering a POST (an error shown
+    after a form) has no GET of its own, so its links lead to the planner's front page instead.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return "/?" + urlencode({"lang": locale})
     args = request.args.to_dict(flat=False)
     args["lang"] = [locale]
-    from urllib.parse import urlencode
-
-    return f"{request.path}?{urlencode(args, doseq=True)}"
+    return "?" + urlencode(args, doseq=True)
 
 
 def _template_values():

@@ -221,7 +221,9 @@ def edit(token: str):
         page = trips.open_trip(token, _in_its_language)
         data = form_data_from_scenario(page.trip.scenario) | {"discreet": page.trip.discreet}
         return _show_form(_plan_form(data=data), token=token)
-    saved = trips.saved_scenario(token)
+    trip = trips.saved_trip(token)
+    _in_its_language(trip)
+    saved = trip.scenario
     form = _plan_form(earliest_arrival=earliest_arrival(utcnow(), saved))
     if form.validate_on_submit():
         try:
@@ -254,6 +256,7 @@ def trip_fix(token: str):
 @no_store
 def pin(token: str):
     """Fix an appointment at the time the clinic confirmed."""
+    _in_its_language(trips.saved_trip(token))  # a refusal is worded in the trip's language
     form = PinForm()
     if form.validate_on_submit():
         try:
@@ -262,7 +265,7 @@ def pin(token: str):
             form.date.errors = [*form.date.errors, reason_of(error)]
         else:
             return redirect(url_for("planner.trip", token=token, _anchor=f"a-{form.key.data}"))
-    page = trips.open_trip(token)
+    page = trips.open_trip(token, _in_its_language)
     return _show_plan(page.planned, discreet=page.trip.discreet, page=page, token=token, pin_form=form, status=400)
 
 

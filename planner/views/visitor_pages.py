@@ -22,13 +22,18 @@ from planner.services.planning.memo import app_memo
 CSRF_SLOT = "\x00csrf-token\x00"
 
 
+#: the query parameters a kept page may have
+KEPT_QUERIES = frozenset({"treatment", "lang"})
+
+
 def visitor_page(render: Callable[[], str], *key: Hashable) -> str:
     """The page ``render()`` makes, kept per endpoint, catalog, language and ``key`` for anonymous visitors."""
-    if current_user.is_authenticated or session.get("_flashes"):
+    # a page is kept only for the queries it reads (its language links carry the page's query along)
+    if current_user.is_authenticated or session.get("_flashes") or set(request.args) - KEPT_QUERIES:
         return render()
     catalog = current_catalog()
     memo = app_memo("visitor_pages", "PLANNER_PAGE_CACHE_SIZE", 64)
-    full_key = (request.endpoint, id(catalog), current_locale(), *key)
+    full_key = (request.endpoint, id(catalog), current_locale(), request.query_string, *key)
     kept = memo.get(full_key)
     if kept is None:
         body = render()

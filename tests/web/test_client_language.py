@@ -118,10 +118,13 @@ def test_a_patients_saved_trip_keeps_the_language_it_was_planned_in(app, client)
     with app.app_context():
         trip = db.session.scalars(db.select(Trip)).one()
         assert trip.language == "ko" and trip.shown_language == "ko"
-    # read later in another language, its calendar still speaks the one it was planned in
+    # read later in another language, its calendar still speaks the one it was planned in, words and all
     body = app.test_client().get(saved.location + "/calendar.ics", headers={"Accept-Language": "ru"}).data
     for event in _events(body):
         assert event["SUMMARY"].params["LANGUAGE"] == "ko"
+        assert re.search("[\uac00-\ud7a3]", str(event["SUMMARY"])), event["SUMMARY"]
+    # and so does its page, opened on a Russian browser with no cookie
+    assert '<html lang="ko"' in app.test_client().get(saved.location, headers={"Accept-Language": "ru"}).text
 
 
 def test_the_facilitators_language_preference(app, facilitator):
@@ -134,6 +137,17 @@ def test_the_facilitators_language_preference(app, facilitator):
         assert db.session.get(User, user_id).language == "ja"
     # the ?lang= cookie is dropped, so the preference applies at once
     assert '<html lang="ja"' in http.get("/account", headers={"Accept-Language": "en"}).text
+    # the facilitator's own all-clients feed follows the preference at once
+    from planner.services.workspace.feeds import create_owner_feed
+
+    with app.app_context():
+        feed_token = create_owner_feed(user_id)[1]
+    reader = app.test_client()
+    before = reader.get(f"/feeds/{feed_token}.ics")
+    assert before.headers["Content-Language"] == "ja"
+    http.post("/account/language", data={"language": "ru"})
+    after = reader.get(f"/feeds/{feed_token}.ics", headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and after.headers["Content-Language"] == "ru"
     http.post("/account/language", data={"language": ""})
     with app.app_context():
         assert db.session.get(User, user_id).language is None

@@ -6,7 +6,7 @@ import copy
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -38,8 +38,10 @@ class StalePin:
     pin_id: int | None
     entry: dict
     title: str
-    reason: str
+    reason: str  # in the words of the copy it belongs to (``worded``); the memo's copy keeps English
     start: datetime  # in the clinics' zone
+    #: the refusal as a value (its code and values), so each language words it afresh
+    error: ScenarioError | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def split_pins(scenario: dict, pins: Iterable, catalog: Catalog | None = None) -
         except ScenarioError as error:
             start = pin.start.astimezone(ZoneInfo(CLINIC_ZONE))
             entry, title = _pin_entry(pin), _pin_title(pin, catalog)
-            stale.append(StalePin(getattr(pin, "id", None), entry, title, reason_of(error), start))
+            reason = scenario_reason(error, ENGLISH)
+            stale.append(StalePin(getattr(pin, "id", None), entry, title, reason, start, error))
         else:
             kept.append(pin)
     return kept, stale
@@ -176,7 +179,12 @@ def reason_of(error: ScenarioError) -> str:
 
 def worded(planned: PlannedTrip, words: Words) -> PlannedTrip:
     """The planned trip with its plan's and budget's texts in ``words``' language (the memo's copy stays neutral)."""
-    return replace(planned, plan=localize(planned.plan, words), budget=word_budget(planned.budget, words))
+    stale = tuple(
+        replace(s, reason=scenario_reason(s.error, words)) if s.error is not None else s for s in planned.stale_pins
+    )
+    return replace(
+        planned, plan=localize(planned.plan, words), budget=word_budget(planned.budget, words), stale_pins=stale
+    )
 
 
 def plan_document(planned: PlannedTrip) -> dict:

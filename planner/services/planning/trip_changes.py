@@ -123,7 +123,7 @@ def refresh_chunks(size: int = BATCH) -> list[tuple[int, int]]:
 def _summary_of(planned: PlannedTrip | None) -> tuple[list, frozenset]:
     """The problems and appointment rows ``store_summary`` would write for ``planned``."""
     if planned is None:
-        return ["The trip no longer fits the catalog: open it and edit the request."], frozenset()
+        return [UNPLANNABLE], frozenset()
     rows = frozenset(
         (a.key, a.title[:300], a.start.astimezone(UTC), a.end.astimezone(UTC), a.timezone, a.pinned)
         for a in planned.plan.appointments

@@ -29,6 +29,7 @@ from planner.services.planning.plans import (
     check_scenario,
     plan_scenario,
     reason_of,
+    worded,
 )
 
 
@@ -88,6 +89,11 @@ def open_trip(token: str, before_planning=None) -> TripPage:
     return TripPage(link, link.trip, plan_scenario(link.trip.scenario, link.trip.pins))
 
 
+def saved_trip(token: str) -> Trip:
+    """The trip of a live private link (404 otherwise), not planned."""
+    return _link_or_404(token).trip
+
+
 def saved_scenario(token: str) -> dict:
     """The scenario of a live private link's trip (404 otherwise): checked before a posted form is read."""
     return _link_or_404(token).trip.scenario
@@ -116,13 +122,14 @@ def edit_trip(token: str, form_data: dict) -> None:
 def trip_calendar(token: str, host: str) -> bytes:
     """The trip's .ics download: events named by the trip's uuid, stamped with its last edit."""
     page = open_trip(token)
+    words = words_for(page.trip.shown_language)  # the whole calendar in the trip's language
     return calendar_file(
-        page.planned,
+        worded(page.planned, words),
         host=host,
         discreet=page.trip.discreet,
         trip_uuid=page.trip.uuid,
         stamp=page.trip.updated_at,
-        words=words_for(page.trip.shown_language),
+        words=words,
     )
 
 

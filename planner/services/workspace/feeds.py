@@ -230,6 +230,8 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
             func.max(Trip.updated_at),
             func.max(Trip.calendar_changed_at),
             func.max(Client.updated_at),
+            # the facilitator's language: a new preference is a new calendar
+            select(User.language).where(User.id == feed.owner_id).scalar_subquery(),
         )
         .select_from(Trip)
         .outerjoin(Client, Client.id == Trip.client_id)
@@ -255,8 +257,7 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
     ]
     last_modified = max(changed, default=feed.created_at)
     # the facilitator's own calendar: in their language preference (English without one)
-    owner = db.session.get(User, feed.owner_id)
-    words = words_for(getattr(owner, "language", None))
+    words = words_for(state[-1])
     name = words.gettext("Clients' appointments")
     options = _options(f"facilitator-{feed.owner_id}-{feed.id}", name, last_modified, feed.discreet, words)
     catalog = catalog_for(feed.owner_id)

@@ -61,12 +61,14 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "updated_at": _moment(client.updated_at),
         },
         "trips": [_trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) for trip in trips],
-        "messages": [_message(record) for record in _messages_of(client.id)],
+        "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
     }
 
 
-def _messages_of(client_id: int) -> list[MailRecord]:
-    return list(db.session.scalars(select(MailRecord).where(MailRecord.client_id == client_id).order_by(MailRecord.id)))
+def _messages_of(client_id: int, trip_ids: list[int]) -> list[MailRecord]:
+    """The messages to the client or about their trips: the same rows ``erase_client`` deletes."""
+    sent = (MailRecord.client_id == client_id) | MailRecord.trip_id.in_(trip_ids)
+    return list(db.session.scalars(select(MailRecord).where(sent).order_by(MailRecord.id)))
 
 
 def _message(record: MailRecord) -> dict:
