@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 from planner import create_app
 from planner.extensions import db
 from planner.i18n import words_for
-from planner.services.documents import itinerary_pdf
+from planner.services.documents import itinerary, itinerary_pdf, render_pdf
 from planner.services.planning.revisions import planned_trip
 from tests.conftest import TEST_NOW, Clock
 from tests.documents.pdf_reading import embedded_fonts, long_day, pdf_text, shows
@@ -31,6 +32,11 @@ CLIENTS = {
     "ar": "ليلى حسن",
     "ru": "Ольга Иванова",
 }
+#: checklist items as the documents checklist will pass them (any objects with .label, .done, .source)
+CHECKLIST = (
+    SimpleNamespace(label="Passport valid for the whole stay", done=True, source="Source A"),
+    SimpleNamespace(label="The clinic's reservation letter", done=False, source="Source B"),
+)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -68,6 +74,11 @@ def pdfs(tmp_path_factory) -> dict[str, Made]:
             plan = planned_trip(trip).plan
             days = [a.start.astimezone(ZoneInfo(a.timezone)).date() for a in plan.appointments]
             made[locale] = Made(body, pdf_text(body), embedded_fonts(body), [long_day(d, locale) for d in days])
+        # the place the documents checklist (issue 13, item 6) will fill
+        trip = create_trip(owner, create_client(owner, "Ana Silva"))
+        english = words_for("en")
+        body = render_pdf(itinerary(trip, words=english, now=TEST_NOW, checklist=CHECKLIST), english)
+        made["checklist"] = Made(body, pdf_text(body), embedded_fonts(body), [])
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
@@ -131,3 +142,11 @@ def test_every_glyph_comes_from_a_noto_font_the_stylesheet_names(pdfs, locale):
 
 def test_the_pdf_is_dated_by_the_callers_clock(pdfs):
     assert PdfReader(io.BytesIO(pdfs["ru"].body)).metadata.creation_date == TEST_NOW
+
+
+def test_checklist_items_show_with_their_state_and_source_when_given(pdfs):
+    text = pdfs["checklist"].text
+    assert "Documents checklist" in text
+    assert "Passport valid for the whole stay (done) Source A" in text
+    assert "The clinic's reservation letter (to do) Source B" in text
+    assert "Documents checklist" not in pdfs["ru"].text  # none is passed yet

@@ -71,7 +71,11 @@ def itinerary_pdf(trip: Trip, *, words: Words, now: datetime, hide_costs: bool =
     ``hide_costs`` leaves the budget out, as a client link that hides costs does. Needs an app
     context (a request's or a job's); writes nothing.
     """
-    shown = itinerary(trip, words=words, now=now, hide_costs=hide_costs)
+    return render_pdf(itinerary(trip, words=words, now=now, hide_costs=hide_costs), words)
+
+
+def render_pdf(shown: Itinerary, words: Words) -> bytes:
+    """An itinerary laid out by the print template and stylesheet, as PDF bytes in ``words``' language."""
     with client_language(words.locale):
         page = render_template("documents/itinerary.html", doc=shown)
         style = render_template("documents/itinerary.css")
