@@ -79,3 +79,16 @@ def test_another_facilitators_trip_is_404_and_a_visitor_logs_in_first(app, owner
     assert other.get("/trips/999999/itinerary.pdf").status_code == 404
     anonymous = app.test_client().get(f"/trips/{trip_id}/itinerary.pdf")
     assert anonymous.status_code == 302 and "/login" in anonymous.location
+
+
+def test_a_trip_that_no_longer_plans_still_gives_its_cover(app, owner):
+    trip_id, http = owner
+    with app.app_context():
+        trip = db.session.get(Trip, trip_id)
+        trip.scenario = {**trip.scenario, "treatments": [{"protocol": "no-such-protocol"}]}
+        db.session.commit()
+    response = http.get(f"/trips/{trip_id}/itinerary.pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.data)
+    assert "Ana Silva" in text and "119" in text
+    assert "This plan cannot be shown right now" in text
