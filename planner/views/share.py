@@ -11,11 +11,14 @@ from flask_login import current_user, login_required
 from planner import limits
 from planner.clock import utcnow
 from planner.database import writes_on_read
+from planner.extensions import db
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm, SeenForm
-from planner.i18n import normalize
+from planner.i18n import normalize, words_for
 from planner.i18n.web import client_language
+from planner.models import Trip
 from planner.security import no_store
-from planner.services.workspace import sharing
+from planner.services import documents
+from planner.services.workspace import facilitator_trips, sharing
 from planner.views import shown_once
 from planner.views.confirm import Confirmation, answer, ask, to_the_question
 
@@ -186,3 +189,31 @@ def client_calendar(token: str):
     response.headers["Content-Language"] = lang
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _pdf(body: bytes, filename: str, lang: str) -> Response:
+    response = Response(body, content_type="application/pdf")
+    response.headers["Content-Language"] = lang
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@blueprint.get("/shared/<token>/itinerary.pdf")
+@limits.token_pages
+@no_store
+def client_itinerary(token: str):
+    """The trip as a PDF itinerary from the client's link, in the client's language."""
+    found = sharing.client_itinerary(token, utcnow())
+    if found is None:
+        abort(404)
+    return _pdf(*found)
+
+
+@blueprint.get("/trips/<int:trip_id>/itinerary.pdf")
+@login_required
+@no_store
+def trip_itinerary(trip_id: int):
+    """The facilitator's copy of a trip's PDF itinerary (costs included), in the client's language."""
+    trip = db.first_or_404(facilitator_trips.owned_trips(current_user.id).where(Trip.id == trip_id))
+    words = words_for(trip.shown_language)
+    return _pdf(documents.itinerary_pdf(trip, words=words, now=utcnow()), documents.FILENAME, words.lang)

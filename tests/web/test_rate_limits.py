@@ -37,6 +37,7 @@ ROUTES = {
     "trip link delete": ("post", "/t/not-a-token/delete", {}),
     "client link": ("get", "/shared/not-a-token", {}),
     "client link calendar": ("get", "/shared/not-a-token/trip.ics", {}),
+    "client link itinerary": ("get", "/shared/not-a-token/itinerary.pdf", {}),
     "feed": ("get", "/feeds/not-a-token.ics", {}),
 }
 

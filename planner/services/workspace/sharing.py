@@ -18,6 +18,8 @@ from planner.extensions import db
 from planner.i18n import words_for
 from planner.models import FeedToken, ShareLink, Trip, User
 from planner.services.accounts.tokens import hash_token, new_token
+from planner.services.documents import FILENAME as ITINERARY_FILENAME
+from planner.services.documents import itinerary_pdf
 from planner.services.planning.change_log import History, history_of
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_view import PlanPage, plan_page
@@ -167,6 +169,17 @@ def client_calendar(token: str, now: datetime) -> tuple[bytes, str, str] | None:
     catalog = catalog_for(trip.owner_id)
     events = trip_events([trip], catalog, words=words)
     return render_calendar(events, catalog, options), "treatment-trip.ics", words.lang
+
+
+def client_itinerary(token: str, now: datetime) -> tuple[bytes, str, str] | None:
+    """The PDF itinerary of the trip behind a live client link (no budget when the link hides costs),
+    its file name and its language tag (the client's); None if the link is dead."""
+    link = _live_link(token, now)
+    if link is None:
+        return None
+    words = words_for(link.trip.shown_language)
+    body = itinerary_pdf(link.trip, words=words, now=now, hide_costs=link.hide_costs)
+    return body, ITINERARY_FILENAME, words.lang
 
 
 def seen_appointments(plan: Plan) -> dict[str, str]:
