@@ -145,7 +145,9 @@ def test_your_plan_changed_lists_the_moved_appointment_in_both_zones(app, client
     [line] = [line for line in text.splitlines() if "2027年3月3日周三 14:00（首尔时间）" in line]
     assert "13:00（上海时间）" in line and "14:00（首尔时间）" in line  # her home zone and Seoul time
     assert "09:00（首尔时间）" in line  # and where it was
-    assert "2027年3月3日" in line
+    assert "2027年3月3日" in line and "从" in line and "改到" in line  # the trip pages' sentence, in Chinese
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert "<strong>" in html and "改到" in html
     assert list(message.iter_attachments()) == []
     assert "Knee" not in message["Subject"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from planner.core.model import Plan
 from planner.i18n import Words
@@ -31,7 +31,7 @@ class Body:
         lines: list[str] = []
         for kind, value in self.blocks:
             if kind == "ul":
-                lines += [f"- {item}" for item in value]
+                lines += [f"- {item.striptags() if isinstance(item, Markup) else item}" for item in value]
             elif kind == "h":
                 lines.append(str(value).upper())
             else:
@@ -135,17 +135,22 @@ class Moved:
     after: datetime | None
 
 
-def change_line(change: Moved, discreet: bool, home: str, words: Words) -> str:
-    """ "Consultation moved from … to …", each moment in the client's home zone and Seoul time."""
+def change_line(change: Moved, discreet: bool, home: str, words: Words) -> Markup:
+    """ "<strong>Consultation</strong> moved from … to …" (the trip pages' sentences), each moment in the
+    client's home zone and Seoul time; HTML, its values escaped (the text part strips the tags)."""
     _ = words.gettext
-    title = _title(words.catalog(change.title), discreet, words)
+    title = escape(_title(words.catalog(change.title), discreet, words))
     if change.kind == "added" and change.after is not None:
-        return _("%(title)s added: %(after)s", title=title, after=both_zones(change.after, home, words))
+        after = escape(both_zones(change.after, home, words))
+        return Markup(_("<strong>%(title)s</strong> added: %(after)s", title=title, after=after))
     if change.kind == "removed" and change.before is not None:
-        return _("%(title)s removed (it was %(before)s)", title=title, before=both_zones(change.before, home, words))
-    before = both_zones(change.before, home, words) if change.before else "—"
-    after = both_zones(change.after, home, words) if change.after else "—"
-    return _("%(title)s moved from %(before)s to %(after)s", title=title, before=before, after=after)
+        before = escape(both_zones(change.before, home, words))
+        return Markup(_("<strong>%(title)s</strong> removed (it was %(before)s)", title=title, before=before))
+    before = escape(both_zones(change.before, home, words)) if change.before else "—"
+    after = escape(both_zones(change.after, home, words)) if change.after else "—"
+    return Markup(
+        _("<strong>%(title)s</strong> moved from %(before)s to %(after)s", title=title, before=before, after=after)
+    )
 
 
 def changes_body(
