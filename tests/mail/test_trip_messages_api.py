@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from openapi_spec_validator import validate
 
 from planner.extensions import db
 from planner.models import Client, Trip
@@ -87,3 +88,13 @@ def test_another_owners_trip_is_not_found_and_a_read_only_token_cannot_send(app,
     assert smtp_server[1].messages == []
     with app.app_context():
         assert db.session.query(Client).count() == 1
+
+
+def test_the_spec_documents_the_messages(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    validate(spec)
+    post = spec["paths"]["/api/v1/trips/{trip_id}/messages"]["post"]
+    assert post["security"] == [{"bearerAuth": []}]
+    assert {"202", "404", "409", "422"} <= set(post["responses"])
+    assert "Location" in post["responses"]["202"]["headers"]
+    assert "get" in spec["paths"]["/api/v1/trips/{trip_id}/messages/{message_id}"]
