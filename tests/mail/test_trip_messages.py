@@ -185,3 +185,19 @@ def test_sending_without_the_csrf_token_is_refused(app, client, clock, smtp_serv
     response = client.post(f"/trips/{people.trip_id}/messages/plan")
     assert response.status_code in (302, 400)
     assert inbox.messages == [] and _records(app) == []
+
+
+def test_a_discreet_trip_names_no_treatment_in_the_mail(app, client, clock, smtp_server):
+    _, inbox = smtp_server
+    people = chinese_client_trip(app, client, clock)
+    with app.app_context():
+        trip = db.session.get(Trip, people.trip_id)
+        trip.discreet = True
+        db.session.commit()
+    client.post(f"/trips/{people.trip_id}/messages/plan")
+    [(_, _, message)] = inbox.messages
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "预约" in text  # "Appointment", translated
+    assert "膝" not in text and "SVF" not in text and "Knee" not in text  # no knee, no treatment
+    [calendar] = list(message.iter_attachments())
+    assert "SVF" not in calendar.get_content() and "膝" not in calendar.get_content()
