@@ -21,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.planner import blueprint as planner
     from planner.views.privacy import blueprint as privacy
     from planner.views.share import blueprint as share
+    from planner.views.trip_messages import blueprint as trip_messages
 
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
@@ -35,4 +36,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)
     app.register_blueprint(share)
+    app.register_blueprint(trip_messages)
     api.init_app(app)

@@ -90,7 +90,14 @@ def test_every_page_of_the_workspace_has_no_violation(page, site):
     client = page.locator("main a[href^='/clients/']").filter(has_not_text="Add").first.get_attribute("href")
     found += _visit(page, site["base"] + client)
     trip = page.locator("main a[href^='/trips/']").first.get_attribute("href")
-    for path in (trip, f"{trip}/edit", f"{trip}/sharing", f"{trip}/delete"):
+    for path in (
+        trip,
+        f"{trip}/edit",
+        f"{trip}/sharing",
+        f"{trip}/delete",
+        f"{trip}/messages/plan",
+        f"{trip}/messages/changes",
+    ):
         found += _visit(page, site["base"] + path)
     # the confirmation pages of revoking and replacing a link and revoking a feed (the demo trip has both)
     page.goto(f"{site['base']}{trip}/sharing")

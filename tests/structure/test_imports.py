@@ -59,6 +59,7 @@ SERVICE_LAYERS = {
     "planning": {"accounts"},
     "documents": {"planning"},
     "workspace": {"planning", "accounts", "documents"},
+    "messages": {"mail", "workspace", "planning", "accounts", "documents"},
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
-from planner.models import ApiToken, Client, CustomClinic, CustomProtocol, FeedToken, Pin, ShareLink, Trip
+from planner.models import ApiToken, Client, CustomClinic, CustomProtocol, FeedToken, MailRecord, Pin, ShareLink, Trip
 from planner.services.accounts.api_tokens import create_api_token
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
@@ -84,7 +84,11 @@ def first(app):
         )
         protocol = CustomProtocol(owner_id=user.id, protocol_id="own-knee", document={})
         clinic = CustomClinic(owner_id=user.id, clinic_id="own-clinic", document={})
-        db.session.add_all([protocol, clinic])
+        message = MailRecord(
+            owner_id=user.id, client_id=client.id, trip_id=trip.id, recipient="ana@example.com",
+            subject="Your travel plan", kind="plan", message_id="<m@planner.local>", created_at=TEST_NOW,
+        )  # fmt: skip
+        db.session.add_all([protocol, clinic, message])
         db.session.commit()
         link, link_token = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)
         feed, feed_token = create_trip_feed(user.id, trip.id, discreet=False)
@@ -98,6 +102,8 @@ def first(app):
                 "link_id": link.id,
                 "feed_id": feed.id,
                 "token_id": api_token.id,
+                "message_id": message.id,
+                "kind": "plan",
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },
@@ -114,7 +120,8 @@ def snapshot(app) -> tuple:
         revoked += db.session.scalar(select(func.count(ApiToken.id)).where(ApiToken.revoked_at.is_not(None)))
         trip = db.session.scalar(select(Trip))
         state = (trip.status, trip.title, trip.scenario, trip.client_seen)
-        return tuple(count(m) for m in (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic)) + (
+        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord)
+        return tuple(count(m) for m in models) + (
             revoked,
             state,
         )

@@ -22,7 +22,10 @@ from planner.services.mail.letters import Letter, compose, new_message_id
 from planner.services.mail.transport import configured_transport
 
 #: kind → "module:function" building its Letter from the MailRecord
-LETTERS: dict[str, str] = {}
+LETTERS: dict[str, str] = {
+    "plan": "planner.services.messages.letters:plan_letter",
+    "changes": "planner.services.messages.letters:changes_letter",
+}
 
 
 def N_(message: str) -> str:

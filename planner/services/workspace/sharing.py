@@ -156,7 +156,11 @@ def client_calendar(token: str, now: datetime) -> tuple[bytes, str, str] | None:
     link = _live_link(token, now)
     if link is None:
         return None
-    trip = link.trip
+    return trip_calendar(link.trip)
+
+
+def trip_calendar(trip: Trip) -> tuple[bytes, str, str]:
+    """The trip's .ics as its client gets it (shared page, "your plan" mail): bytes, file name, language tag."""
     words = words_for(trip.shown_language)  # the client's language, whatever the facilitator's
     options = CalendarOptions(
         calendar_uid=f"trip-{trip.uuid}",
@@ -185,6 +189,36 @@ def client_itinerary(token: str, now: datetime) -> tuple[bytes, str, str] | None
 def seen_appointments(plan: Plan) -> dict[str, str]:
     """Appointment key → start (ISO, UTC): what a client who opens the plan now has seen."""
     return {a.key: a.start.astimezone(UTC).isoformat() for a in plan.appointments}
+
+
+def link_of_token(trip: Trip, token: str, now: datetime) -> ShareLink:
+    """The trip's client link whose token is ``token``, made (flushed, not committed) when there is none.
+
+    A message builder that derives its token from the message (the same on every try) gets the same
+    link back on a retry. A new link takes the options of the newest live one (costs hidden, expiry),
+    else shows the costs and never expires.
+    """
+    token_hash = hash_token(token)
+    found = db.session.scalar(select(ShareLink).where(ShareLink.token_hash == token_hash))
+    if found is not None:
+        return found
+    live = [
+        link
+        for link in trip.links
+        if link.kind == CLIENT and link.revoked_at is None and (link.expires_at is None or link.expires_at > now)
+    ]
+    newest = max(live, key=lambda link: link.id, default=None)
+    hide_costs = newest.hide_costs if newest is not None else False
+    link = ShareLink(
+        trip=trip,
+        kind=CLIENT,
+        token_hash=token_hash,
+        hide_costs=hide_costs,
+        expires_at=newest.expires_at if newest is not None else None,
+    )
+    db.session.add(link)
+    db.session.flush()
+    return link
 
 
 def _owned_trip(owner_id: int, trip_id: int) -> Trip | None:
