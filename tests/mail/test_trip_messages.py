@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -14,6 +15,7 @@ from planner.extensions import db
 from planner.models import MailRecord, ShareLink, Trip
 from planner.services.planning.revisions import planned_trip
 from planner.services.workspace import facilitator_trips, sharing
+from tests.documents.pdf_reading import long_day, pdf_text, shows
 from tests.mail.conftest import PASSWORD, USER
 from tests.mail.trip_message_helpers import ADDRESS, chinese_client_trip
 from tests.web import workspace_factories as factories
@@ -67,6 +69,13 @@ def test_a_chinese_client_gets_your_plan_in_chinese_with_its_calendar(app, clien
     starts = {start.astimezone(UTC) for start in starts if isinstance(start, datetime)}
     assert {a.start.astimezone(UTC) for a in appointments if a.in_person} <= starts
     assert len(events) >= len(appointments)
+    # the PDF itinerary: her name and every appointment's day, as Chinese writes it
+    [pdf] = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_filename() == "trip-itinerary.pdf"
+    itinerary = pdf_text(pdf.get_content())
+    assert "Li Na" in itinerary
+    days = {a.start.astimezone(ZoneInfo(a.timezone)).date() for a in appointments}
+    assert days and all(shows(itinerary, long_day(day, "zh_Hans")) for day in days)
     [record] = _records(app)
     assert (record.kind, record.status, record.recipient, record.trip_id) == ("plan", "sent", ADDRESS, people.trip_id)
     assert record.subject == subject
@@ -103,7 +112,7 @@ def test_the_preview_shows_the_message_and_sends_nothing(app, client, clock, smt
     people = chinese_client_trip(app, client, clock)
     page = client.get(f"/trips/{people.trip_id}/messages/plan")
     assert page.status_code == 200
-    assert ADDRESS in page.text and "travel-plan.ics" in page.text
+    assert ADDRESS in page.text and "travel-plan.ics" in page.text and "trip-itinerary.pdf" in page.text
     assert "2027年3月" in page.text and 'lang="zh-Hans"' in page.text
     assert f'action="/trips/{people.trip_id}/messages/plan"' in page.text
     assert inbox.messages == [] and _records(app) == []
@@ -199,5 +208,7 @@ def test_a_discreet_trip_names_no_treatment_in_the_mail(app, client, clock, smtp
     text = message.get_body(preferencelist=("plain",)).get_content()
     assert "预约" in text  # "Appointment", translated
     assert "膝" not in text and "SVF" not in text and "Knee" not in text  # no knee, no treatment
-    [calendar] = list(message.iter_attachments())
+    calendar, pdf = list(message.iter_attachments())
     assert "SVF" not in calendar.get_content() and "膝" not in calendar.get_content()
+    # the PDF is the client's whole itinerary, as the shared page is: its preparation notes name the steps
+    assert pdf.get_content_type() == "application/pdf" and "Li Na" in pdf_text(pdf.get_content())

@@ -22,6 +22,8 @@ from planner.clock import utcnow
 from planner.extensions import db
 from planner.i18n import Words, words_for
 from planner.models import MailRecord, Trip, User
+from planner.services.documents import FILENAME as ITINERARY_FILE
+from planner.services.documents import itinerary_pdf
 from planner.services.mail.letters import Attachment, Letter
 from planner.services.mail.records import MailError, single_address
 from planner.services.messages.content import Body, Moved, changes_body, plan_body
@@ -101,18 +103,16 @@ def share_url(token: str) -> str:
 
 
 def plan_attachments(trip: Trip, *, words: Words, now, hide_costs: bool = False) -> tuple[Attachment, ...]:
-    """What "your plan" carries: the trip's calendar (the shared page's .ics), in the client's language.
-
-    The PDF itinerary joins here (``planner.services.documents.itinerary.itinerary_pdf(trip, words=words,
-    now=now, hide_costs=hide_costs)``, as "itinerary.pdf") when it is merged.
-    """
+    """What "your plan" carries, in the client's language: the trip's calendar (the shared page's .ics) and
+    the PDF itinerary (the shared page's, without the budget when the message's link hides costs)."""
     ics, _name, _lang = sharing.trip_calendar(trip)
-    return (Attachment(CALENDAR_FILE, ics, "text/calendar"),)
+    pdf = itinerary_pdf(trip, words=words, now=now, hide_costs=hide_costs)
+    return (Attachment(CALENDAR_FILE, ics, "text/calendar"), Attachment(ITINERARY_FILE, pdf, "application/pdf"))
 
 
 def attachment_names(kind: str) -> tuple[str, ...]:
     """The names of the files a kind of message carries, for the preview."""
-    return (CALENDAR_FILE,) if kind == "plan" else ()
+    return (CALENDAR_FILE, ITINERARY_FILE) if kind == "plan" else ()
 
 
 def body(kind: str, trip: Trip, words: Words, link: str | None) -> Body:
