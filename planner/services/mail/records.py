@@ -22,7 +22,9 @@ from planner.services.mail.letters import Letter, compose, new_message_id
 from planner.services.mail.transport import configured_transport
 
 #: kind → "module:function" building its Letter from the MailRecord
-LETTERS: dict[str, str] = {}
+LETTERS: dict[str, str] = {
+    "reminder": "planner.services.reminders.letters:reminder_letter",
+}
 
 
 def N_(message: str) -> str:
