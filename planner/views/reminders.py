@@ -47,7 +47,7 @@ def subscribe(token: str):
     with client_language(language):
         form = ReminderForm()
         if not form.validate_on_submit():
-            if form.csrf_token.errors:
+            if "csrf_token" in form.errors:
                 abort(400)
             for error in form.email.errors:
                 flash(str(error), "error")
