@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from planner.extensions import db
 from planner.jobs.reminders import send_due_reminders
+from planner.models import Trip
 from planner.services.workspace import sharing
+from planner.services.workspace.facilitator_trips import delete_trip
 from tests.reminders.conftest import EMAIL, claimed, subscriptions
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -149,3 +152,11 @@ def test_no_reminder_is_sent_before_it_is_due(app, shared, clock):
     with app.app_context():
         assert send_due_reminders().due == 0
     assert claimed(app) == []
+
+
+def test_deleting_the_trip_deletes_its_subscriptions_and_sent_reminders(app, shared, clock):
+    _send_one(app, shared, clock)
+    assert subscriptions(app) and claimed(app)
+    with app.app_context():
+        delete_trip(db.session.get(Trip, shared.trip_id))
+    assert subscriptions(app) == [] and claimed(app) == []
