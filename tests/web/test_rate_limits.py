@@ -37,6 +37,10 @@ ROUTES = {
     "trip link delete": ("post", "/t/not-a-token/delete", {}),
     "client link": ("get", "/shared/not-a-token", {}),
     "client link calendar": ("get", "/shared/not-a-token/trip.ics", {}),
+    "reminders opt-in": ("post", "/shared/not-a-token/reminders", {"data": {"email": "a@b.io"}}),
+    "reminders stop": ("post", "/shared/not-a-token/reminders/stop", {}),
+    "reminders unsubscribe page": ("get", "/reminders/stop/not-a-token", {}),
+    "reminders one-click": ("post", "/reminders/stop/not-a-token", {"data": {"List-Unsubscribe": "One-Click"}}),
     "feed": ("get", "/feeds/not-a-token.ics", {}),
 }
 
