@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from planner import cli_accounts, cli_demo, cli_jobs, cli_plans
+from planner import cli_accounts, cli_demo, cli_jobs, cli_plans, cli_reminders
 from planner.core.budget import compute_budget
 from planner.core.calendar import CalendarOptions, TripEvents, render_calendar
 from planner.core.catalog import Catalog, CatalogError
@@ -143,3 +143,4 @@ def init_app(app: Flask) -> None:
     cli_demo.init_app(app)
     cli_plans.init_app(app)
     cli_jobs.init_app(app)
+    cli_reminders.init_app(app)

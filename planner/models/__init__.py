@@ -7,6 +7,7 @@ from planner.models.change import TripChange
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.mail import MailRecord
+from planner.models.reminder import ReminderSubscription, SentReminder
 from planner.models.session import LoginSession
 from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
@@ -22,6 +23,8 @@ __all__ = [
     "LoginSession",
     "MailRecord",
     "Pin",
+    "ReminderSubscription",
+    "SentReminder",
     "ShareLink",
     "Trip",
     "TripAppointment",

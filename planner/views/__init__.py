@@ -20,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.plan_api import blueprint as plan_api
     from planner.views.planner import blueprint as planner
     from planner.views.privacy import blueprint as privacy
+    from planner.views.reminders import blueprint as reminders
     from planner.views.share import blueprint as share
     from planner.views.trip_messages import blueprint as trip_messages
 
@@ -37,4 +38,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(plan_api)
     app.register_blueprint(share)
     app.register_blueprint(trip_messages)
+    app.register_blueprint(reminders)
     api.init_app(app)

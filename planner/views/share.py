@@ -21,6 +21,7 @@ from planner.services import documents
 from planner.services.workspace import facilitator_trips, sharing
 from planner.views import shown_once
 from planner.views.confirm import Confirmation, answer, ask, to_the_question
+from planner.views.reminders import reminder_panel
 
 blueprint = Blueprint("share", __name__)
 
@@ -154,7 +155,9 @@ def client_plan(token: str):
     # the client's language, whatever the facilitator's (an explicit ?lang= is the reader's own choice)
     with client_language(chosen or view.trip.shown_language) as words:
         status = sharing.CLIENT_STATUS_WORDS[view.trip.status]
-        page = render_template("share/client.html", view=view, token=token, status_text=str(status))
+        page = render_template(
+            "share/client.html", view=view, token=token, status_text=str(status), reminders=reminder_panel(view.trip)
+        )
     response = Response(page, content_type="text/html; charset=utf-8")
     response.headers["Content-Language"] = words.lang
     return response

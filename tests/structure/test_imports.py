@@ -60,6 +60,7 @@ SERVICE_LAYERS = {
     "documents": {"planning"},
     "workspace": {"planning", "accounts", "documents"},
     "messages": {"mail", "workspace", "planning", "accounts", "documents"},
+    "reminders": {"planning", "workspace", "accounts", "mail"},
 }
 
 

@@ -9,12 +9,15 @@ import pytest
 from sqlalchemy import JSON, String, Text, select
 
 from planner.extensions import db
-from planner.models import Pin, Trip
+from planner.models import Pin, ReminderSubscription, SentReminder, Trip
+from planner.services.reminders.subscriptions import subscribe
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
 from tests.web.workspace_factories import KNEE, PASSWORD, create_client, create_facilitator, create_trip, log_in
 
 NOTES = "Takes warfarin; allergic to latex"
+#: where the first trip's reminders go (personal data: exported and erased)
+REMINDERS_TO = "ana.reminders@example.com"
 
 
 @pytest.fixture
@@ -38,6 +41,19 @@ def workspace(app):
         )
         db.session.commit()
         _, link_token = create_client_link(user.id, first.id, hide_costs=True, expires_at=None)
+        assert subscribe(link_token, REMINDERS_TO, datetime(2026, 11, 16, tzinfo=UTC))
+        subscription = db.session.scalar(select(ReminderSubscription))
+        db.session.add(
+            SentReminder(
+                subscription_id=subscription.id,
+                key=f"{first.uuid}/visa_papers/visit-1/2027-03-01",
+                code="visa_papers",
+                params={"visit": 1},
+                due_at=datetime(2027, 2, 1, 9, 0, tzinfo=UTC),
+                unsubscribe_hash="0" * 64,
+            )
+        )
+        db.session.commit()
         _, feed_token = create_trip_feed(user.id, second.id, discreet=True)
         _, owner_token = create_owner_feed(user.id)
         log_in(http, user, browser)
@@ -65,6 +81,9 @@ def test_export_holds_the_client_trips_pins_and_link_metadata(workspace):
     assert first["scenario"]["treatments"] == [{"protocol": "stem-cell-knee-svf"}]
     assert first["pins"][0]["start"] == "2027-03-02T00:00:00+00:00"
     assert first["links"][0]["hide_costs"] is True
+    [reminders] = first["reminders"]
+    assert (reminders["email"], reminders["stopped_at"]) == (REMINDERS_TO, None)
+    assert [sent["code"] for sent in reminders["sent"]] == ["visa_papers"]
     second = next(trip for trip in document["trips"] if trip["title"] == "Check-up 2027")
     assert second["feeds"][0]["discreet"] is True
     assert "Bora" not in response.text and workspace["kept"] not in response.text
@@ -115,7 +134,7 @@ def test_erase_leaves_nothing_in_any_table(app, client, workspace):
     )
     assert response.status_code == 302
     trip_ids = set(workspace["trips"])
-    traces = ["Ana Silva", "ana@example.com", NOTES, *workspace["trips"].values()]
+    traces = ["Ana Silva", "ana@example.com", REMINDERS_TO, NOTES, *workspace["trips"].values()]
     with app.app_context():
         survivors = 0
         for table in db.metadata.sorted_tables:

@@ -38,6 +38,10 @@ ROUTES = {
     "client link": ("get", "/shared/not-a-token", {}),
     "client link calendar": ("get", "/shared/not-a-token/trip.ics", {}),
     "client link itinerary": ("get", "/shared/not-a-token/itinerary.pdf", {}),
+    "reminders opt-in": ("post", "/shared/not-a-token/reminders", {"data": {"email": "a@b.io"}}),
+    "reminders stop": ("post", "/shared/not-a-token/reminders/stop", {}),
+    "reminders unsubscribe page": ("get", "/reminders/stop/not-a-token", {}),
+    "reminders one-click": ("post", "/reminders/stop/not-a-token", {"data": {"List-Unsubscribe": "One-Click"}}),
     "feed": ("get", "/feeds/not-a-token.ics", {}),
 }
 

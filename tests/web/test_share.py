@@ -50,7 +50,9 @@ def test_a_new_link_opens_the_read_only_plan_with_costs(app, facilitator, trip):
     assert "Fat harvest" in page.text or "harvest" in page.text.lower()
     assert page.headers["Cache-Control"] == "no-store"
     assert page.headers["Referrer-Policy"] == "no-referrer"
-    assert "<form" not in page.text  # read-only: nothing to submit
+    # read-only: the one form asks for reminders by email (tests/reminders)
+    assert re.findall(r'<form[^>]*action="([^"]+)"', page.text) == [f"/shared/{token}/reminders"]
+    assert page.text.count("<form") == 1
 
 
 def test_the_token_is_stored_only_as_its_hash(app, facilitator, trip):

@@ -20,11 +20,13 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Letter:
-    """The body of a message: the plain text every reader shows, an HTML alternative, attachments."""
+    """The body of a message: the plain text every reader shows, an HTML alternative, attachments, extra headers."""
 
     text: str
     html: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    #: extra header fields, e.g. RFC 8058's List-Unsubscribe and List-Unsubscribe-Post
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 def new_message_id(domain: str) -> str:
@@ -40,6 +42,8 @@ def compose(*, sender: str, to: str, subject: str, letter: Letter, message_id: s
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id
+    for name, value in letter.headers:
+        message[name] = value
     message.set_content(letter.text)
     if letter.html is not None:
         message.add_alternative(letter.html, subtype="html")

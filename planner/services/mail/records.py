@@ -25,6 +25,7 @@ from planner.services.mail.transport import configured_transport
 LETTERS: dict[str, str] = {
     "plan": "planner.services.messages.letters:plan_letter",
     "changes": "planner.services.messages.letters:changes_letter",
+    "reminder": "planner.services.reminders.letters:reminder_letter",
 }
 
 

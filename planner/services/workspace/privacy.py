@@ -13,14 +13,17 @@ from planner.models import (
     FeedToken,
     MailRecord,
     Pin,
+    ReminderSubscription,
+    SentReminder,
     ShareLink,
     Trip,
     TripAppointment,
     TripChange,
 )
 
-#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes)
-EXPORT_VERSION = 3
+#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
+#: 4: reminders)
+EXPORT_VERSION = 4
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
     "clients": "client",
@@ -32,6 +35,8 @@ EXPORTED_TABLES = {
     "trip_appointments": "trips[].appointments",
     "trip_changes": "trips[].changes",
     "mail_records": "messages",
+    "reminder_subscriptions": "trips[].reminders",
+    "sent_reminders": "trips[].reminders",  # each subscription's "sent"
 }
 
 
@@ -60,7 +65,10 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "created_at": _moment(client.created_at),
             "updated_at": _moment(client.updated_at),
         },
-        "trips": [_trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) for trip in trips],
+        "trips": [
+            _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) | {"reminders": _reminders(trip.id)}
+            for trip in trips
+        ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
     }
 
@@ -100,6 +108,17 @@ def erase_client(owner_id: int, client_id: int) -> bool:
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )
+    subscription_ids = select(ReminderSubscription.id).where(ReminderSubscription.trip_id.in_(trip_ids))
+    db.session.execute(
+        delete(SentReminder)
+        .where(SentReminder.subscription_id.in_(subscription_ids))
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        delete(ReminderSubscription)
+        .where(ReminderSubscription.trip_id.in_(trip_ids))
+        .execution_options(synchronize_session=False)
+    )
     sent = (MailRecord.client_id == client.id) | MailRecord.trip_id.in_(trip_ids)
     db.session.execute(delete(MailRecord).where(sent).execution_options(synchronize_session=False))
     db.session.execute(delete(Trip).where(Trip.client_id == client.id).execution_options(synchronize_session=False))
@@ -198,6 +217,28 @@ def _trip(trip: Trip, feeds: list[FeedToken], appointments: list[TripAppointment
             for c in trip.changes
         ],
     }
+
+
+def _reminders(trip_id: int) -> list[dict]:
+    """The trip's reminder subscriptions (the address is personal data) and the reminders each was sent."""
+    query = select(ReminderSubscription).where(ReminderSubscription.trip_id == trip_id)
+    query = query.order_by(ReminderSubscription.id)
+    found = []
+    for subscription in db.session.scalars(query):
+        sent = db.session.scalars(
+            select(SentReminder).where(SentReminder.subscription_id == subscription.id).order_by(SentReminder.id)
+        )
+        found.append(
+            {
+                "email": subscription.email,
+                "created_at": _moment(subscription.created_at),
+                "stopped_at": _moment(subscription.stopped_at),
+                "sent": [
+                    {"code": r.code, "due_at": _moment(r.due_at), "claimed_at": _moment(r.created_at)} for r in sent
+                ],
+            }
+        )
+    return found
 
 
 def _moment(value: datetime | None) -> str | None:

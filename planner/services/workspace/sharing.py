@@ -270,6 +270,12 @@ def _new_link(trip: Trip, hide_costs: bool, expires_at: datetime | None) -> tupl
     return link, token
 
 
+def client_link_trip(token: str, now: datetime) -> Trip | None:
+    """The trip behind a live client link, or None (revoked, expired, unknown)."""
+    link = _live_link(token, now)
+    return link.trip if link is not None else None
+
+
 def _live_link(token: str, now: datetime) -> ShareLink | None:
     query = select(ShareLink).where(ShareLink.token_hash == hash_token(token), ShareLink.kind == CLIENT)
     link = db.session.scalar(query)
