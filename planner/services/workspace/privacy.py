@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 
 from planner.extensions import db
 from planner.models import (
+    ChecklistTick,
     Client,
     EventRevision,
     FeedToken,
@@ -19,8 +20,9 @@ from planner.models import (
     TripChange,
 )
 
-#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes)
-EXPORT_VERSION = 3
+#: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
+#: 4: the client's nationality and the trips' checklist ticks)
+EXPORT_VERSION = 4
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
     "clients": "client",
@@ -32,6 +34,7 @@ EXPORTED_TABLES = {
     "trip_appointments": "trips[].appointments",
     "trip_changes": "trips[].changes",
     "mail_records": "messages",
+    "trip_checklist_ticks": "trips[].checklist_ticks",
 }
 
 
@@ -48,6 +51,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
     trips = db.session.scalars(select(Trip).where(Trip.client_id == client.id).order_by(Trip.id)).all()
     feeds = _feeds_by_trip([trip.id for trip in trips])
     appointments = _appointments_by_trip([trip.id for trip in trips])
+    ticks = _ticks_by_trip([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
         "exported_at": _moment(now),
@@ -56,11 +60,16 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "contact": client.contact,
             "home_timezone": client.home_timezone,
             "language": client.language,
+            "nationality": client.nationality,
             "notes": client.notes,
             "created_at": _moment(client.created_at),
             "updated_at": _moment(client.updated_at),
         },
-        "trips": [_trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) for trip in trips],
+        "trips": [
+            _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, []))
+            | {"checklist_ticks": ticks.get(trip.id, [])}
+            for trip in trips
+        ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
     }
 
@@ -96,7 +105,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
     if client is None:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
-    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange):
+    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange, ChecklistTick):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )
@@ -124,6 +133,16 @@ def _appointments_by_trip(trip_ids: list[int]) -> dict[int, list[TripAppointment
         query = select(TripAppointment).where(TripAppointment.trip_id.in_(trip_ids)).order_by(TripAppointment.start)
         for row in db.session.scalars(query):
             found.setdefault(row.trip_id, []).append(row)
+    return found
+
+
+def _ticks_by_trip(trip_ids: list[int]) -> dict[int, list[dict]]:
+    """Each trip's ticked checklist items: the item's code and when it was ticked."""
+    found: dict[int, list[dict]] = {}
+    if trip_ids:
+        query = select(ChecklistTick).where(ChecklistTick.trip_id.in_(trip_ids)).order_by(ChecklistTick.item)
+        for row in db.session.scalars(query):
+            found.setdefault(row.trip_id, []).append({"item": row.item, "ticked_at": _moment(row.ticked_at)})
     return found
 
 

@@ -1,0 +1,1 @@
+"""Documents made from a trip: the PDF itinerary and the documents checklist."""
