@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from planner.extensions import db
+from planner.i18n import words_for
 from planner.models import ChecklistTick, Client, Trip, User
 from planner.services.documents.checklist import trip_checklist
-from planner.i18n import words_for
 from tests.web.workspace_factories import KNEE, create_client, create_facilitator, create_trip, log_in, make_link
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
