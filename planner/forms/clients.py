@@ -34,7 +34,8 @@ def _strip(value):
 
 
 def _upper(value):
-    return value.strip().upper() if isinstance(value, str) else value
+    """A code in capitals; no value (a client without one) is "not known"."""
+    return value.strip().upper() if isinstance(value, str) else ""
 
 
 def _locale(value):
