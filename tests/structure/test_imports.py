@@ -53,7 +53,13 @@ def import_graph(root: Path, package: str = "planner") -> dict[str, set[str]]:
 
 
 #: what each package of the services may import of the other service packages
-SERVICE_LAYERS = {"accounts": set(), "mail": set(), "planning": {"accounts"}, "workspace": {"planning", "accounts"}}
+SERVICE_LAYERS = {
+    "accounts": set(),
+    "mail": set(),
+    "planning": {"accounts"},
+    "workspace": {"planning", "accounts"},
+    "documents": {"planning", "accounts"},
+}
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:
