@@ -60,7 +60,7 @@ def test_the_trip_page_lists_the_items_as_labelled_checkboxes_with_their_sources
         assert f'<input type="checkbox" name="done" value="{code}" id="checklist-{code}"' in page
         assert f'<label for="checklist-{code}">' in page
     assert "panoramic_xray" not in page and 'value="keta"' not in page
-    assert "Source: visa and trial requirements" in page
+    assert 'Source: <span lang="en">visa and trial requirements' in page
     assert re.search(r"The client(&#39;|'|’)s nationality is not set", page), re.findall(r"nationality[^<]{0,80}", page)
 
 
