@@ -162,3 +162,15 @@ def test_a_trip_that_no_longer_plans_still_has_its_checklist(app, workspace):
         db.session.commit()
         items = trip_checklist(trip, words_for("en"))
     assert {"passport", "entry_check", "knee_imaging"} <= {item.code for item in items}
+
+
+def test_the_api_reads_a_nationality_in_any_case_and_refuses_an_unknown_one(app):
+    from tests.api.helpers import bearer, facilitator_token
+
+    http = app.test_client()
+    token = facilitator_token(app)
+    made = http.post("/api/v1/clients", json={"name": "Chen Wei", "nationality": "cn"}, headers=bearer(token))
+    assert made.status_code == 201, made.text
+    assert made.json["nationality"] == "CN"
+    refused = http.post("/api/v1/clients", json={"name": "Chen Wei", "nationality": "XX"}, headers=bearer(token))
+    assert refused.status_code in (400, 422) and "nationality" in refused.text
