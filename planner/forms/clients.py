@@ -1,4 +1,4 @@
-"""The client form: name, contact, home time zone, language, notes."""
+"""The client form: name, contact, home time zone, language, nationality, notes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from planner.forms.base import PlannerForm
 from planner.i18n import languages, normalize
 from planner.i18n.web import current_words
 from planner.models.client import NOTES_MAX
+from planner.services.documents.nationalities import nationality_choices
 from planner.services.planning.zones import UnknownZone, find_zone
 
 #: the client's languages, one of the six the planner speaks, each named in itself, as (locale, name)
@@ -32,9 +33,18 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _upper(value):
+    """A code in capitals; no value (a client without one) is "not known"."""
+    return value.strip().upper() if isinstance(value, str) else ""
+
+
 def _locale(value):
     """A tag naming one of the six ("zh-CN", "ko_KR") as its locale; anything else stays, to be refused."""
     return (normalize(value) or value) if isinstance(value, str) else value
+
+
+def _choice(pair: tuple[str, str]) -> SelectChoice:
+    return SelectChoice(*pair)
 
 
 class ClientForm(PlannerForm):
@@ -48,6 +58,7 @@ class ClientForm(PlannerForm):
     language = SelectField(
         _l("Language"), choices=[SelectChoice(tag, name) for tag, name in LANGUAGES], filters=[_locale], default="en"
     )
+    nationality = SelectField(_l("Nationality (for the entry papers)"), filters=[_upper], default="")
     notes = TextAreaField(
         _l("Health notes (private: never in calendars or shared links)"), validators=[Length(max=NOTES_MAX)]
     )
@@ -56,6 +67,9 @@ class ClientForm(PlannerForm):
 
     def __init__(self, *args, current_language: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        # named in the facilitator's language; "not known" leaves the entry permit to check
+        countries = map(_choice, nationality_choices(current_words()))
+        self.nationality.choices = [SelectChoice("", _l("Not known")), *countries]
         # a client saved before the six languages shows the one their tag names (English if none)
         if current_language and not self.is_submitted():
             self.language.data = normalize(current_language) or "en"
@@ -67,5 +81,6 @@ class ClientForm(PlannerForm):
             "contact": self.contact.data or "",
             "home_timezone": self.home_timezone.data,
             "language": self.language.data,
+            "nationality": self.nationality.data or None,
             "notes": self.notes.data or "",
         }

@@ -4,6 +4,7 @@ from planner.models.account import User
 from planner.models.api_token import ApiToken
 from planner.models.audit import AuditEntry
 from planner.models.change import TripChange
+from planner.models.checklist import ChecklistTick
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.mail import MailRecord
@@ -15,6 +16,7 @@ from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 __all__ = [
     "ApiToken",
     "AuditEntry",
+    "ChecklistTick",
     "Client",
     "CustomClinic",
     "CustomProtocol",

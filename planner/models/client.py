@@ -45,6 +45,8 @@ class Client(db.Model):
     home_timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     #: the client's language, one of planner.i18n.LOCALES: their shared page, calendar and feed use it
     language: Mapped[str] = mapped_column(String(16), default="en")
+    #: the client's nationality, ISO 3166-1 alpha-2 ("PT"), for the entry papers; None: not known
+    nationality: Mapped[str | None] = mapped_column(String(2), default=None)
     #: health notes: never in a calendar, never cached, never logged
     notes: Mapped[str] = mapped_column(String(NOTES_MAX), default="")
     #: fold(name) and fold(contact) on two lines, written on every save: accent- and case-blind search

@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.accounts import blueprint as accounts
     from planner.views.api_tokens import blueprint as api_tokens
     from planner.views.catalog import blueprint as catalog
+    from planner.views.checklist import blueprint as checklist
     from planner.views.clients import blueprint as clients
     from planner.views.custom import blueprint as custom
     from planner.views.dashboard import blueprint as dashboard
@@ -27,6 +28,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
     app.register_blueprint(api_tokens)
+    app.register_blueprint(checklist)
     app.register_blueprint(clients)
     app.register_blueprint(custom)
     app.register_blueprint(dashboard)

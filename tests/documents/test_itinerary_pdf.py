@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +18,8 @@ from pypdf import PdfReader
 from planner import create_app
 from planner.extensions import db
 from planner.i18n import words_for
-from planner.services.documents import itinerary, itinerary_pdf, render_pdf
+from planner.services.documents import itinerary_pdf
+from planner.services.documents.checklist import save_ticks, trip_checklist
 from planner.services.planning.revisions import planned_trip
 from tests.conftest import TEST_NOW, Clock
 from tests.documents.pdf_reading import embedded_fonts, long_day, pdf_text, shows
@@ -32,11 +32,6 @@ CLIENTS = {
     "ar": "ليلى حسن",
     "ru": "Ольга Иванова",
 }
-#: checklist items as the documents checklist will pass them (any objects with .label, .done, .source)
-CHECKLIST = (
-    SimpleNamespace(label="Passport valid for the whole stay", done=True, source="Source A"),
-    SimpleNamespace(label="The clinic's reservation letter", done=False, source="Source B"),
-)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -51,6 +46,8 @@ class Made:
     text: str
     fonts: set[str]
     dates: list[str]
+    #: the trip's documents checklist as the shared page words it
+    checklist: list = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +71,15 @@ def pdfs(tmp_path_factory) -> dict[str, Made]:
             plan = planned_trip(trip).plan
             days = [a.start.astimezone(ZoneInfo(a.timezone)).date() for a in plan.appointments]
             made[locale] = Made(body, pdf_text(body), embedded_fonts(body), [long_day(d, locale) for d in days])
-        # the place the documents checklist (issue 13, item 6) will fill
+        # the documents checklist, its first item ticked off by the facilitator
         trip = create_trip(owner, create_client(owner, "Ana Silva"))
         english = words_for("en")
-        body = render_pdf(itinerary(trip, words=english, now=TEST_NOW, checklist=CHECKLIST), english)
-        made["checklist"] = Made(body, pdf_text(body), embedded_fonts(body), [])
+        first = trip_checklist(trip, english)[0]
+        save_ticks(trip, [first.code], TEST_NOW)
+        db.session.commit()
+        items = trip_checklist(trip, english)
+        body = itinerary_pdf(trip, words=english, now=TEST_NOW)
+        made["checklist"] = Made(body, pdf_text(body), embedded_fonts(body), [], items)
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
@@ -144,9 +145,11 @@ def test_the_pdf_is_dated_by_the_callers_clock(pdfs):
     assert PdfReader(io.BytesIO(pdfs["ru"].body)).metadata.creation_date == TEST_NOW
 
 
-def test_checklist_items_show_with_their_state_and_source_when_given(pdfs):
-    text = pdfs["checklist"].text
-    assert "Documents checklist" in text
-    assert "Passport valid for the whole stay (done) Source A" in text
-    assert "The clinic's reservation letter (to do) Source B" in text
-    assert "Documents checklist" not in pdfs["ru"].text  # none is passed yet
+def test_the_documents_checklist_shows_each_item_with_its_state_and_source(pdfs):
+    made = pdfs["checklist"]
+    assert "Documents to bring" in made.text
+    assert len(made.checklist) >= 3 and made.checklist[0].done and not any(i.done for i in made.checklist[1:])
+    for item in made.checklist:
+        state = "Ready" if item.done else "To do"
+        assert shows(made.text, f"{item.label} ({state})"), item.label
+        assert shows(made.text, f"Source: {item.source}"), item.source

@@ -57,7 +57,7 @@ SERVICE_LAYERS = {
     "accounts": set(),
     "mail": set(),
     "planning": {"accounts"},
-    "documents": {"planning"},
+    "documents": {"planning", "accounts"},
     "workspace": {"planning", "accounts", "documents"},
     "messages": {"mail", "workspace", "planning", "accounts", "documents"},
     "reminders": {"planning", "workspace", "accounts", "mail"},

@@ -22,6 +22,7 @@ from planner.extensions import db
 from planner.i18n import Words
 from planner.i18n.web import client_language
 from planner.models import Trip, User
+from planner.services.documents.checklist import trip_checklist
 from planner.services.documents.emergency import HELP_NUMBERS, HelpNumber
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
@@ -68,10 +69,12 @@ def itinerary(
 def itinerary_pdf(trip: Trip, *, words: Words, now: datetime, hide_costs: bool = False) -> bytes:
     """The trip's itinerary as PDF bytes in ``words``' language (pass the client's: ``trip.shown_language``).
 
-    ``hide_costs`` leaves the budget out, as a client link that hides costs does. Needs an app
+    ``hide_costs`` leaves the budget out, as a client link that hides costs does. The documents
+    checklist comes with each item's state, as the shared page shows it. Needs an app
     context (a request's or a job's); writes nothing.
     """
-    return render_pdf(itinerary(trip, words=words, now=now, hide_costs=hide_costs), words)
+    checklist = trip_checklist(trip, words)
+    return render_pdf(itinerary(trip, words=words, now=now, hide_costs=hide_costs, checklist=checklist), words)
 
 
 def render_pdf(shown: Itinerary, words: Words) -> bytes:

@@ -15,7 +15,7 @@ from planner.models.client import fold
 
 SORTS = ("name", "next")
 #: the fields a client form edits, in form order
-FIELDS = ("name", "contact", "home_timezone", "language", "notes")
+FIELDS = ("name", "contact", "home_timezone", "language", "nationality", "notes")
 #: clients per page of the list
 PAGE_SIZE = 50
 

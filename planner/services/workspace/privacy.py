@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 
 from planner.extensions import db
 from planner.models import (
+    ChecklistTick,
     Client,
     EventRevision,
     FeedToken,
@@ -22,7 +23,7 @@ from planner.models import (
 )
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
-#: 4: reminders)
+#: 4: reminders, the client's nationality and the trips' checklist ticks)
 EXPORT_VERSION = 4
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
@@ -37,6 +38,7 @@ EXPORTED_TABLES = {
     "mail_records": "messages",
     "reminder_subscriptions": "trips[].reminders",
     "sent_reminders": "trips[].reminders",  # each subscription's "sent"
+    "trip_checklist_ticks": "trips[].checklist_ticks",
 }
 
 
@@ -53,6 +55,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
     trips = db.session.scalars(select(Trip).where(Trip.client_id == client.id).order_by(Trip.id)).all()
     feeds = _feeds_by_trip([trip.id for trip in trips])
     appointments = _appointments_by_trip([trip.id for trip in trips])
+    ticks = _ticks_by_trip([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
         "exported_at": _moment(now),
@@ -61,12 +64,14 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             "contact": client.contact,
             "home_timezone": client.home_timezone,
             "language": client.language,
+            "nationality": client.nationality,
             "notes": client.notes,
             "created_at": _moment(client.created_at),
             "updated_at": _moment(client.updated_at),
         },
         "trips": [
-            _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, [])) | {"reminders": _reminders(trip.id)}
+            _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, []))
+            | {"reminders": _reminders(trip.id), "checklist_ticks": ticks.get(trip.id, [])}
             for trip in trips
         ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
@@ -104,7 +109,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
     if client is None:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
-    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange):
+    for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange, ChecklistTick):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
         )
@@ -143,6 +148,16 @@ def _appointments_by_trip(trip_ids: list[int]) -> dict[int, list[TripAppointment
         query = select(TripAppointment).where(TripAppointment.trip_id.in_(trip_ids)).order_by(TripAppointment.start)
         for row in db.session.scalars(query):
             found.setdefault(row.trip_id, []).append(row)
+    return found
+
+
+def _ticks_by_trip(trip_ids: list[int]) -> dict[int, list[dict]]:
+    """Each trip's ticked checklist items: the item's code and when it was ticked."""
+    found: dict[int, list[dict]] = {}
+    if trip_ids:
+        query = select(ChecklistTick).where(ChecklistTick.trip_id.in_(trip_ids)).order_by(ChecklistTick.item)
+        for row in db.session.scalars(query):
+            found.setdefault(row.trip_id, []).append({"item": row.item, "ticked_at": _moment(row.ticked_at)})
     return found
 
 

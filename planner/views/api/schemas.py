@@ -13,6 +13,7 @@ from planner.core.model import has_control, is_known_zone
 from planner.i18n import LOCALES, normalize
 from planner.models.client import NOTES_MAX
 from planner.models.trip import TRIP_STATUSES
+from planner.services.documents.nationalities import nationality_codes
 
 
 def _no_control(multiline: bool = False):
@@ -42,6 +43,19 @@ class _Locale(ma.fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         return normalize(text) or text
+
+
+class _Nationality(ma.fields.String):
+    """An ISO 3166-1 alpha-2 code ("PT", read in any case), or null when not known."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_none=True, metadata={"description": "ISO 3166-1 alpha-2, or null"}, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip().upper()
+        if code not in nationality_codes():
+            raise ma.ValidationError(f"unknown nationality {code[:8]!r}: use an ISO 3166-1 alpha-2 code such as PT")
+        return code
 
 
 class PageArgs(ma.Schema):
@@ -81,6 +95,7 @@ class ClientIn(_ClientRules):
     contact = _text(200, load_default="")
     home_timezone = ma.fields.String(load_default="UTC", validate=[validate.Length(max=64), _zone])
     language = _Locale(load_default="en")
+    nationality = _Nationality(load_default=None)
     notes = _text(NOTES_MAX, multiline=True, load_default="", metadata={"description": "health notes (private)"})
 
 
@@ -91,6 +106,7 @@ class ClientPatch(_ClientRules):
     contact = _text(200)
     home_timezone = ma.fields.String(validate=[validate.Length(max=64), _zone])
     language = _Locale()
+    nationality = _Nationality()
     notes = _text(NOTES_MAX, multiline=True)
 
 
@@ -102,6 +118,7 @@ class ClientSummary(ma.Schema):
     contact = ma.fields.String(required=True)
     home_timezone = ma.fields.String(required=True)
     language = ma.fields.String(required=True)
+    nationality = ma.fields.String(required=True, allow_none=True)
     created_at = ma.fields.DateTime(required=True)
     updated_at = ma.fields.DateTime(required=True)
 
