@@ -68,3 +68,21 @@ def test_seed_demo_twice_refuses_the_second_time(app, runner):
     assert runner.invoke(args=["seed-demo"]).exit_code == 2
     with app.app_context():
         assert db.session.scalar(select(func.count(Trip.id))) == trips
+
+
+def test_seed_demo_gives_a_korean_and_a_chinese_client_with_entry_papers(app, runner):
+    from planner.i18n import words_for
+    from planner.services.documents.checklist import trip_checklist
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    with app.app_context():
+        clients = db.session.scalars(select(Client)).all()
+        by_language = {c.language: c for c in clients}
+        assert {"ko", "zh_Hans"} <= set(by_language)
+        for language in ("ko", "zh_Hans"):
+            client = by_language[language]
+            assert client.contact.endswith("@example.com") and client.nationality
+            [trip, *_] = client.trips
+            codes = {item.code for item in trip_checklist(trip, words_for(language))}
+            # a nationality known: the checklist names the permit, it does not ask to check which one
+            assert codes & {"keta", "visa_c33", "visa_g110"} and "entry_check" not in codes

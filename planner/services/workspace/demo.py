@@ -163,6 +163,18 @@ FACILITATORS = (
     ),
 )
 
+#: each demo client's nationality, so that the documents checklist names an entry permit (a K-ETA
+#: for US and French nationals, the C-3-3 medical visa for the others on the planner's list)
+NATIONALITIES = {
+    "Ana Silva": "PT",
+    "James Carter": "US",
+    "Aigerim Bekova": "KZ",
+    "Jiwoo Kim": "US",
+    "Wang Fang": "CN",
+    "Sophie Martin": "FR",
+    "Liam O'Brien": "IE",
+}
+
 
 @dataclass(frozen=True)
 class DemoFacilitator:
@@ -210,7 +222,14 @@ def seed_demo(now: datetime) -> Demo:
         db.session.flush()
         facilitators.append(DemoFacilitator(email, password))
         for client_name, contact, zone, language, client_trips in clients:
-            client = Client(owner_id=user.id, name=client_name, contact=contact, home_timezone=zone, language=language)
+            client = Client(
+                owner_id=user.id,
+                name=client_name,
+                contact=contact,
+                home_timezone=zone,
+                language=language,
+                nationality=NATIONALITIES.get(client_name),
+            )
             db.session.add(client)
             db.session.flush()
             for title, status, scenario in client_trips:
