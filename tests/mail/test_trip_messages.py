@@ -53,6 +53,8 @@ def test_a_chinese_client_gets_your_plan_in_chinese_with_its_calendar(app, clien
     assert "首尔时间" in text  # "%(city)s time", translated, with Seoul named in Chinese
     assert "上海时间" in text  # and her home zone
     assert "Li Na" in text
+    assert "这是您的出行计划" in text and "这是您的出行计划" in html  # "Here is your travel plan", translated
+    assert subject == "您的出行计划"  # "Your travel plan": discreet, and in her language
     assert '<html lang="zh-Hans"' in html
     # the link opens her plan: made at send time, stored hashed only
     [token] = re.findall(r"/shared/([A-Za-z0-9_-]{43})", text)
