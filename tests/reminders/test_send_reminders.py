@@ -48,6 +48,8 @@ def test_send_reminders_sends_what_is_due_once_in_the_clients_language(app, runn
     assert result.exit_code == 0, result.output
     assert result.output == "reminders due 2, queued 2\n"
     assert len(inbox.messages) == 2
+    # discreet subjects, translated: "Reminder: your travel papers", "Reminder: preparing for your appointment"
+    assert {m["Subject"] for _, _, m in inbox.messages} == {"알림: 여행 서류", "알림: 진료 예약 준비"}
     for _from, rcpt_tos, message in inbox.messages:
         assert rcpt_tos == [EMAIL]
         assert not any(word in message["Subject"].lower() for word in TREATMENT_WORDS)
