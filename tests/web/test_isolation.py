@@ -48,8 +48,13 @@ PUBLIC = {
 }
 #: the API answers for bearer tokens only: a browser's session is not a way in (tests/api has the rest)
 API = "/api/v1/"
-#: what a token-opened route may be read with: a client link opens its page and .ics, a feed token its feed
-READABLE = {"share.client_plan": "link", "share.client_calendar": "link", "feeds.feed": "feed"}
+#: what a token-opened route may be read with: a client link opens its page, .ics and PDF, a feed token its feed
+READABLE = {
+    "share.client_plan": "link",
+    "share.client_calendar": "link",
+    "share.client_itinerary": "link",
+    "feeds.feed": "feed",
+}
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: routes that check the form before the token: an empty form gets 400 there, which changes nothing either
 #: (the snapshot proves it)
