@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -14,22 +12,9 @@ from planner.forms.reminders import ReminderForm, StopRemindersForm
 from planner.i18n.web import client_language
 from planner.security import no_store
 from planner.services.reminders import subscriptions
+from planner.views.client_page import client_page
 
 blueprint = Blueprint("reminders", __name__)
-
-
-@dataclass(frozen=True)
-class Panel:
-    """What the shared page's reminders section shows: where they go, and its two forms."""
-
-    reminders: subscriptions.Reminders
-    form: ReminderForm
-    stop_form: StopRemindersForm
-
-
-def reminder_panel(trip) -> Panel:
-    """The shared page's reminders section for ``trip`` (it reads only)."""
-    return Panel(subscriptions.reminders_of(trip), ReminderForm(formdata=None), StopRemindersForm(formdata=None))
 
 
 def _back(token: str):
@@ -49,9 +34,8 @@ def subscribe(token: str):
         if not form.validate_on_submit():
             if "csrf_token" in form.errors:
                 abort(400)
-            for error in form.email.errors:
-                flash(str(error), "error")
-            return _back(token)
+            # the page again, the address as typed and the reason beside it
+            return client_page(token, None, form=form, status=422) or abort(404)
         if subscriptions.subscribe(token, form.email.data, utcnow()) is None:
             abort(404)
         flash(_("Reminders will be sent to %(address)s.", address=form.email.data.strip()), "success")

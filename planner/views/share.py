@@ -14,14 +14,13 @@ from planner.database import writes_on_read
 from planner.extensions import db
 from planner.forms.sharing import ActionForm, ClientLinkForm, FeedForm, SeenForm
 from planner.i18n import normalize, words_for
-from planner.i18n.web import client_language
 from planner.models import Trip
 from planner.security import no_store
 from planner.services import documents
 from planner.services.workspace import facilitator_trips, sharing
 from planner.views import shown_once
+from planner.views.client_page import client_page
 from planner.views.confirm import Confirmation, answer, ask, to_the_question
-from planner.views.reminders import reminder_panel
 
 blueprint = Blueprint("share", __name__)
 
@@ -148,19 +147,10 @@ def revoke(trip_id: int, link_id: int):
 @no_store
 def client_plan(token: str):
     """The client's read-only plan; it records nothing (previewers GET it too), its script does."""
-    chosen = normalize(request.args.get("lang"))
-    view = sharing.open_client_link(token, utcnow(), chosen)
-    if view is None:
+    page = client_page(token, normalize(request.args.get("lang")))
+    if page is None:
         abort(404)
-    # the client's language, whatever the facilitator's (an explicit ?lang= is the reader's own choice)
-    with client_language(chosen or view.trip.shown_language) as words:
-        status = sharing.CLIENT_STATUS_WORDS[view.trip.status]
-        page = render_template(
-            "share/client.html", view=view, token=token, status_text=str(status), reminders=reminder_panel(view.trip)
-        )
-    response = Response(page, content_type="text/html; charset=utf-8")
-    response.headers["Content-Language"] = words.lang
-    return response
+    return page
 
 
 @blueprint.post("/shared/<token>/seen")

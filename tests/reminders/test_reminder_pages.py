@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import html
 import re
 from email.policy import default
 from pathlib import Path
@@ -14,7 +15,7 @@ from planner.jobs.reminders import send_due_reminders
 from planner.models import Trip
 from planner.services.workspace import sharing
 from planner.services.workspace.facilitator_trips import delete_trip
-from tests.reminders.conftest import EMAIL, claimed, subscriptions
+from tests.reminders.conftest import EMAIL, claimed, share_trip, subscriptions
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 #: the unsubscribe address in a reminder's plain text
@@ -59,8 +60,11 @@ def test_the_shared_page_offers_reminders_and_a_subscription_shows_there_masked(
 def test_a_bad_address_is_refused_naming_the_field(app, shared, address):
     http = app.test_client()
     response = http.post(f"/shared/{shared.token}/reminders", data={"email": address})
-    assert response.status_code == 303
-    assert "Email address:" in http.get(response.location).text
+    # the page again, the address as typed beside the reason: nothing typed is lost
+    assert response.status_code == 422
+    page = response.text
+    assert 'id="email-error"' in page and "Email address:" in page and 'aria-invalid="true"' in page
+    assert f'value="{html.escape(address)}"' in page or address == ""
     assert subscriptions(app) == []
 
 
@@ -160,3 +164,12 @@ def test_deleting_the_trip_deletes_its_subscriptions_and_sent_reminders(app, sha
     with app.app_context():
         delete_trip(db.session.get(Trip, shared.trip_id))
     assert subscriptions(app) == [] and claimed(app) == []
+
+
+def test_a_korean_client_is_told_why_in_korean(app):
+    with app.app_context():
+        korean = share_trip(language="ko", name="김지우")
+    response = app.test_client().post(f"/shared/{korean.token}/reminders", data={"email": "지우 at example"})
+    assert response.status_code == 422 and response.headers["Content-Language"] == "ko"
+    assert "이메일 주소: 올바른 이메일 주소 하나를 입력하세요." in response.text  # the reason, translated
+    assert 'value="지우 at example"' in response.text
