@@ -231,3 +231,22 @@ def test_the_dashboard_lists_balances_due_and_overdue_from_the_clock(app, worksp
     assert "status-overdue" in http.get("/dashboard").text
     pay(http, trip, "5600")
     assert "$5,600.00" not in http.get("/dashboard").text  # paid: off the list
+
+
+def test_deleting_the_trip_or_the_client_deletes_its_quotes_lines_and_payments(app, workspace):
+    from planner.models import Client, QuoteLine, Trip
+
+    http, trip = workspace["http"], workspace["trip"]
+    make_quote(http, trip)
+    edit(http, trip)
+    move(http, trip, "quoted")
+    token = make_link(http, trip, csrf_token=csrf(http, f"/trips/{trip}/sharing"))
+    accept(token, 2, app.test_client())
+    pay(http, trip, "1000")
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(Payment)) == 1
+        client = db.session.get(Trip, trip).client
+        db.session.delete(client)
+        db.session.commit()
+        for model in (Quote, QuoteLine, Payment, Client):
+            assert db.session.scalar(select(db.func.count()).select_from(model)) == 0, model
