@@ -7,8 +7,17 @@ from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, DecimalField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField
-from wtforms import StringField
+from wtforms import (
+    DateField,
+    DecimalField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
 

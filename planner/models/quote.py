@@ -52,9 +52,7 @@ class Quote(db.Model):
     #: when the client accepted it on the shared page
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
-    lines = relationship(
-        "QuoteLine", cascade="all, delete-orphan", passive_deletes=True, order_by="QuoteLine.position"
-    )
+    lines = relationship("QuoteLine", cascade="all, delete-orphan", passive_deletes=True, order_by="QuoteLine.position")
     payments = relationship(
         "Payment", cascade="all, delete-orphan", passive_deletes=True, order_by="(Payment.paid_on, Payment.id)"
     )

@@ -31,7 +31,9 @@ FACILITATOR_MOVES = {
 ACCEPT_WORDS = {
     "accepted": _l("Thank you: you accepted the quote."),
     "already": _l("You have already accepted this quote."),
-    "expired": _l("This quote is past its validity date and can no longer be accepted: ask your coordinator for a new one."),
+    "expired": _l(
+        "This quote is past its validity date and can no longer be accepted: ask your coordinator for a new one."
+    ),
     "stale": _l("The quote changed since you opened the page: read the new one below."),
     "not_open": _l("This quote cannot be accepted now."),
 }

@@ -43,7 +43,13 @@ def workspace(app):
         quote = Quote(trip_id=first.id, version=1, status="accepted", currency="USD", deposit=Decimal(500))
         quote.lines = [QuoteLine(position=0, code="treatment", label="Ana Silva: knee", amount=Decimal("4000.50"))]
         quote.payments = [
-            Payment(amount=Decimal(500), currency="USD", paid_on=date(2026, 11, 16), method="transfer", reference="Ana Silva")
+            Payment(
+                amount=Decimal(500),
+                currency="USD",
+                paid_on=date(2026, 11, 16),
+                method="transfer",
+                reference="Ana Silva",
+            )
         ]
         db.session.add(quote)
         db.session.commit()

@@ -75,7 +75,9 @@ def edit(http, trip: int, **changes) -> object:
 
 
 def move(http, trip: int, target: str):
-    return http.post(f"/trips/{trip}/quote/status", data={"csrf_token": csrf(http, f"/trips/{trip}/quote"), "target": target})
+    return http.post(
+        f"/trips/{trip}/quote/status", data={"csrf_token": csrf(http, f"/trips/{trip}/quote"), "target": target}
+    )
 
 
 def pay(http, trip: int, amount: str, **changes):
@@ -92,7 +94,9 @@ def pay(http, trip: int, amount: str, **changes):
 
 def accept(token: str, version: int, client):
     page = client.get(f"/shared/{token}").text
-    return client.post(f"/shared/{token}/quote/accept", data={"csrf_token": CSRF.search(page).group(1), "version": version})
+    return client.post(
+        f"/shared/{token}/quote/accept", data={"csrf_token": CSRF.search(page).group(1), "version": version}
+    )
 
 
 def test_the_trip_page_links_to_the_quote_and_a_quote_is_made_from_the_budget(app, workspace):
@@ -227,7 +231,7 @@ def test_the_dashboard_lists_balances_due_and_overdue_from_the_clock(app, worksp
     pay(http, trip, "1000")
     board = http.get("/dashboard").text
     assert "$5,600.00" in board and "status-overdue" not in board
-    clock.advance(hours=15)  # past midnight UTC: the 17th 
+    clock.advance(hours=15)  # past midnight UTC: the 17th
     assert "status-overdue" in http.get("/dashboard").text
     pay(http, trip, "5600")
     assert "$5,600.00" not in http.get("/dashboard").text  # paid: off the list

@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from planner.extensions import db
-from planner.services.workspace.privacy_quotes import erase_quotes, quotes_by_trip
 from planner.models import (
     ChecklistTick,
     Client,
@@ -22,6 +21,7 @@ from planner.models import (
     TripAppointment,
     TripChange,
 )
+from planner.services.workspace.privacy_quotes import erase_quotes, quotes_by_trip
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
 #: 4: reminders, the client's nationality and the trips' checklist ticks, 5: quotes and payments)

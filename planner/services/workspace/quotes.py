@@ -186,7 +186,9 @@ def _new_version(trip: Trip, edit: QuoteEdit, status: str, now: datetime, codes=
         created_at=now,
     )
     quote.lines = [
-        QuoteLine(position=i, code=(codes[i] if codes else "custom"), label=label, amount=quantize(amount, edit.currency))
+        QuoteLine(
+            position=i, code=(codes[i] if codes else "custom"), label=label, amount=quantize(amount, edit.currency)
+        )
         for i, (label, amount) in enumerate(edit.lines)
     ]
     db.session.add(quote)
