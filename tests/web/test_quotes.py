@@ -216,6 +216,8 @@ def test_a_link_that_hides_costs_hides_the_quote_and_accepting_needs_csrf(app, w
     assert 'id="quote-heading"' not in page
     assert reader.post(f"/shared/{token}/quote/accept", data={"version": 1}).status_code == 400
     valid = {"csrf_token": CSRF.search(page).group(1), "version": 1}
+    assert reader.post(f"/shared/{token}/quote/accept", data=valid).status_code == 303
+    assert versions(app, trip)[-1].status == "quoted"  # hidden, so not accepted either
     assert reader.post("/shared/" + "x" * 43 + "/quote/accept", data=valid).status_code == 404
 
 

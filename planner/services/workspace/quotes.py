@@ -15,7 +15,8 @@ from planner.core.quote import QuoteTerms, QuoteTotals, balance_of, can_move, qu
 from planner.core.quote.status import EDITABLE
 from planner.extensions import db
 from planner.i18n import Words
-from planner.models import Quote, QuoteLine, Trip
+from planner.models import Quote, QuoteLine, ShareLink, Trip
+from planner.services.accounts.tokens import hash_token
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.revisions import planned_trip
 from planner.services.workspace.sharing import client_link_trip
@@ -154,6 +155,8 @@ def accept(token: str, version: int, today: date, now: datetime) -> str | None:
     trip = client_link_trip(token, now)
     if trip is None:
         return None
+    if db.session.scalar(select(ShareLink.hide_costs).where(ShareLink.token_hash == hash_token(token))):
+        return "not_open"  # a link that hides costs shows no quote, so it accepts none
     quote = current_quote(trip.id)
     if quote is None or quote.version != version:
         return "stale" if quote is not None else "not_open"
