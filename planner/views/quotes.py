@@ -3,7 +3,7 @@ client's acceptance from the shared page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,9 +11,11 @@ from planner import limits
 from planner.clock import utcnow
 from planner.extensions import db
 from planner.forms.quotes import BLANK_LINES, AcceptForm, MoveForm, PaymentForm, QuoteForm
+from planner.i18n import words_for
 from planner.i18n.web import client_language, current_words
-from planner.models import Quote, Trip
+from planner.models import Payment, Quote, Trip
 from planner.security import no_store
+from planner.services.documents import receipt
 from planner.services.reminders.subscriptions import language_of_link
 from planner.services.workspace import payments, quotes
 from planner.services.workspace.facilitator_trips import owned_trips
@@ -191,6 +193,26 @@ def pay(trip_id: int):
         return _page(trip, payment_form=form, status=422)
     flash(_("The payment is recorded."), "success")
     return _back(trip_id, "payments-heading")
+
+
+@blueprint.get("/trips/<int:trip_id>/quote/payments/<int:payment_id>/receipt.pdf")
+@login_required
+@no_store
+def payment_receipt(trip_id: int, payment_id: int):
+    """A payment's receipt as a PDF, in the client's language, for the facilitator to send."""
+    trip = _trip(trip_id)
+    payment = db.first_or_404(
+        db.select(Payment)
+        .join(Quote, Quote.id == Payment.quote_id)
+        .where(Payment.id == payment_id, Quote.trip_id == trip.id)
+    )
+    quote = db.session.get(Quote, payment.quote_id)
+    words = words_for(trip.shown_language)
+    body = receipt.receipt_pdf(trip, quote, payment, words=words, now=utcnow())
+    response = Response(body, content_type="application/pdf")
+    response.headers["Content-Language"] = words.lang
+    response.headers["Content-Disposition"] = f'attachment; filename="{receipt.FILENAME}"'
+    return response
 
 
 @blueprint.post("/shared/<token>/quote/accept")

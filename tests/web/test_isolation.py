@@ -107,6 +107,7 @@ def first(app):
         )  # fmt: skip
         quote = Quote(trip_id=trip.id, version=1, status="accepted", currency="USD")
         quote.lines = [QuoteLine(position=0, label="Knee", amount=Decimal(4000))]
+        quote.payments = [Payment(amount=Decimal(10), currency="USD", paid_on=TEST_NOW.date(), method="cash")]
         db.session.add_all([protocol, clinic, message, quote])
         db.session.commit()
         link, link_token = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)
@@ -124,6 +125,7 @@ def first(app):
                 "message_id": message.id,
                 "kind": "plan",
                 "version": 1,
+                "payment_id": 1,
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from planner.extensions import db
 from planner.models import Payment, Quote
+from tests.documents.pdf_reading import pdf_text
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in, make_link
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -184,6 +185,12 @@ def test_the_client_sees_a_sent_quote_accepts_it_once_and_payments_follow(app, w
     assert versions(app, trip)[-1].status == "deposit_paid"
     assert pay(http, trip, "100", currency="EUR").status_code == 422  # not the quote's currency
     assert pay(http, trip, "-3").status_code == 422
+    receipt = http.get(f"/trips/{trip}/quote/payments/1/receipt.pdf")
+    assert receipt.status_code == 200 and receipt.mimetype == "application/pdf"
+    assert receipt.headers["Content-Language"] == "ko"
+    text = pdf_text(receipt.data)
+    assert "US$1,000.00" in text and "BANK-123" in text and "US$5,600.00" in text  # received, left to pay
+    assert http.get(f"/trips/{trip}/quote/payments/99/receipt.pdf").status_code == 404
     assert pay(http, trip, "5600").status_code == 303
     quote = versions(app, trip)[-1]
     assert quote.status == "paid" and [p.amount for p in quote.payments] == [Decimal(1000), Decimal(5600)]
