@@ -8,6 +8,7 @@ from planner.models.checklist import ChecklistTick
 from planner.models.client import Client
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.mail import MailRecord
+from planner.models.quote import Payment, Quote, QuoteLine
 from planner.models.reminder import ReminderSubscription, SentReminder
 from planner.models.session import LoginSession
 from planner.models.summary import TripAppointment
@@ -24,7 +25,10 @@ __all__ = [
     "FeedToken",
     "LoginSession",
     "MailRecord",
+    "Payment",
     "Pin",
+    "Quote",
+    "QuoteLine",
     "ReminderSubscription",
     "SentReminder",
     "ShareLink",

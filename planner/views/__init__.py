@@ -21,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.plan_api import blueprint as plan_api
     from planner.views.planner import blueprint as planner
     from planner.views.privacy import blueprint as privacy
+    from planner.views.quotes import blueprint as quotes
     from planner.views.reminders import blueprint as reminders
     from planner.views.share import blueprint as share
     from planner.views.trip_messages import blueprint as trip_messages
@@ -36,6 +37,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds)
     app.register_blueprint(health)
     app.register_blueprint(privacy)
+    app.register_blueprint(quotes)
     app.register_blueprint(planner)
     app.register_blueprint(plan_api)
     app.register_blueprint(share)

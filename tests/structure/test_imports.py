@@ -17,6 +17,7 @@ CORE_LAYERS = {
     "budget": {"model", "catalog"},
     "calendar": {"model", "catalog"},
     "render": {"model", "catalog", "budget"},
+    "quote": {"model"},
 }
 
 

@@ -6,12 +6,26 @@ The routes come from ``app.url_map``, so a new route is covered (or fails here) 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
-from planner.models import ApiToken, Client, CustomClinic, CustomProtocol, FeedToken, MailRecord, Pin, ShareLink, Trip
+from planner.models import (
+    ApiToken,
+    Client,
+    CustomClinic,
+    CustomProtocol,
+    FeedToken,
+    MailRecord,
+    Payment,
+    Pin,
+    Quote,
+    QuoteLine,
+    ShareLink,
+    Trip,
+)
 from planner.services.accounts.api_tokens import create_api_token
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
@@ -58,7 +72,7 @@ READABLE = {
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: routes that check the form before the token: an empty form gets 400 there, which changes nothing either
 #: (the snapshot proves it)
-FORM_FIRST: set[str] = {"share.client_saw"}
+FORM_FIRST: set[str] = {"share.client_saw", "quotes.accept"}  # accept: an empty form names no version
 #: what a client link may POST to: asking for reminders and stopping them (an empty form asks for none,
 #: and there are none to stop: 303 back to the page, and the snapshot proves nothing changed)
 LINK_WRITES = {"reminders.subscribe", "reminders.stop"}
@@ -96,7 +110,10 @@ def first(app):
             owner_id=user.id, client_id=client.id, trip_id=trip.id, recipient="ana@example.com",
             subject="Your travel plan", kind="plan", message_id="<m@planner.local>", created_at=TEST_NOW,
         )  # fmt: skip
-        db.session.add_all([protocol, clinic, message])
+        quote = Quote(trip_id=trip.id, version=1, status="accepted", currency="USD")
+        quote.lines = [QuoteLine(position=0, label="Knee", amount=Decimal(4000))]
+        quote.payments = [Payment(amount=Decimal(10), currency="USD", paid_on=TEST_NOW.date(), method="cash")]
+        db.session.add_all([protocol, clinic, message, quote])
         db.session.commit()
         link, link_token = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)
         feed, feed_token = create_trip_feed(user.id, trip.id, discreet=False)
@@ -112,6 +129,8 @@ def first(app):
                 "token_id": api_token.id,
                 "message_id": message.id,
                 "kind": "plan",
+                "version": 1,
+                "payment_id": 1,
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },
@@ -127,8 +146,8 @@ def snapshot(app) -> tuple:
         revoked += db.session.scalar(select(func.count(FeedToken.id)).where(FeedToken.revoked_at.is_not(None)))
         revoked += db.session.scalar(select(func.count(ApiToken.id)).where(ApiToken.revoked_at.is_not(None)))
         trip = db.session.scalar(select(Trip))
-        state = (trip.status, trip.title, trip.scenario, trip.client_seen)
-        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord)
+        state = (trip.status, trip.title, trip.scenario, trip.client_seen, db.session.scalar(select(Quote.status)))
+        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord, Quote, Payment)
         return tuple(count(m) for m in models) + (
             revoked,
             state,

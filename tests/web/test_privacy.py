@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import JSON, String, Text, select
 
 from planner.extensions import db
-from planner.models import Pin, ReminderSubscription, SentReminder, Trip
+from planner.models import Payment, Pin, Quote, QuoteLine, ReminderSubscription, SentReminder, Trip
 from planner.services.reminders.subscriptions import subscribe
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
@@ -39,6 +40,18 @@ def workspace(app):
                 start=datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
             )
         )
+        quote = Quote(trip_id=first.id, version=1, status="accepted", currency="USD", deposit=Decimal(500))
+        quote.lines = [QuoteLine(position=0, code="treatment", label="Ana Silva: knee", amount=Decimal("4000.50"))]
+        quote.payments = [
+            Payment(
+                amount=Decimal(500),
+                currency="USD",
+                paid_on=date(2026, 11, 16),
+                method="transfer",
+                reference="Ana Silva",
+            )
+        ]
+        db.session.add(quote)
         db.session.commit()
         _, link_token = create_client_link(user.id, first.id, hide_costs=True, expires_at=None)
         assert subscribe(link_token, REMINDERS_TO, datetime(2026, 11, 16, tzinfo=UTC))
@@ -217,3 +230,12 @@ def test_bug_export_omits_trip_appointments_every_table_is_exported(app, workspa
         stored = sorted(stored)
     exported = sorted(a["key"] for trip in document["trips"] for a in trip["appointments"])
     assert stored and exported == stored
+
+
+def test_the_export_holds_each_quote_version_with_its_lines_and_payments(workspace):
+    document = json.loads(workspace["http"].get(f"/clients/{workspace['ana']}/export.json").data)
+    assert document["export_version"] == 5
+    [quote] = [q for trip in document["trips"] for q in trip["quotes"]]
+    assert quote["version"] == 1 and quote["status"] == "accepted" and quote["deposit"] == "500.0000"
+    assert quote["lines"] == [{"code": "treatment", "label": "Ana Silva: knee", "amount": "4000.5000"}]
+    assert quote["payments"][0]["amount"] == "500.0000" and quote["payments"][0]["paid_on"] == "2026-11-16"

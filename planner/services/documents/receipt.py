@@ -1,0 +1,59 @@
+"""A payment's receipt as a PDF for the client, in the client's language, laid out like the itinerary
+(the same stylesheet and Noto fonts, WeasyPrint embedding what it uses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from flask import render_template
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+from planner.core.model import quantize
+from planner.core.quote import QuoteTerms, balance_of, quote_totals
+from planner.extensions import db
+from planner.i18n import Words
+from planner.i18n.web import client_language
+from planner.models import Payment, Quote, Trip, User
+
+#: the file name a download gets: it says nothing of the client or the treatment
+FILENAME = "payment-receipt.pdf"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the receipt shows: the payment, the quote it pays, what is left, and who received it."""
+
+    trip: Trip
+    quote: Quote
+    payment: Payment
+    total: Decimal
+    paid_so_far: Decimal  # this payment and the ones recorded before it
+    left: Decimal
+    coordinator: tuple[str, str] | None
+    made_at: datetime
+
+
+def receipt_pdf(trip: Trip, quote: Quote, payment: Payment, *, words: Words, now: datetime) -> bytes:
+    """The receipt of ``payment`` as PDF bytes in ``words``' language."""
+    terms = QuoteTerms(quote.currency, quote.fee, quote.markup_percent, quote.discount, quote.tax_percent)
+    total = quote_totals([line.amount for line in quote.lines], terms).total
+    before = [p.amount for p in quote.payments if (p.paid_on, p.id) <= (payment.paid_on, payment.id)]
+    owner = db.session.get(User, trip.owner_id) if trip.owner_id else None
+    shown = Receipt(
+        trip=trip,
+        quote=quote,
+        payment=payment,
+        total=total,
+        paid_so_far=quantize(sum(before, Decimal(0)), quote.currency),
+        left=balance_of(total, before, quote.currency),
+        coordinator=(owner.display_name, owner.email) if owner is not None else None,
+        made_at=now,
+    )
+    with client_language(words.locale):
+        page = render_template("documents/receipt.html", doc=shown)
+        style = render_template("documents/itinerary.css")
+    fetcher = URLFetcher(allowed_protocols=())
+    return HTML(string=page, url_fetcher=fetcher).write_pdf(stylesheets=[CSS(string=style, url_fetcher=fetcher)])

@@ -1,0 +1,75 @@
+"""Payments recorded by hand against a trip's quote (no card is processed), and the balances due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from planner.core.quote import status_after_payment
+from planner.core.quote.status import PAYABLE
+from planner.extensions import db
+from planner.models import Payment, Quote, Trip
+from planner.services.workspace.quotes import QuoteError, balance, current_quote
+
+METHODS = ("transfer", "cash", "card", "other")
+
+
+def record_payment(
+    quote: Quote, amount: Decimal, currency: str, paid_on: date, method: str, reference: str, now: datetime
+) -> Payment:
+    """Record a deposit or payment in the quote's currency; the quote moves to deposit paid, or to paid
+    when nothing is left to pay."""
+    if quote.status not in PAYABLE:
+        raise QuoteError("status", "not_payable")
+    if currency != quote.currency:
+        raise QuoteError("currency", "not_the_quotes")
+    if not amount.is_finite() or amount <= 0:
+        raise QuoteError("amount", "invalid")
+    if method not in METHODS:
+        raise QuoteError("method", "unknown")
+    payment = Payment(
+        amount=amount, currency=currency, paid_on=paid_on, method=method, reference=reference, recorded_at=now
+    )
+    quote.payments.append(payment)
+    db.session.flush()
+    quote.status = status_after_payment(quote.status, balance(quote))
+    db.session.commit()
+    return payment
+
+
+@dataclass(frozen=True)
+class BalanceDue:
+    """A trip whose accepted quote still has something to pay."""
+
+    trip: Trip
+    quote: Quote
+    balance: Decimal
+    due_on: date | None
+    overdue: bool
+
+
+def balances_due(owner_id: int, today: date, limit: int = 50) -> list[BalanceDue]:
+    """The owner's accepted quotes with a balance left, by due date (undated last); overdue when the due
+    date is before ``today``. Only each trip's current version counts."""
+    query = (
+        select(Quote, Trip)
+        .join(Trip, Trip.id == Quote.trip_id)
+        .where(Trip.owner_id == owner_id, Quote.status.in_(PAYABLE))
+        .options(selectinload(Quote.lines), selectinload(Quote.payments), selectinload(Trip.client))
+        .order_by(Quote.balance_due_on.is_(None), Quote.balance_due_on, Quote.id)
+    )
+    found = []
+    for quote, trip in db.session.execute(query):
+        if current_quote(trip.id).id != quote.id:
+            continue
+        left = balance(quote)
+        if left > 0:
+            overdue = quote.balance_due_on is not None and quote.balance_due_on < today
+            found.append(BalanceDue(trip, quote, left, quote.balance_due_on, overdue))
+        if len(found) >= limit:
+            break
+    return found
