@@ -70,9 +70,7 @@ class ConfirmationChange(db.Model):
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
     #: the confirmation it changed
-    confirmation_id: Mapped[int] = mapped_column(
-        ForeignKey("clinic_confirmations.id", ondelete="CASCADE"), index=True
-    )
+    confirmation_id: Mapped[int] = mapped_column(ForeignKey("clinic_confirmations.id", ondelete="CASCADE"), index=True)
     #: the state before and after
     from_state: Mapped[str] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))

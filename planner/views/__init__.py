@@ -12,8 +12,8 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.api_tokens import blueprint as api_tokens
     from planner.views.catalog import blueprint as catalog
     from planner.views.checklist import blueprint as checklist
-    from planner.views.confirmations import blueprint as confirmations
     from planner.views.clients import blueprint as clients
+    from planner.views.confirmations import blueprint as confirmations
     from planner.views.custom import blueprint as custom
     from planner.views.dashboard import blueprint as dashboard
     from planner.views.facilitator_trips import blueprint as facilitator_trips

@@ -70,9 +70,7 @@ def record(trip_id: int, protocol: str, step: str, occurrence: int, state: str):
         details["alternative_start"] = at_seoul(form.date.data, form.time.data)
     identity = (protocol, step, occurrence)
     try:
-        confirmations.change(
-            trip, planned_trip(trip), identity, state, details, user_id=current_user.id, now=utcnow()
-        )
+        confirmations.change(trip, planned_trip(trip), identity, state, details, user_id=current_user.id, now=utcnow())
     except confirmations.Refused as refused:
         flash(_refusal(form, refused), "error")
         return _back(trip_id)

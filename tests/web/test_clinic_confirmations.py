@@ -3,6 +3,7 @@ owner only, who and when recorded; the dashboard's list of what waits for a clin
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -34,11 +35,12 @@ def workspace(app):
     http = app.test_client()
     with app.app_context():
         user, browser = create_facilitator()
-        trip = create_trip(user, create_client(user, "Ana Silva"))
+        ana = create_client(user, "Ana Silva")
+        trip = create_trip(user, ana)
         log_in(http, user, browser)
         rows = confirmation_rows(trip, planned_trip(trip))
         appointments = [r.appointment for r in rows]
-        return {"http": http, "trip": trip.id, "user": user.id, "appointments": appointments}
+        return {"http": http, "trip": trip.id, "user": user.id, "ana": ana.id, "appointments": appointments}
 
 
 CONSULTATION = "/confirmations/stem-cell-knee-svf/consultation/1"
@@ -80,7 +82,9 @@ def test_ask_then_confirm_pins_the_time_and_records_who_and_when(app, workspace,
     )
     assert done.status_code == 303
     start = datetime(2027, 3, 2, 5, 30, tzinfo=UTC)  # 14:30 in Seoul
-    assert stored(app, workspace["trip"]) == [("consultation", "confirmed", "Dr Kim, kim@clinic.example", start, "R-77")]
+    assert stored(app, workspace["trip"]) == [
+        ("consultation", "confirmed", "Dr Kim, kim@clinic.example", start, "R-77")
+    ]
     with app.app_context():
         [pin] = db.session.scalars(select(Pin)).all()
         assert (pin.step, pin.start) == ("consultation", start)
@@ -171,7 +175,7 @@ def test_all_confirmed_says_the_trip_is_ready_to_confirm_to_the_client(app, work
 
 def test_the_dashboard_lists_what_waits_for_a_clinic_with_days_from_the_clock(app, workspace, clock):
     http = workspace["http"]
-    assert "Waiting for a clinic" in http.get("/dashboard").text
+    assert "No appointment is waiting for a clinic" in http.get("/dashboard").text.replace("&#39;", "'")
     post(workspace, CONSULTATION, "asked", asked_to="Dr Kim")
     clock.advance(days=3, hours=1)
     page = http.get("/dashboard").text
@@ -188,5 +192,22 @@ def test_deleting_the_trip_removes_its_confirmations(app, workspace):
         from planner.services.workspace.facilitator_trips import delete_trip
 
         delete_trip(db.session.get(Trip, workspace["trip"]))
+        assert db.session.scalar(select(db.func.count()).select_from(ClinicConfirmation)) == 0
+        assert db.session.scalar(select(db.func.count()).select_from(ConfirmationChange)) == 0
+
+
+def test_the_clients_export_holds_the_confirmations_and_erasing_removes_them(app, workspace):
+    post(workspace, CONSULTATION, "asked", asked_to="Dr Kim")
+    post(workspace, CONSULTATION, "confirmed", date="2027-03-02", time="10:00", reference="R-1")
+    document = json.loads(workspace["http"].get(f"/clients/{workspace['ana']}/export.json").data)
+    [answer] = document["trips"][0]["confirmations"]
+    assert answer["appointment"] == "stem-cell-knee-svf-consultation-1"
+    assert (answer["state"], answer["asked_to"], answer["reference"]) == ("confirmed", "Dr Kim", "R-1")
+    assert answer["confirmed_start"] == "2027-03-02T01:00:00+00:00"
+    assert [(c["from"], c["to"]) for c in answer["changes"]] == [("not_asked", "asked"), ("asked", "confirmed")]
+    with app.app_context():
+        from planner.services.workspace.privacy import erase_client
+
+        assert erase_client(workspace["user"], workspace["ana"])
         assert db.session.scalar(select(db.func.count()).select_from(ClinicConfirmation)) == 0
         assert db.session.scalar(select(db.func.count()).select_from(ConfirmationChange)) == 0

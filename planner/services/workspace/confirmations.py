@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from planner.core.model.itinerary import Appointment
@@ -162,11 +162,58 @@ def waiting_for_clinics(owner_id: int, now: datetime) -> list[Waiting]:
         )
         titles = {(r.trip_id, r.key): r.title for r in found}
     return [
-        Waiting(trip, c, titles.get((trip.id, key_of(c)), c.step), max(0, (now - c.asked_at).days))
-        for c, trip in rows
+        Waiting(trip, c, titles.get((trip.id, key_of(c)), c.step), max(0, (now - c.asked_at).days)) for c, trip in rows
     ]
 
 
 def key_of(item) -> str:
     """The plan's appointment key ("<protocol>-<step>-<n>") of a confirmation."""
     return f"{item.protocol}-{item.step}-{item.occurrence}"
+
+
+def exported(trip_ids: list[int]) -> dict[int, list[dict]]:
+    """Each trip's confirmations with their changes, for the client's data export (JSON-ready values)."""
+    found: dict[int, list[dict]] = {}
+    if not trip_ids:
+        return found
+    query = (
+        select(ClinicConfirmation)
+        .where(ClinicConfirmation.trip_id.in_(trip_ids))
+        .options(selectinload(ClinicConfirmation.changes))
+        .order_by(ClinicConfirmation.id)
+    )
+    for c in db.session.scalars(query):
+        found.setdefault(c.trip_id, []).append(
+            {
+                "appointment": key_of(c),
+                "state": c.state,
+                "asked_at": _moment(c.asked_at),
+                "asked_to": c.asked_to,
+                "confirmed_start": _moment(c.confirmed_start),
+                "confirmed_by": c.confirmed_by,
+                "reference": c.reference,
+                "alternative": c.alternative,
+                "alternative_start": _moment(c.alternative_start),
+                "changes": [
+                    {"from": ch.from_state, "to": ch.to_state, "by_user_id": ch.user_id, "at": _moment(ch.at)}
+                    for ch in c.changes
+                ],
+            }
+        )
+    return found
+
+
+def erase(trip_ids) -> None:
+    """Delete the confirmations of these trips (a select of ids) and their changes, in the caller's transaction."""
+    ids = select(ClinicConfirmation.id).where(ClinicConfirmation.trip_id.in_(trip_ids))
+    options = {"synchronize_session": False}
+    db.session.execute(
+        delete(ConfirmationChange).where(ConfirmationChange.confirmation_id.in_(ids)), execution_options=options
+    )
+    db.session.execute(
+        delete(ClinicConfirmation).where(ClinicConfirmation.trip_id.in_(trip_ids)), execution_options=options
+    )
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

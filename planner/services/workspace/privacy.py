@@ -21,10 +21,11 @@ from planner.models import (
     TripAppointment,
     TripChange,
 )
+from planner.services.workspace import confirmations
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
-#: 4: reminders, the client's nationality and the trips' checklist ticks)
-EXPORT_VERSION = 4
+#: 4: reminders, the client's nationality and the trips' checklist ticks, 5: clinic confirmations)
+EXPORT_VERSION = 5
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
     "clients": "client",
@@ -39,6 +40,8 @@ EXPORTED_TABLES = {
     "reminder_subscriptions": "trips[].reminders",
     "sent_reminders": "trips[].reminders",  # each subscription's "sent"
     "trip_checklist_ticks": "trips[].checklist_ticks",
+    "clinic_confirmations": "trips[].confirmations",
+    "clinic_confirmation_changes": "trips[].confirmations",  # each confirmation's "changes"
 }
 
 
@@ -56,6 +59,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
     feeds = _feeds_by_trip([trip.id for trip in trips])
     appointments = _appointments_by_trip([trip.id for trip in trips])
     ticks = _ticks_by_trip([trip.id for trip in trips])
+    answers = confirmations.exported([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
         "exported_at": _moment(now),
@@ -72,6 +76,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
         "trips": [
             _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, []))
             | {"reminders": _reminders(trip.id), "checklist_ticks": ticks.get(trip.id, [])}
+            | {"confirmations": answers.get(trip.id, [])}
             for trip in trips
         ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
@@ -109,6 +114,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
     if client is None:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
+    confirmations.erase(trip_ids)
     for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange, ChecklistTick):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
