@@ -12,6 +12,7 @@ from planner.extensions import db
 from planner.forms.confirmations import FORMS
 from planner.models import Trip
 from planner.security import no_store
+from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import at_seoul
 from planner.services.planning.plans import reason_of
 from planner.services.planning.revisions import planned_trip
@@ -27,6 +28,8 @@ STATE_WORDS = {
     "confirmed": _l("confirmed"),
     "declined": _l("declined"),
 }
+#: a clinic contact's kind in words
+CONTACT_WORDS = {"email": _l("Email"), "phone": _l("Phone"), "messenger": _l("Messenger")}
 
 
 @blueprint.app_context_processor
@@ -36,11 +39,16 @@ def _confirmation_values() -> dict:
     def ready_to_confirm(trip: Trip, rows) -> bool:
         return confirmations.all_confirmed(rows) and "confirmed" in TRANSITIONS.get(trip.status, ())
 
+    def clinic_of(trip: Trip, clinic_id: str):
+        return catalog_for(trip.owner_id).clinics.get(clinic_id)
+
     return {
+        "clinic_of": clinic_of,
         "confirmation_rows": confirmations.confirmation_rows,
         "all_confirmed": confirmations.all_confirmed,
         "ready_to_confirm": ready_to_confirm,
         "confirmation_state_words": STATE_WORDS,
+        "contact_words": CONTACT_WORDS,
     }
 
 

@@ -68,6 +68,7 @@ def test_the_trip_page_lists_each_in_person_appointment_with_labelled_forms(work
         assert f'id="confirmation-{a.key}"' in page
         assert f'<label for="confirm-{a.key}-asked-to">' in page and f'id="confirm-{a.key}-asked-to"' in page
     assert page.count("not asked") >= len(workspace["appointments"])
+    assert "no contact on file" in page  # the sample catalog clinic has no contact
     # not asked yet: only "asked" is offered
     assert f"{CONSULTATION}/confirmed" not in page
 
