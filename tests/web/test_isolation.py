@@ -11,7 +11,18 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
-from planner.models import ApiToken, Client, CustomClinic, CustomProtocol, FeedToken, MailRecord, Pin, ShareLink, Trip
+from planner.models import (
+    ApiToken,
+    Client,
+    ClinicConfirmation,
+    CustomClinic,
+    CustomProtocol,
+    FeedToken,
+    MailRecord,
+    Pin,
+    ShareLink,
+    Trip,
+)
 from planner.services.accounts.api_tokens import create_api_token
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
@@ -85,6 +96,9 @@ def first(app):
                 start=datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
             )
         )
+        trip.confirmations.append(
+            ClinicConfirmation(protocol="stem-cell-knee-svf", step="consultation", occurrence=1, state="asked")
+        )
         protocol = CustomProtocol(owner_id=user.id, protocol_id="own-knee", document={})
         clinic = CustomClinic(owner_id=user.id, clinic_id="own-clinic", document={})
         message = MailRecord(
@@ -107,6 +121,11 @@ def first(app):
                 "token_id": api_token.id,
                 "message_id": message.id,
                 "kind": "plan",
+                # a clinic confirmation: (protocol, step, occurrence) and the answer recorded
+                "protocol": "stem-cell-knee-svf",
+                "step": "consultation",
+                "occurrence": 1,
+                "state": "asked",
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },
@@ -123,7 +142,7 @@ def snapshot(app) -> tuple:
         revoked += db.session.scalar(select(func.count(ApiToken.id)).where(ApiToken.revoked_at.is_not(None)))
         trip = db.session.scalar(select(Trip))
         state = (trip.status, trip.title, trip.scenario, trip.client_seen)
-        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord)
+        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord, ClinicConfirmation)
         return tuple(count(m) for m in models) + (
             revoked,
             state,
