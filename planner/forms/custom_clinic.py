@@ -18,6 +18,7 @@ from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from planner.core.catalog import TIERS, WEEKDAYS, CatalogError
+from planner.core.model.clinic import CONTACT_KINDS
 from planner.forms.base import PlannerForm
 from planner.forms.catalog_errors import show_error
 
@@ -71,6 +72,9 @@ class ClinicForm(PlannerForm):
         option_widget=CheckboxInput(),
     )
     source = _text(_l("Source"), 300)
+    contact_email = _text(_l("Email for confirmations"))
+    contact_phone = _text(_l("Phone"))
+    contact_messenger = _text(_l("Messenger (app and handle)"))
 
     def __init__(self, *args, category_choices: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +102,11 @@ class ClinicForm(PlannerForm):
         data["closures"] = _words(self.closures.data)
         data["languages"] = _words(self.languages.data)
         data["categories"] = list(self.categories.data or [])
+        contact = {kind: getattr(self, f"contact_{kind}").data or "" for kind in CONTACT_KINDS}
+        for kind in CONTACT_KINDS:
+            self._targets[f"contact.{kind}"] = getattr(self, f"contact_{kind}")
+        if any(contact.values()):
+            data["contact"] = {kind: value for kind, value in contact.items() if value}
         return data
 
     def show_error(self, error: CatalogError) -> None:
@@ -131,4 +140,6 @@ def clinic_form_data(document: dict) -> dict:
     data["closures"] = "\n".join(str(day) for day in document.get("closures", []))
     data["languages"] = ", ".join(document.get("languages", []))
     data["categories"] = list(document.get("categories", []))
+    for kind in CONTACT_KINDS:
+        data[f"contact_{kind}"] = (document.get("contact") or {}).get(kind, "")
     return data

@@ -6,6 +6,7 @@ from planner.models.audit import AuditEntry
 from planner.models.change import TripChange
 from planner.models.checklist import ChecklistTick
 from planner.models.client import Client
+from planner.models.confirmation import ClinicConfirmation, ConfirmationChange
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.mail import MailRecord
 from planner.models.quote import Payment, Quote, QuoteLine
@@ -19,6 +20,8 @@ __all__ = [
     "AuditEntry",
     "ChecklistTick",
     "Client",
+    "ClinicConfirmation",
+    "ConfirmationChange",
     "CustomClinic",
     "CustomProtocol",
     "EventRevision",

@@ -73,6 +73,7 @@ class Trip(db.Model):
     )
     links = relationship("ShareLink", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True)
     revisions = relationship("EventRevision", back_populates="trip", cascade="all, delete-orphan", passive_deletes=True)
+    confirmations = relationship("ClinicConfirmation", cascade="all, delete-orphan", passive_deletes=True)
     changes = relationship(
         "TripChange", cascade="all, delete-orphan", passive_deletes=True, order_by="(TripChange.at, TripChange.id)"
     )

@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.catalog import blueprint as catalog
     from planner.views.checklist import blueprint as checklist
     from planner.views.clients import blueprint as clients
+    from planner.views.confirmations import blueprint as confirmations
     from planner.views.custom import blueprint as custom
     from planner.views.dashboard import blueprint as dashboard
     from planner.views.facilitator_trips import blueprint as facilitator_trips
@@ -31,6 +32,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_tokens)
     app.register_blueprint(checklist)
     app.register_blueprint(clients)
+    app.register_blueprint(confirmations)
     app.register_blueprint(custom)
     app.register_blueprint(dashboard)
     app.register_blueprint(facilitator_trips)

@@ -15,6 +15,7 @@ from planner.extensions import db
 from planner.models import (
     ApiToken,
     Client,
+    ClinicConfirmation,
     CustomClinic,
     CustomProtocol,
     FeedToken,
@@ -104,6 +105,9 @@ def first(app):
                 start=datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
             )
         )
+        trip.confirmations.append(
+            ClinicConfirmation(protocol="stem-cell-knee-svf", step="consultation", occurrence=1, state="asked")
+        )
         protocol = CustomProtocol(owner_id=user.id, protocol_id="own-knee", document={})
         clinic = CustomClinic(owner_id=user.id, clinic_id="own-clinic", document={})
         message = MailRecord(
@@ -131,6 +135,11 @@ def first(app):
                 "kind": "plan",
                 "version": 1,
                 "payment_id": 1,
+                # a clinic confirmation: (protocol, step, occurrence) and the answer recorded
+                "protocol": "stem-cell-knee-svf",
+                "step": "consultation",
+                "occurrence": 1,
+                "state": "asked",
                 "/own/protocols/": protocol.id,
                 "/own/clinics/": clinic.id,
             },
@@ -147,7 +156,19 @@ def snapshot(app) -> tuple:
         revoked += db.session.scalar(select(func.count(ApiToken.id)).where(ApiToken.revoked_at.is_not(None)))
         trip = db.session.scalar(select(Trip))
         state = (trip.status, trip.title, trip.scenario, trip.client_seen, db.session.scalar(select(Quote.status)))
-        models = (Client, Trip, Pin, ShareLink, FeedToken, CustomProtocol, CustomClinic, MailRecord, Quote, Payment)
+        models = (
+            Client,
+            Trip,
+            Pin,
+            ShareLink,
+            FeedToken,
+            CustomProtocol,
+            CustomClinic,
+            MailRecord,
+            Quote,
+            Payment,
+            ClinicConfirmation,
+        )
         return tuple(count(m) for m in models) + (
             revoked,
             state,

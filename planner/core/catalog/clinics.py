@@ -11,6 +11,7 @@ import holidays as holiday_calendars
 from planner.core.catalog.protocols import TIERS
 from planner.core.catalog.reader import CatalogError, Invalid, Table, day, hhmm, interval, slug, string
 from planner.core.model import Clinic, Interval, is_known_zone
+from planner.core.model.clinic import CONTACT_KINDS
 
 #: weekday keys in the order of Clinic.hours (Monday = 0)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -53,11 +54,27 @@ def _clinic(table: Table) -> Clinic:
         ),
         sample=table.flag("sample", False),
         source=table.text("source", ""),
+        contact=_contact(table),
     )
     table.done()
     if not clinic.languages:
         raise Invalid("languages", code="no_language")
     return clinic
+
+
+def _contact(table: Table) -> tuple[tuple[str, str], ...]:
+    """The optional [contact] table: email, phone, messenger (free text, each at most 200 characters)."""
+    if not table.has("contact"):
+        return ()
+    contact = Table(table.raw("contact"), table.at("contact")).expect(CONTACT_KINDS)
+    found = []
+    for kind in CONTACT_KINDS:
+        value = contact.text(kind, "").strip()
+        if len(value) > 200:
+            raise Invalid(contact.at(kind), "must be at most 200 characters")
+        if value:
+            found.append((kind, value))
+    return tuple(found)
 
 
 def _timezone(name: str) -> str:
@@ -126,6 +143,8 @@ def clinic_to_dict(clinic: Clinic) -> dict[str, Any]:
     }
     if clinic.lunch is not None:
         data["lunch"] = _pair(clinic.lunch)
+    if clinic.contact:
+        data["contact"] = dict(clinic.contact)
     return data
 
 

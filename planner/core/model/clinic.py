@@ -23,6 +23,10 @@ def holiday_name(country: str, day: date) -> str | None:
     return public_holidays(country, day.year).get(day)
 
 
+#: the ways a clinic's contact can be given (a catalog clinic's optional [contact] table)
+CONTACT_KINDS = ("email", "phone", "messenger")
+
+
 @dataclass(frozen=True)
 class Clinic:
     """A clinic with its opening hours and closures. Times are local to ``timezone``."""
@@ -47,6 +51,8 @@ class Clinic:
     categories: tuple[str, ...] = ()
     sample: bool = False
     source: str = ""
+    #: how to reach the clinic to confirm appointments: (kind, value) pairs, kinds in CONTACT_KINDS order
+    contact: tuple[tuple[str, str], ...] = ()
 
     def closed_reason(self, day: date) -> str | None:
         """Why the clinic is closed on this day (holiday name, closure, weekday), or None."""

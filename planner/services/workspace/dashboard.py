@@ -1,4 +1,4 @@
-"""The facilitator's dashboard: the next 14 days, trips with problems, trips awaiting the clinic.
+"""The facilitator's dashboard: the next 14 days, trips with problems, trips and appointments awaiting a clinic.
 
 Everything comes from the stored plan summaries (planner/models/summary.py) through indexed
 queries, a few rows each: the page costs the same however many trips the facilitator has.
@@ -17,6 +17,7 @@ from planner.extensions import db
 from planner.i18n import ENGLISH, Words
 from planner.models import Trip, TripAppointment
 from planner.models.trip import SET_ASIDE
+from planner.services.workspace.confirmations import Waiting, waiting_for_clinics
 from planner.wording.stored import stored_problem_text
 
 HORIZON = timedelta(days=14)
@@ -63,6 +64,8 @@ class Dashboard:
     proposed: tuple[Trip, ...]
     proposed_count: int
     trips: int
+    #: appointments asked of their clinic and not answered yet, longest waiting first
+    waiting: tuple[Waiting, ...] = ()
 
 
 def visit_of(row: TripAppointment) -> Visit:
@@ -106,6 +109,7 @@ def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard
         proposed=tuple(proposed),
         proposed_count=counts[2],
         trips=counts[3],
+        waiting=tuple(waiting_for_clinics(owner_id, now)),
     )
 
 

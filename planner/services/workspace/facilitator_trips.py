@@ -206,6 +206,12 @@ def delete_trip(trip: Trip) -> None:
 
 def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> None:
     """Fix an appointment at the time the clinic confirmed; the rest is re-planned around it."""
+    place_pin(trip, key, start, now)
+    db.session.commit()
+
+
+def place_pin(trip: Trip, key: str, start: datetime, now: datetime) -> None:
+    """``pin_appointment`` in the caller's transaction (nothing is changed when it raises ScenarioError)."""
     catalog = catalog_for(trip.owner_id)
     planned = planned_trip(trip, catalog)
     if planned is None:
@@ -225,7 +231,6 @@ def pin_appointment(trip: Trip, key: str, start: datetime, now: datetime) -> Non
         )
     db.session.flush()
     trip_changed(trip, None, now)
-    db.session.commit()
 
 
 def unpin(trip: Trip, pin_id: int, now: datetime) -> bool:

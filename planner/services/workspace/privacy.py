@@ -21,10 +21,12 @@ from planner.models import (
     TripAppointment,
     TripChange,
 )
+from planner.services.workspace import confirmations
 from planner.services.workspace.privacy_quotes import erase_quotes, quotes_by_trip
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
-#: 4: reminders, the client's nationality and the trips' checklist ticks, 5: quotes and payments)
+#: 4: reminders, the client's nationality and the trips' checklist ticks, 5: quotes and payments, clinic
+#: confirmations)
 EXPORT_VERSION = 5
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
@@ -43,6 +45,8 @@ EXPORTED_TABLES = {
     "quotes": "trips[].quotes",
     "quote_lines": "trips[].quotes",  # each version's "lines"
     "payments": "trips[].quotes",  # each version's "payments"
+    "clinic_confirmations": "trips[].confirmations",
+    "clinic_confirmation_changes": "trips[].confirmations",  # each confirmation's "changes"
 }
 
 
@@ -61,6 +65,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
     appointments = _appointments_by_trip([trip.id for trip in trips])
     ticks = _ticks_by_trip([trip.id for trip in trips])
     quoted = quotes_by_trip([trip.id for trip in trips])
+    answers = confirmations.exported([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
         "exported_at": _moment(now),
@@ -77,7 +82,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
         "trips": [
             _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, []))
             | {"reminders": _reminders(trip.id), "checklist_ticks": ticks.get(trip.id, [])}
-            | {"quotes": quoted.get(trip.id, [])}
+            | {"quotes": quoted.get(trip.id, []), "confirmations": answers.get(trip.id, [])}
             for trip in trips
         ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],
@@ -116,6 +121,7 @@ def erase_client(owner_id: int, client_id: int) -> bool:
         return False
     trip_ids = select(Trip.id).where(Trip.client_id == client.id)
     erase_quotes(trip_ids)
+    confirmations.erase(trip_ids)
     for model in (FeedToken, ShareLink, Pin, EventRevision, TripAppointment, TripChange, ChecklistTick):
         db.session.execute(
             delete(model).where(model.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
