@@ -97,6 +97,7 @@ def test_every_page_of_the_workspace_has_no_violation(page, site):
         f"{trip}/delete",
         f"{trip}/messages/plan",
         f"{trip}/messages/changes",
+        f"{trip}/quote",
     ):
         found += _visit(page, site["base"] + path)
     # the confirmation pages of revoking and replacing a link and revoking a feed (the demo trip has both)
