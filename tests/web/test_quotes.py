@@ -207,7 +207,8 @@ def test_a_quote_past_its_validity_date_cannot_be_accepted(app, workspace, clock
     clock.advance(days=5)
     reader = app.test_client()
     page = reader.get(f"/shared/{token}").text
-    assert "past its validity date" in page and "quote/accept" not in page
+    # "This quote is past its validity date…", in the client's Korean
+    assert "유효 기한이 지나 더 이상 수락할 수 없는 견적입니다" in page and "quote/accept" not in page
     answer = reader.post(f"/shared/{token}/quote/accept", data={"csrf_token": CSRF.search(page).group(1), "version": 2})
     assert answer.status_code == 303
     assert versions(app, trip)[-1].status == "quoted"
