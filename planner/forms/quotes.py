@@ -148,7 +148,7 @@ class PaymentForm(PlannerForm):
 class MoveForm(PlannerForm):
     """Send, withdraw, cancel or refund the quote."""
 
-    target = HiddenField()
+    target = HiddenField(validators=[Optional(), Length(max=20)])
 
 
 class AcceptForm(PlannerForm):
