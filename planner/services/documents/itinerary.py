@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import render_template
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from planner.extensions import db
 from planner.i18n import Words
@@ -24,6 +22,7 @@ from planner.i18n.web import client_language
 from planner.models import Trip, User
 from planner.services.documents.checklist import trip_checklist
 from planner.services.documents.emergency import HELP_NUMBERS, HelpNumber
+from planner.services.documents.pdf import write_pdf
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
 
@@ -82,6 +81,4 @@ def render_pdf(shown: Itinerary, words: Words) -> bytes:
     with client_language(words.locale):
         page = render_template("documents/itinerary.html", doc=shown)
         style = render_template("documents/itinerary.css")
-    # the page is self-contained: nothing it names (a link, a typed address) is ever fetched
-    fetcher = URLFetcher(allowed_protocols=())
-    return HTML(string=page, url_fetcher=fetcher).write_pdf(stylesheets=[CSS(string=style, url_fetcher=fetcher)])
+    return write_pdf(page, style)

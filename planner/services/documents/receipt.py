@@ -8,8 +8,6 @@ from datetime import datetime
 from decimal import Decimal
 
 from flask import render_template
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from planner.core.model import quantize
 from planner.core.quote import QuoteTerms, balance_of, quote_totals
@@ -17,6 +15,7 @@ from planner.extensions import db
 from planner.i18n import Words
 from planner.i18n.web import client_language
 from planner.models import Payment, Quote, Trip, User
+from planner.services.documents.pdf import write_pdf
 
 #: the file name a download gets: it says nothing of the client or the treatment
 FILENAME = "payment-receipt.pdf"
@@ -55,5 +54,4 @@ def receipt_pdf(trip: Trip, quote: Quote, payment: Payment, *, words: Words, now
     with client_language(words.locale):
         page = render_template("documents/receipt.html", doc=shown)
         style = render_template("documents/itinerary.css")
-    fetcher = URLFetcher(allowed_protocols=())
-    return HTML(string=page, url_fetcher=fetcher).write_pdf(stylesheets=[CSS(string=style, url_fetcher=fetcher)])
+    return write_pdf(page, style)
