@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
-from planner import create_app
 from planner.extensions import db
-
-STAMP = "'2026-11-16 09:00:00+00:00'"
-
-
-def _app(db_url, monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "test-secret-key")
-    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": db_url})
-
-
-def _run(app, *command: str) -> None:
-    result = app.test_cli_runner().invoke(args=["db", *command])
-    assert result.exit_code == 0, result.output
+from tests.db.test_migration_0010 import STAMP, _app, _run
+from tests.db.test_migration_0011 import _seed_trip
 
 
 def test_upgrade_adds_the_confirmations_and_downgrade_removes_them_keeping_trips(db_url, monkeypatch):
@@ -25,20 +14,7 @@ def test_upgrade_adds_the_confirmations_and_downgrade_removes_them_keeping_trips
     _run(app, "upgrade", "0011")
     with app.app_context():
         with db.engine.begin() as connection:
-            connection.execute(
-                text(
-                    "INSERT INTO users (id, email, password_hash, display_name, session_token, created_at)"
-                    f" VALUES (1, 'f@example.com', 'x', 'F', 's', {STAMP})"
-                )
-            )
-            connection.execute(
-                text(
-                    "INSERT INTO trips (id, uuid, owner_id, title, status, scenario, discreet, created_at,"
-                    " updated_at, calendar_changed_at, problems, problem_count) VALUES (1,"
-                    f" '00000000-0000-0000-0000-000000000001', 1, 't', 'draft', '{{}}', false, {STAMP}, {STAMP},"
-                    f" {STAMP}, '[]', 0)"
-                )
-            )
+            _seed_trip(connection)
         db.engine.dispose()
     _run(app, "upgrade")
     with app.app_context():
