@@ -11,9 +11,9 @@ _DIGITS = {"KRW": 0, "JPY": 0, "VND": 0}
 
 
 def quantize(amount: Decimal, currency: str) -> Decimal:
-    """Round an amount to the currency's minor unit (banker's rounding)."""
+    """Round an amount (a Decimal, or an int such as a default 0) to the currency's minor unit (banker's rounding)."""
     digits = _DIGITS.get(currency, 2)
-    return amount.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    return Decimal(amount).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
 
 
 @dataclass(frozen=True)
