@@ -62,10 +62,14 @@ def workspace(tmp_path_factory):
         import planner.models  # noqa: F401
 
         db.create_all()
+        from planner.services.accounts.agencies import new_agency
+
+        agency = new_agency("Busy agency")
         user = User(
             email="busy@example.com",
             password_hash=hash_password(secrets.token_urlsafe()),
             session_token=secrets.token_hex(32),
+            agency_id=agency.id,
         )
         db.session.add(user)
         db.session.flush()
@@ -77,7 +81,7 @@ def workspace(tmp_path_factory):
             insert(Client),
             [
                 {
-                    "owner_id": user.id,
+                    "owner_id": agency.id,
                     "name": f"Client {n:04d}",
                     "contact": f"c{n}@example.com",
                     "home_timezone": "Europe/Lisbon",
@@ -92,7 +96,7 @@ def workspace(tmp_path_factory):
             insert(Trip),
             [
                 {
-                    "owner_id": user.id,
+                    "owner_id": agency.id,
                     "client_id": client_ids[n % CLIENTS],
                     "title": f"Trip {n}",
                     "status": ("draft", "proposed", "confirmed")[n % 3],
@@ -110,7 +114,7 @@ def workspace(tmp_path_factory):
             [
                 {
                     "trip_id": trip_id,
-                    "owner_id": user.id,
+                    "owner_id": agency.id,
                     "client_id": client_id,
                     "key": a.key,
                     "title": a.title,

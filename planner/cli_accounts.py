@@ -1,5 +1,6 @@
 """Account commands: ``flask reset-password EMAIL`` mails (or, with no mail set up, prints) a password-reset link;
-``flask api-token EMAIL`` prints a new API token once."""
+``flask api-token EMAIL`` prints a new API token once; ``flask invite OWNER EMAIL --role ROLE`` mails (or, with
+no mail set up, prints) a one-time link to join the owner's agency."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from planner.clock import utcnow
+from planner.extensions import db
 from planner.i18n import words_for
+from planner.models.agency import ROLES
+from planner.services.accounts import agencies
 from planner.services.accounts.api_tokens import TokenNameError, create_api_token
 from planner.services.accounts.users import RESET_VALID_FOR, AccountError, find_account, issue_reset_token
 from planner.services.mail.letters import Letter, compose, new_message_id
 from planner.services.mail.transport import MailConfigError, Outbox, configured_transport
+from planner.services.messages import invitations
 
 
 class BadInput(click.ClickException):
@@ -82,7 +87,32 @@ def api_token_command(email: str, name: str, read_only: bool) -> None:
     click.echo(token)
 
 
+@click.command("invite")
+@click.argument("owner_email")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), default="coordinator", show_default=True)
+@with_appcontext
+def invite_command(owner_email: str, email: str, role: str) -> None:
+    """Invite EMAIL to the agency of its owner OWNER_EMAIL: print the one-time link, or mail it if mail is set up."""
+    now = utcnow()
+    owner = find_account(owner_email)
+    if owner is None or owner.role != "owner":
+        raise BadInput(f"owner_email: no agency owner has the email {owner_email!r}")
+    try:
+        transport = configured_transport(now)
+        invitation, token = agencies.invite(owner, email, role, now)
+    except (agencies.MemberError, MailConfigError) as error:
+        raise BadInput(str(error)) from None
+    db.session.commit()
+    if isinstance(transport, Outbox):
+        click.echo(f"{current_app.config['PLANNER_BASE_URL'].rstrip('/')}/join/{token}")
+        return
+    invitations.send_invitation(invitation, now)
+    click.echo(f"invitation sent to {invitation.email}")
+
+
 def init_app(app: Flask) -> None:
     """Register the account commands."""
     app.cli.add_command(reset_password_command)
     app.cli.add_command(api_token_command)
+    app.cli.add_command(invite_command)

@@ -1,4 +1,4 @@
-"""``flask seed-demo``: an empty database filled with two facilitators, their clients and trips."""
+"""``flask seed-demo``: an empty database filled with two agencies, their members, clients and trips."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def seed_demo_command() -> None:
     demo = seed_demo(utcnow())
     base = current_app.config["PLANNER_BASE_URL"].rstrip("/")
     for facilitator in demo.facilitators:
-        click.echo(f"facilitator {facilitator.email} {facilitator.password}")
+        click.echo(f"facilitator {facilitator.email} {facilitator.password} {facilitator.role} {facilitator.agency}")
     with current_app.test_request_context():
         for trip in demo.trips:
             link = base + url_for("share.client_plan", token=trip.link_token)

@@ -1,6 +1,7 @@
 """SQLAlchemy rows. Each module holds one idea; importing this package registers them all."""
 
 from planner.models.account import User
+from planner.models.agency import Agency, Invitation
 from planner.models.api_token import ApiToken
 from planner.models.audit import AuditEntry
 from planner.models.change import TripChange
@@ -16,6 +17,7 @@ from planner.models.summary import TripAppointment
 from planner.models.trip import EventRevision, FeedToken, Pin, ShareLink, Trip
 
 __all__ = [
+    "Agency",
     "ApiToken",
     "AuditEntry",
     "ChecklistTick",
@@ -26,6 +28,7 @@ __all__ = [
     "CustomProtocol",
     "EventRevision",
     "FeedToken",
+    "Invitation",
     "LoginSession",
     "MailRecord",
     "Payment",

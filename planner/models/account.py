@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.extensions import db
 from planner.models.base import UTCDateTime, utcnow
@@ -16,6 +16,7 @@ class User(UserMixin, db.Model):
     """A medical-travel facilitator who logs in."""
 
     __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('owner', 'coordinator', 'finance', 'viewer')", name="role"),)
 
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +36,14 @@ class User(UserMixin, db.Model):
     language: Mapped[str | None] = mapped_column(String(16), default=None)
     #: when the account was created
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: the agency the facilitator works in; everything they see is scoped by it
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
+    #: what they may do there (planner.models.agency.ROLES)
+    role: Mapped[str] = mapped_column(String(16), default="owner")
+    #: when an owner removed them from the agency: they can no longer log in
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    agency = relationship("Agency", lazy="joined")
 
     def get_id(self) -> str:
         """Flask-Login's session id: the user id and the session token, so rotation revokes."""

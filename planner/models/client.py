@@ -35,8 +35,10 @@ class Client(db.Model):
 
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the facilitator who owns this client; every query is scoped by it
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency that owns this client; every query is scoped by it
+    owner_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
+    #: the coordinator in charge of the client (a coordinator who does not see all sees only theirs)
+    coordinator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     #: the client's name as the facilitator writes it
     name: Mapped[str] = mapped_column(String(200))
     #: email or phone, free text

@@ -19,8 +19,8 @@ class CustomProtocol(db.Model):
 
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the facilitator who owns it
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency that owns it
+    owner_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
     #: the protocol id used in trips (unique per owner)
     protocol_id: Mapped[str] = mapped_column(String(80))
     #: the protocol as a catalog-shaped dict (validated with the catalog's parser)
@@ -37,8 +37,8 @@ class CustomClinic(db.Model):
 
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the facilitator who owns it
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency that owns it
+    owner_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
     #: the clinic id used in trips (unique per owner)
     clinic_id: Mapped[str] = mapped_column(String(80))
     #: the clinic as a catalog-shaped dict (validated with the catalog's parser)

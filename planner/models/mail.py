@@ -30,8 +30,8 @@ class MailRecord(db.Model):
 
     #: primary key
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the facilitator on whose behalf it is sent; every query is scoped by it
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency on whose behalf it is sent; every query is scoped by it
+    owner_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
     #: the client it was sent to or about; None for a message to the facilitator
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), default=None)
     #: the trip it is about, if any (kept as None when the trip is deleted)

@@ -31,8 +31,8 @@ class TripAppointment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: the trip whose plan holds it
     trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"), index=True)
-    #: the trip's facilitator (copied from the trip, for the dashboard's index)
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    #: the trip's agency (copied from the trip, for the dashboard's index)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
     #: the trip's client (copied from the trip, for the client list's "next appointment")
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
     #: the appointment's key within the plan

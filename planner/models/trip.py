@@ -25,8 +25,8 @@ class Trip(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: public, stable identity used in calendar UIDs
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
-    #: the facilitator who owns it; None for a patient's own trip (reached by its private link)
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency that owns it; None for a patient's own trip (reached by its private link)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
     #: the facilitator's client this trip is for
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     #: a short name ("Knee, spring 2027")
@@ -141,8 +141,10 @@ class FeedToken(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     #: the trip, for a per-trip feed
     trip_id: Mapped[int | None] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"), index=True)
-    #: the facilitator, for an all-clients feed
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: the agency, for an all-clients feed
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
+    #: the member who made it: an all-clients feed speaks their language
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
     #: titles without treatment words
     discreet: Mapped[bool] = mapped_column(Boolean, default=False)
     #: the feed was revoked at this time

@@ -7,8 +7,9 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint of the planner to the app."""
-    from planner.views import api
+    from planner.views import api, gate
     from planner.views.accounts import blueprint as accounts
+    from planner.views.agency import blueprint as agency
     from planner.views.api_tokens import blueprint as api_tokens
     from planner.views.catalog import blueprint as catalog
     from planner.views.checklist import blueprint as checklist
@@ -27,6 +28,8 @@ def register_blueprints(app: Flask) -> None:
     from planner.views.share import blueprint as share
     from planner.views.trip_messages import blueprint as trip_messages
 
+    gate.init_app(app)
+    app.register_blueprint(agency)
     app.register_blueprint(catalog)
     app.register_blueprint(accounts)
     app.register_blueprint(api_tokens)

@@ -41,7 +41,7 @@ def _checklist_values() -> dict:
 @no_store
 def save(trip_id: int):
     """Store the ticked items, then back to the trip page's checklist (POST → redirect → GET)."""
-    trip = db.first_or_404(owned_trips(current_user.id).where(Trip.id == trip_id))
+    trip = db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
     form = ChecklistForm(items=trip_checklist(trip, current_words()))
     if not form.validate_on_submit():
         if form.csrf_token.errors:

@@ -11,8 +11,10 @@ from planner.core.model import has_control
 from planner.database import writes_on_read
 from planner.extensions import db
 from planner.forms.clients import ClientForm
+from planner.forms.sharing import ActionForm
 from planner.security import no_store
-from planner.services.accounts import audit
+from planner.services.accounts import agencies, audit
+from planner.services.accounts.roles import assigned_only
 from planner.services.planning.zones import zone_names
 from planner.services.workspace import clients
 from planner.services.workspace import facilitator_trips as trips
@@ -28,7 +30,7 @@ def _facilitators_only() -> None:
 
 
 def _owned_client(client_id: int):
-    return db.first_or_404(clients.owned(current_user.id).where(clients.Client.id == client_id))
+    return db.first_or_404(clients.owned(current_user.agency_id).where(clients.Client.id == client_id))
 
 
 @blueprint.get("/")
@@ -44,7 +46,9 @@ def index():
         sort = "name"
     page = request.args.get("page", "1")
     number = int(page) if page.isdigit() and len(page) < 7 else 1
-    listing = clients.list_clients(current_user.id, search, sort, utcnow(), number)
+    listing = clients.list_clients(
+        current_user.agency_id, search, sort, utcnow(), number, coordinator_id=assigned_only(current_user)
+    )
     return render_template("clients/index.html", listing=listing, rows=listing.rows, search=search, sort=sort)
 
 
@@ -55,9 +59,9 @@ def create():
     form = ClientForm()
     duplicates = []
     if form.validate_on_submit():
-        duplicates = [] if form.add_anyway.data else clients.likely_duplicates(current_user.id, form.values())
+        duplicates = [] if form.add_anyway.data else clients.likely_duplicates(current_user.agency_id, form.values())
         if not duplicates:
-            client = clients.create_client(current_user.id, form.values())
+            client = clients.create_client(current_user.agency_id, form.values(), coordinator_id=current_user.id)
             flash(_("%(name)s added.", name=client.name), "success")
             return redirect(url_for("clients.show", client_id=client.id))
     return render_template("clients/form.html", form=form, client=None, zones=zone_names(), duplicates=duplicates)
@@ -77,8 +81,29 @@ def show(client_id: int):
     client = _owned_client(client_id)
     _notes_seen(client)
     return render_template(
-        "clients/show.html", client=client, trips=clients.trips_by_date(client), status_names=trips.STATUS_NAMES
+        "clients/show.html",
+        client=client,
+        trips=clients.trips_by_date(client),
+        status_names=trips.STATUS_NAMES,
+        coordinators=agencies.coordinators(current_user.agency_id),
+        action=ActionForm(),
     )
+
+
+@blueprint.post("/<int:client_id>/coordinator")
+@no_store
+def assign(client_id: int):
+    """Assign the client to one of the agency's coordinators (owners only: planner.views.gate)."""
+    client = _owned_client(client_id)
+    chosen = request.form.get("coordinator_id", "")
+    member = agencies.member(current_user.agency_id, int(chosen)) if chosen.isdigit() and len(chosen) < 10 else None
+    if not ActionForm().validate_on_submit() or (chosen and member is None):
+        flash(_("The coordinator was not changed: choose one of the agency's members."), "error")
+    else:
+        client.coordinator_id = member.id if member else None
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for("clients.show", client_id=client.id))
 
 
 @blueprint.route("/<int:client_id>/edit", methods=["GET", "POST"])

@@ -61,7 +61,7 @@ def _back(trip_id: int):
 @no_store
 def record(trip_id: int, protocol: str, step: str, occurrence: int, state: str):
     """Record that the clinic was asked, confirmed or declined one appointment (POST → redirect → GET)."""
-    trip = db.first_or_404(owned_trips(current_user.id).where(Trip.id == trip_id))
+    trip = db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
     if state not in FORMS:
         abort(404)
     form = FORMS[state]()

@@ -30,18 +30,18 @@ def _facilitators_only() -> None:
 
 
 def _owned_protocol(row_id: int) -> CustomProtocol:
-    return db.first_or_404(custom_catalog.owned_protocols(current_user.id).where(CustomProtocol.id == row_id))
+    return db.first_or_404(custom_catalog.owned_protocols(current_user.agency_id).where(CustomProtocol.id == row_id))
 
 
 def _owned_clinic(row_id: int) -> CustomClinic:
-    return db.first_or_404(custom_catalog.owned_clinics(current_user.id).where(CustomClinic.id == row_id))
+    return db.first_or_404(custom_catalog.owned_clinics(current_user.agency_id).where(CustomClinic.id == row_id))
 
 
 @blueprint.get("/")
 @no_store
 def index():
     """The facilitator's protocols and clinics, and a way to copy a catalog protocol."""
-    protocols, clinics = custom_catalog.listing(current_user.id)
+    protocols, clinics = custom_catalog.listing(current_user.agency_id)
     base = sorted(current_catalog().protocols.values(), key=lambda p: p.name)
     return render_template("custom/index.html", protocols=protocols, clinics=clinics, base=base)
 
@@ -72,7 +72,7 @@ def _protocol_page(row: CustomProtocol | None, kept: dict):
         document = form.document(kept)
         if form.typed_ok():
             try:
-                saved = custom_edits.save_protocol(current_user.id, document, row, now=utcnow())
+                saved = custom_edits.save_protocol(current_user.agency_id, document, row, now=utcnow())
             except CatalogError as error:
                 form.show_error(error)
             else:
@@ -97,14 +97,14 @@ def edit_clinic(row_id: int):
 
 
 def _clinic_page(row: CustomClinic | None, kept: dict):
-    choices = custom_catalog.categories(current_user.id)
+    choices = custom_catalog.categories(current_user.agency_id)
     if request.method == "POST":
         form = ClinicForm(category_choices=choices)
     else:
         form = ClinicForm(data=clinic_form_data(kept), category_choices=choices)
     if form.validate_on_submit():
         try:
-            saved = custom_edits.save_clinic(current_user.id, form.document(kept), row, now=utcnow())
+            saved = custom_edits.save_clinic(current_user.agency_id, form.document(kept), row, now=utcnow())
         except CatalogError as error:
             form.show_error(error)
         else:

@@ -41,11 +41,11 @@ def _facilitators_only() -> None:
 
 
 def _owned_trip(trip_id: int) -> Trip:
-    return db.first_or_404(trips.owned_trips(current_user.id).where(Trip.id == trip_id))
+    return db.first_or_404(trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
 
 
 def _owned_client(client_id: int) -> Client:
-    return db.first_or_404(clients.owned(current_user.id).where(Client.id == client_id))
+    return db.first_or_404(clients.owned(current_user.agency_id).where(Client.id == client_id))
 
 
 def _plan_form(client_name: str, scenario: dict | None = None, **kwargs) -> PlanForm:
@@ -53,7 +53,7 @@ def _plan_form(client_name: str, scenario: dict | None = None, **kwargs) -> Plan
     return PlanForm(
         **kwargs,
         zones=zone_names(),
-        **form_choices(catalog_for(current_user.id)),
+        **form_choices(catalog_for(current_user.agency_id)),
         earliest_arrival=earliest_arrival(utcnow(), scenario),
         audience="facilitator",
         client_name=client_name,

@@ -49,7 +49,7 @@ def feed(token: str):
 @no_store
 def index():
     """The facilitator's all-clients feeds and a form for a new one."""
-    mine = feeds.owner_feeds(current_user.id)
+    mine = feeds.owner_feeds(current_user.agency_id)
     form = FeedForm(formdata=None, data={"discreet": shown_once.discreet_choice()})
     return render_template("feeds/index.html", feeds=mine, form=form, action=ActionForm())
 
@@ -76,7 +76,9 @@ def create():
     if not form.validate_on_submit():
         flash(_("The form expired; please try again."), "error")
         return redirect(url_for("feeds.index"))
-    feed, token = feeds.create_owner_feed(current_user.id, discreet=form.discreet.data)
+    feed, token = feeds.create_owner_feed(
+        current_user.agency_id, discreet=form.discreet.data, created_by=current_user.id
+    )
     return _made(feed, token)
 
 
@@ -89,7 +91,9 @@ def create_for_trip(trip_id: int):
     if not form.validate_on_submit():
         flash(_("The form expired; please try again."), "error")
         return redirect(url_for("share.manage", trip_id=trip_id))
-    made = feeds.create_trip_feed(current_user.id, trip_id, discreet=form.discreet.data)
+    made = feeds.create_trip_feed(
+        current_user.agency_id, trip_id, discreet=form.discreet.data, created_by=current_user.id
+    )
     if made is None:
         abort(404)
     return _made(*made)
@@ -100,7 +104,7 @@ def create_for_trip(trip_id: int):
 @no_store
 def created(feed_id: int):
     """The new feed's addresses, this once; a reload or Back shows that they were shown already."""
-    feed = feeds.owned_feed(current_user.id, feed_id)
+    feed = feeds.owned_feed(current_user.agency_id, feed_id)
     if feed is None:
         abort(404)
     token = shown_once.take("feed", feed_id)
@@ -113,7 +117,7 @@ def created(feed_id: int):
 @no_store
 def revoke(feed_id: int):
     """Ask, then revoke a feed: calendars subscribed to it stop updating."""
-    feed = feeds.owned_feed(current_user.id, feed_id)
+    feed = feeds.owned_feed(current_user.agency_id, feed_id)
     if feed is None or feed.revoked_at is not None:
         abort(404)
     question = Confirmation(
@@ -135,6 +139,6 @@ def revoke(feed_id: int):
         return redirect(question.action)
     if said == "unconfirmed":
         return to_the_question(question.action)
-    feeds.revoke_feed(current_user.id, feed_id, utcnow())
+    feeds.revoke_feed(current_user.agency_id, feed_id, utcnow())
     flash(_("The feed is revoked: calendars subscribed to it no longer update."), "success")
     return redirect(_back_of(feed))

@@ -34,7 +34,7 @@ def _facilitators_only() -> None:
 @no_store
 def export(client_id: int):
     """Everything stored about the client, as a JSON download."""
-    document = privacy.export_client(current_user.id, client_id, utcnow())
+    document = privacy.export_client(current_user.agency_id, client_id, utcnow())
     if document is None:
         abort(404)
     audit.record_now(current_user.id, "export", client_id)
@@ -48,7 +48,7 @@ def export(client_id: int):
 @no_store
 def erase(client_id: int):
     """Confirm (the client's name and the facilitator's password), then erase the client and all they own."""
-    client = privacy.owned_client(current_user.id, client_id)
+    client = privacy.owned_client(current_user.agency_id, client_id)
     if client is None:
         abort(404)
     form = EraseForm(client_name=client.name)
@@ -56,7 +56,7 @@ def erase(client_id: int):
         if accounts.password_confirmed(current_user, form.password.data):
             name = client.name
             audit.record(current_user.id, "erase", client_id)  # committed by the erasure, with it
-            privacy.erase_client(current_user.id, client_id)
+            privacy.erase_client(current_user.agency_id, client_id)
             flash(_("%(name)s and all their trips, links and calendar feeds are erased.", name=name), "success")
             return redirect(url_for("clients.index"))
         form.password.errors.append(str(WRONG_PASSWORD))

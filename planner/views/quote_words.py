@@ -10,6 +10,7 @@ from flask_login import current_user
 from planner.clock import utcnow
 from planner.core.quote import can_move
 from planner.forms.quotes import METHOD_WORDS, AcceptForm
+from planner.services.accounts.roles import assigned_only
 from planner.services.workspace import payments, quotes
 
 STATUS_WORDS = {
@@ -81,7 +82,9 @@ def quote_page_values() -> dict:
         return quotes.client_quote(trip, utcnow().date())
 
     def balances_due_list():
-        return payments.balances_due(current_user.id, utcnow().date())
+        return payments.balances_due(
+            current_user.agency_id, utcnow().date(), coordinator_id=assigned_only(current_user)
+        )
 
     def shown_in(amount, source: str, target: str, owner_id: int):
         """The amount in another currency, for display only (None when it cannot be converted)."""

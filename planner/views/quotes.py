@@ -36,7 +36,7 @@ def _quote_values() -> dict:
 
 
 def _trip(trip_id: int) -> Trip:
-    return db.first_or_404(owned_trips(current_user.id).where(Trip.id == trip_id))
+    return db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
 
 
 def _page(trip: Trip, form: QuoteForm | None = None, payment_form: PaymentForm | None = None, status: int = 200):

@@ -37,7 +37,7 @@ def _manage_page(shared: sharing.Sharing, form: ClientLinkForm, new_url: str | N
 
 
 def _shared(trip_id: int) -> sharing.Sharing:
-    shared = sharing.sharing_of(current_user.id, trip_id)
+    shared = sharing.sharing_of(current_user.agency_id, trip_id)
     if shared is None:
         abort(404)
     return shared
@@ -69,7 +69,9 @@ def create(trip_id: int):
     expires_at = None
     if form.expires_on.data is not None:
         expires_at = datetime.combine(form.expires_on.data, time.max, tzinfo=UTC)
-    made = sharing.create_client_link(current_user.id, trip_id, hide_costs=form.hide_costs.data, expires_at=expires_at)
+    made = sharing.create_client_link(
+        current_user.agency_id, trip_id, hide_costs=form.hide_costs.data, expires_at=expires_at
+    )
     if made is None:
         abort(404)
     shown_once.keep("link", trip_id, made[1])
@@ -77,7 +79,7 @@ def create(trip_id: int):
 
 
 def _link_question(trip_id: int, link_id: int, rotate: bool) -> Confirmation:
-    link = sharing.owned_link(current_user.id, trip_id, link_id)
+    link = sharing.owned_link(current_user.agency_id, trip_id, link_id)
     if link is None or link.revoked_at is not None:
         abort(404)
     back = url_for("share.manage", trip_id=trip_id)
@@ -116,7 +118,7 @@ def rotate(trip_id: int, link_id: int):
         abort(400)
     if said == "unconfirmed":
         return to_the_question(question.action)
-    made = sharing.rotate_client_link(current_user.id, trip_id, link_id, utcnow())
+    made = sharing.rotate_client_link(current_user.agency_id, trip_id, link_id, utcnow())
     if made is None:
         abort(404)
     shown_once.keep("link", trip_id, made[1])
@@ -136,7 +138,7 @@ def revoke(trip_id: int, link_id: int):
         abort(400)
     if said == "unconfirmed":
         return to_the_question(question.action)
-    if not sharing.revoke_client_link(current_user.id, trip_id, link_id, utcnow()):
+    if not sharing.revoke_client_link(current_user.agency_id, trip_id, link_id, utcnow()):
         abort(404)
     flash(_("The link is revoked."), "success")
     return redirect(url_for("share.manage", trip_id=trip_id))
@@ -207,6 +209,6 @@ def client_itinerary(token: str):
 @no_store
 def trip_itinerary(trip_id: int):
     """The facilitator's copy of a trip's PDF itinerary (costs included), in the client's language."""
-    trip = db.first_or_404(facilitator_trips.owned_trips(current_user.id).where(Trip.id == trip_id))
+    trip = db.first_or_404(facilitator_trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
     words = words_for(trip.shown_language)
     return _pdf(documents.itinerary_pdf(trip, words=words, now=utcnow()), documents.FILENAME, words.lang)

@@ -34,7 +34,7 @@ def _facilitators_only() -> None:
 def _owned_trip(trip_id: int, kind: str) -> Trip:
     if kind not in KINDS:
         abort(404)
-    return db.first_or_404(trips.owned_trips(current_user.id).where(Trip.id == trip_id))
+    return db.first_or_404(trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
 
 
 @blueprint.get("/trips/<int:trip_id>/messages/<kind>")
@@ -80,7 +80,7 @@ def send(trip_id: int, kind: str):
 @blueprint.app_template_global("trip_messages")
 def recent_messages(trip: Trip) -> list:
     """The trip's latest messages, for the trip page's Messages section (its owner's only)."""
-    return sending.recent(current_user.id, trip.id)
+    return sending.recent(current_user.agency_id, trip.id)
 
 
 @blueprint.app_template_global("message_status_words")

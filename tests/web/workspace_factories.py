@@ -58,7 +58,7 @@ def log_in(http, user, browser_token: str) -> None:
 
 def create_client(owner, name: str = "Ana Silva", **values) -> Client:
     """A client of ``owner``."""
-    client = Client(owner_id=owner.id, name=name, contact=values.pop("contact", "ana@example.com"), **values)
+    client = Client(owner_id=owner.agency_id, name=name, contact=values.pop("contact", "ana@example.com"), **values)
     db.session.add(client)
     db.session.commit()
     return client
@@ -67,7 +67,7 @@ def create_client(owner, name: str = "Ana Silva", **values) -> Client:
 def create_trip(owner, client, scenario: dict | None = None, *, now: datetime = NOW, **values) -> Trip:
     """A trip of ``owner`` for ``client`` with its first revisions recorded at ``now``."""
     trip = Trip(
-        owner_id=owner.id,
+        owner_id=owner.agency_id,
         client_id=client.id if client is not None else None,
         title=values.pop("title", "Knee, spring 2027"),
         scenario=copy.deepcopy(scenario or KNEE),

@@ -85,7 +85,7 @@ def bearer_for(token: str, now: datetime) -> Bearer | None:
     if row is None or row.revoked_at is not None:
         return None
     user = db.session.get(User, row.user_id)
-    if user is None:
+    if user is None or user.removed_at is not None:
         return None
     _touch(row, now)
     return Bearer(user, row.id, row.read_only)

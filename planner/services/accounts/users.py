@@ -24,6 +24,7 @@ from planner.extensions import db
 from planner.models import User
 from planner.models.session import LoginSession
 from planner.services.accounts import audit
+from planner.services.accounts.agencies import new_agency
 from planner.services.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from planner.services.accounts.tokens import hash_token, new_token, token_matches
 
@@ -54,7 +55,9 @@ def normalize_email(email: str) -> str:
 
 
 def _find(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
+    """The current (not removed) account with this email."""
+    query = select(User).where(User.email == normalize_email(email), User.removed_at.is_(None))
+    return db.session.scalar(query)
 
 
 def find_account(email: str) -> User | None:
@@ -119,11 +122,14 @@ def register(email: str, password: str, display_name: str = "") -> User | None:
     password_hash = hash_password(password)
     if _find(email) is not None:
         return None
+    agency = new_agency(display_name or email)
     user = User(
         email=email,
         password_hash=password_hash,
         display_name=display_name.strip(),
         session_token=secrets.token_hex(32),
+        agency_id=agency.id,
+        role="owner",
     )
     db.session.add(user)
     try:
@@ -162,7 +168,7 @@ def load_user(session_id: str, browser_token: str | None) -> User | None:
     if not user_id.isdigit() or not browser_token:
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or not secrets.compare_digest(user.session_token, account_token):
+    if user is None or user.removed_at is not None or not secrets.compare_digest(user.session_token, account_token):
         return None
     mine = (LoginSession.token_hash == hash_token(browser_token), LoginSession.user_id == user.id)
     row = db.session.scalar(select(LoginSession).where(*mine))
@@ -211,7 +217,12 @@ def issue_reset_token(email: str) -> tuple[User, str]:
 def user_for_reset(token: str) -> User | None:
     """The account a reset token opens, if it is current and not expired."""
     user = db.session.scalar(select(User).where(User.reset_token_hash == hash_token(token)))
-    if user is None or user.reset_expires_at is None or user.reset_expires_at <= utcnow():
+    if (
+        user is None
+        or user.removed_at is not None
+        or user.reset_expires_at is None
+        or user.reset_expires_at <= utcnow()
+    ):
         return None
     return user if token_matches(token, user.reset_token_hash) else None
 

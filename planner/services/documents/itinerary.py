@@ -16,10 +16,10 @@ from datetime import datetime
 
 from flask import render_template
 
-from planner.extensions import db
 from planner.i18n import Words
 from planner.i18n.web import client_language
-from planner.models import Trip, User
+from planner.models import Trip
+from planner.services.accounts.agencies import contact_for
 from planner.services.documents.checklist import trip_checklist
 from planner.services.documents.emergency import HELP_NUMBERS, HelpNumber
 from planner.services.documents.pdf import write_pdf
@@ -56,7 +56,7 @@ def itinerary(
     """What the itinerary of ``trip`` shows, its plan worded in ``words``' language."""
     planned = planned_trip(trip, words=words)
     shown = plan_page(planned, words) if planned is not None else None
-    owner = db.session.get(User, trip.owner_id) if trip.owner_id is not None else None
+    owner = contact_for(trip)
     coordinator = (owner.display_name or owner.email, owner.email) if owner is not None else None
     if trip.client is not None:
         name = trip.client.name

@@ -11,10 +11,10 @@ from flask import render_template
 
 from planner.core.model import quantize
 from planner.core.quote import QuoteTerms, balance_of, quote_totals
-from planner.extensions import db
 from planner.i18n import Words
 from planner.i18n.web import client_language
-from planner.models import Payment, Quote, Trip, User
+from planner.models import Payment, Quote, Trip
+from planner.services.accounts.agencies import contact_for
 from planner.services.documents.pdf import write_pdf
 
 #: the file name a download gets: it says nothing of the client or the treatment
@@ -40,7 +40,7 @@ def receipt_pdf(trip: Trip, quote: Quote, payment: Payment, *, words: Words, now
     terms = QuoteTerms(quote.currency, quote.fee, quote.markup_percent, quote.discount, quote.tax_percent)
     total = quote_totals([line.amount for line in quote.lines], terms).total
     before = [p.amount for p in quote.payments if (p.paid_on, p.id) <= (payment.paid_on, payment.id)]
-    owner = db.session.get(User, trip.owner_id) if trip.owner_id else None
+    owner = contact_for(trip)
     shown = Receipt(
         trip=trip,
         quote=quote,

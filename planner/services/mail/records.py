@@ -26,6 +26,7 @@ LETTERS: dict[str, str] = {
     "plan": "planner.services.messages.letters:plan_letter",
     "changes": "planner.services.messages.letters:changes_letter",
     "reminder": "planner.services.reminders.letters:reminder_letter",
+    "invitation": "planner.services.messages.invitations:invitation_letter",
 }
 
 

@@ -21,7 +21,8 @@ from flask import current_app
 from planner.clock import utcnow
 from planner.extensions import db
 from planner.i18n import Words, words_for
-from planner.models import MailRecord, Trip, User
+from planner.models import MailRecord, Trip
+from planner.services.accounts.agencies import contact_for
 from planner.services.documents import FILENAME as ITINERARY_FILE
 from planner.services.documents import itinerary_pdf
 from planner.services.mail.letters import Attachment, Letter
@@ -78,7 +79,7 @@ def recipient(trip: Trip) -> str:
 
 def coordinator(trip: Trip) -> str:
     """The facilitator as the client knows them: their name and email."""
-    owner = db.session.get(User, trip.owner_id) if trip.owner_id is not None else None
+    owner = contact_for(trip)
     if owner is None:
         return ""
     return f"{owner.display_name} <{owner.email}>" if owner.display_name else owner.email

@@ -12,6 +12,7 @@ from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import Client, Trip, TripAppointment
 from planner.models.client import fold
+from planner.services.workspace.scope import client_scope
 
 SORTS = ("name", "next")
 #: the fields a client form edits, in form order
@@ -39,18 +40,18 @@ class ClientPage:
     total: int
 
 
-def owned(owner_id: int) -> Select:
-    """The query of a facilitator's clients: every lookup of a client starts here."""
-    return select(Client).where(Client.owner_id == owner_id)
+def owned(owner_id: int, coordinator_id: int | None = None) -> Select:
+    """The query of an agency's clients (a coordinator's own, with ``coordinator_id``): every lookup starts here."""
+    return select(Client).where(*client_scope(owner_id, coordinator_id))
 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_conditions(owner_id: int, search: str) -> list:
+def search_conditions(owner_id: int, search: str, coordinator_id: int | None = None) -> list:
     """The conditions of the clients whose name or contact contains ``search``, ignoring case and accents."""
-    conditions = [Client.owner_id == owner_id]
+    conditions = list(client_scope(owner_id, coordinator_id))
     words = fold(search)
     if words:
         # the folded column: "nguyen" finds "Nguyễn" on SQLite and PostgreSQL alike (no collation needed)
@@ -58,12 +59,14 @@ def search_conditions(owner_id: int, search: str) -> list:
     return conditions
 
 
-def list_clients(owner_id: int, search: str, sort: str, now: datetime, page: int = 1) -> ClientPage:
+def list_clients(
+    owner_id: int, search: str, sort: str, now: datetime, page: int = 1, coordinator_id: int | None = None
+) -> ClientPage:
     """One page of the clients whose name or contact contains ``search``, by name or by next appointment.
 
     Reads the stored plan summaries: four queries whatever the number of clients and trips.
     """
-    conditions = search_conditions(owner_id, search)
+    conditions = search_conditions(owner_id, search, coordinator_id)
     total = db.session.scalar(select(func.count()).select_from(Client).where(*conditions))
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
@@ -126,9 +129,9 @@ def trips_by_date(client: Client) -> list[tuple[Trip, date | None]]:
     return sorted(dated, key=lambda pair: (pair[1] is None, pair[1] or date.min, pair[0].id))
 
 
-def create_client(owner_id: int, values: dict) -> Client:
-    """Add a client to a facilitator's list."""
-    client = Client(owner_id=owner_id, **{name: values[name] for name in FIELDS})
+def create_client(owner_id: int, values: dict, coordinator_id: int | None = None) -> Client:
+    """Add a client to an agency's list, assigned to ``coordinator_id`` (the member who adds them)."""
+    client = Client(owner_id=owner_id, coordinator_id=coordinator_id, **{name: values[name] for name in FIELDS})
     db.session.add(client)
     db.session.commit()
     return client

@@ -21,6 +21,7 @@ from planner.models import ClinicConfirmation, ConfirmationChange, Trip, TripApp
 from planner.models.trip import SET_ASIDE
 from planner.services.planning.plans import PlannedTrip
 from planner.services.workspace.facilitator_trips import place_pin
+from planner.services.workspace.scope import trip_scope
 
 #: the states a confirmation may move to from each state (asking again is allowed: a reminder, a new contact)
 TRANSITIONS = {
@@ -143,12 +144,14 @@ class Waiting:
     days: int
 
 
-def waiting_for_clinics(owner_id: int, now: datetime) -> list[Waiting]:
+def waiting_for_clinics(owner_id: int, now: datetime, coordinator_id: int | None = None) -> list[Waiting]:
     """The facilitator's appointments waiting for a clinic's answer, longest waiting first (two queries)."""
     rows = db.session.execute(
         select(ClinicConfirmation, Trip)
         .join(Trip, Trip.id == ClinicConfirmation.trip_id)
-        .where(Trip.owner_id == owner_id, ClinicConfirmation.state == "asked", Trip.status.not_in(SET_ASIDE))
+        .where(
+            *trip_scope(owner_id, coordinator_id), ClinicConfirmation.state == "asked", Trip.status.not_in(SET_ASIDE)
+        )
         .options(selectinload(Trip.client))
         .order_by(ClinicConfirmation.asked_at, ClinicConfirmation.id)
         .limit(SHOWN)

@@ -18,6 +18,7 @@ from planner.i18n import ENGLISH, Words
 from planner.models import Trip, TripAppointment
 from planner.models.trip import SET_ASIDE
 from planner.services.workspace.confirmations import Waiting, waiting_for_clinics
+from planner.services.workspace.scope import trip_scope
 from planner.wording.stored import stored_problem_text
 
 HORIZON = timedelta(days=14)
@@ -74,9 +75,15 @@ def visit_of(row: TripAppointment) -> Visit:
     return Visit(row.key, row.title, row.start.astimezone(zone), row.end.astimezone(zone), row.timezone, row.pinned)
 
 
-def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard:
-    """The dashboard of a facilitator at ``now``: a fixed number of indexed queries."""
-    window = (TripAppointment.owner_id == owner_id, TripAppointment.start >= now, TripAppointment.start < now + HORIZON)
+def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH, coordinator_id: int | None = None) -> Dashboard:
+    """The dashboard of an agency's member at ``now``: a fixed number of indexed queries."""
+    scope = trip_scope(owner_id, coordinator_id)
+    window = (
+        TripAppointment.owner_id == owner_id,
+        TripAppointment.start >= now,
+        TripAppointment.start < now + HORIZON,
+        *scope[1:],
+    )
     appointments = db.session.execute(
         select(TripAppointment, Trip)
         .join(Trip, Trip.id == TripAppointment.trip_id)
@@ -85,8 +92,8 @@ def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard
         .order_by(TripAppointment.start, TripAppointment.trip_id, TripAppointment.key)
         .limit(SHOWN)
     ).all()
-    troubled = _trips(owner_id, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE))
-    proposed = _trips(owner_id, Trip.status == "proposed")
+    troubled = _trips(scope, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE))
+    proposed = _trips(scope, Trip.status == "proposed")
     counts = db.session.execute(
         select(
             select(func.count())
@@ -94,9 +101,9 @@ def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard
             .join(Trip, Trip.id == TripAppointment.trip_id)
             .where(*window, Trip.status.not_in(SET_ASIDE))
             .scalar_subquery(),
-            _count(owner_id, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE)),
-            _count(owner_id, Trip.status == "proposed"),
-            _count(owner_id),
+            _count(scope, Trip.problem_count > 0, Trip.status.not_in(SET_ASIDE)),
+            _count(scope, Trip.status == "proposed"),
+            _count(scope),
         )
     ).one()
     return Dashboard(
@@ -109,20 +116,14 @@ def dashboard(owner_id: int, now: datetime, words: Words = ENGLISH) -> Dashboard
         proposed=tuple(proposed),
         proposed_count=counts[2],
         trips=counts[3],
-        waiting=tuple(waiting_for_clinics(owner_id, now)),
+        waiting=tuple(waiting_for_clinics(owner_id, now, coordinator_id)),
     )
 
 
-def _trips(owner_id: int, *conditions) -> list[Trip]:
-    query = (
-        select(Trip)
-        .where(Trip.owner_id == owner_id, *conditions)
-        .options(selectinload(Trip.client))
-        .order_by(Trip.id)
-        .limit(SHOWN)
-    )
+def _trips(scope: tuple, *conditions) -> list[Trip]:
+    query = select(Trip).where(*scope, *conditions).options(selectinload(Trip.client)).order_by(Trip.id).limit(SHOWN)
     return list(db.session.scalars(query))
 
 
-def _count(owner_id: int, *conditions):
-    return select(func.count()).select_from(Trip).where(Trip.owner_id == owner_id, *conditions).scalar_subquery()
+def _count(scope: tuple, *conditions):
+    return select(func.count()).select_from(Trip).where(*scope, *conditions).scalar_subquery()

@@ -26,6 +26,7 @@ from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario, reason_of
 from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
+from planner.services.workspace.scope import trip_scope
 from planner.services.workspace.sharing import seen_appointments
 
 #: the statuses a trip may move to from each status; back to draft when plans change again.
@@ -71,9 +72,9 @@ class TripView:
     other_clients: list[tuple[int, str]]
 
 
-def owned_trips(owner_id: int) -> Select:
-    """The query of a facilitator's trips: every lookup of a trip starts here."""
-    return select(Trip).where(Trip.owner_id == owner_id)
+def owned_trips(owner_id: int, coordinator_id: int | None = None) -> Select:
+    """The query of an agency's trips (a coordinator's own, with ``coordinator_id``): every lookup starts here."""
+    return select(Trip).where(*trip_scope(owner_id, coordinator_id))
 
 
 def _title(request, catalog) -> str:

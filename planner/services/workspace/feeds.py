@@ -97,22 +97,27 @@ def subscription(base_url: str, token: str) -> Subscription:
     return Subscription(https, webcal, "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe=""))
 
 
-def create_trip_feed(owner_id: int, trip_id: int, *, discreet: bool) -> tuple[FeedToken, str] | None:
-    """A new feed of one of the owner's trips and its token (shown once); None if no such trip."""
+def create_trip_feed(
+    owner_id: int, trip_id: int, *, discreet: bool, created_by: int | None = None
+) -> tuple[FeedToken, str] | None:
+    """A new feed of one of the agency's trips and its token (shown once); None if no such trip."""
     trip = db.session.scalar(select(Trip).where(Trip.id == trip_id, Trip.owner_id == owner_id))
     if trip is None:
         return None
     token, token_hash = new_token()
-    feed = FeedToken(token_hash=token_hash, trip_id=trip.id, discreet=discreet)
+    feed = FeedToken(token_hash=token_hash, trip_id=trip.id, discreet=discreet, created_by=created_by)
     db.session.add(feed)
     db.session.commit()
     return feed, token
 
 
-def create_owner_feed(owner_id: int, *, discreet: bool = True) -> tuple[FeedToken, str]:
-    """A new feed of all the facilitator's clients (discreet unless asked) and its token (shown once)."""
+def create_owner_feed(owner_id: int, *, discreet: bool = True, created_by: int | None = None) -> tuple[FeedToken, str]:
+    """A new feed of all the agency's clients (discreet unless asked) and its token (shown once).
+
+    It speaks the language of the member who made it (``created_by``).
+    """
     token, token_hash = new_token()
-    feed = FeedToken(token_hash=token_hash, owner_id=owner_id, discreet=discreet)
+    feed = FeedToken(token_hash=token_hash, owner_id=owner_id, discreet=discreet, created_by=created_by)
     db.session.add(feed)
     db.session.commit()
     return feed, token
@@ -230,8 +235,8 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
             func.max(Trip.updated_at),
             func.max(Trip.calendar_changed_at),
             func.max(Client.updated_at),
-            # the facilitator's language: a new preference is a new calendar
-            select(User.language).where(User.id == feed.owner_id).scalar_subquery(),
+            # the language of the member who made it: a new preference is a new calendar
+            select(User.language).where(User.id == feed.created_by).scalar_subquery(),
         )
         .select_from(Trip)
         .outerjoin(Client, Client.id == Trip.client_id)

@@ -14,6 +14,7 @@ from planner.core.quote.status import PAYABLE
 from planner.extensions import db
 from planner.models import Payment, Quote, Trip
 from planner.services.workspace.quotes import QuoteError, balance, current_quote
+from planner.services.workspace.scope import trip_scope
 
 METHODS = ("transfer", "cash", "card", "other")
 
@@ -52,13 +53,13 @@ class BalanceDue:
     overdue: bool
 
 
-def balances_due(owner_id: int, today: date, limit: int = 50) -> list[BalanceDue]:
+def balances_due(owner_id: int, today: date, limit: int = 50, coordinator_id: int | None = None) -> list[BalanceDue]:
     """The owner's accepted quotes with a balance left, by due date (undated last); overdue when the due
     date is before ``today``. Only each trip's current version counts."""
     query = (
         select(Quote, Trip)
         .join(Trip, Trip.id == Quote.trip_id)
-        .where(Trip.owner_id == owner_id, Quote.status.in_(PAYABLE))
+        .where(*trip_scope(owner_id, coordinator_id), Quote.status.in_(PAYABLE))
         .options(selectinload(Quote.lines), selectinload(Quote.payments), selectinload(Trip.client))
         .order_by(Quote.balance_due_on.is_(None), Quote.balance_due_on, Quote.id)
     )

@@ -16,7 +16,8 @@ from planner.core.calendar import CalendarOptions, render_calendar
 from planner.core.model import Plan
 from planner.extensions import db
 from planner.i18n import words_for
-from planner.models import FeedToken, ShareLink, Trip, User
+from planner.models import FeedToken, ShareLink, Trip
+from planner.services.accounts.agencies import contact_for
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.documents import FILENAME as ITINERARY_FILENAME
 from planner.services.documents import itinerary_pdf
@@ -112,7 +113,7 @@ def open_client_link(token: str, now: datetime, language: str | None = None) -> 
     link = _live_link(token, now)
     if link is None:
         return None
-    owner = db.session.get(User, link.trip.owner_id) if link.trip.owner_id is not None else None
+    owner = contact_for(link.trip)
     coordinator = (owner.display_name or owner.email, owner.email) if owner is not None else None
     words = words_for(language or link.trip.shown_language)
     planned = planned_trip(link.trip, words=words)

@@ -22,7 +22,7 @@ register_api_blueprint(blueprint)
 
 def owned_client(client_id: int) -> Client:
     """One of the token owner's clients; 404 for any other id (another facilitator's too)."""
-    found = db.session.scalar(clients.owned(owner().id).where(Client.id == client_id))
+    found = db.session.scalar(clients.owned(owner().agency_id).where(Client.id == client_id))
     if found is None:
         raise problem(404, _("you have no client with this id"), "client_id")
     return found
@@ -36,7 +36,7 @@ def owned_client(client_id: int) -> Client:
 @blueprint.doc(security=SECURITY)
 def index(**args):
     """Your clients whose name or contact holds ``q``, in the order they were added."""
-    query = clients.owned(owner().id).where(*clients.search_conditions(owner().id, args.get("q", "")))
+    query = clients.owned(owner().agency_id).where(*clients.search_conditions(owner().agency_id, args.get("q", "")))
     items, cursor = keyset_page(query, Client.id, args)
     return {"items": items, "next": cursor}
 
@@ -49,7 +49,7 @@ def index(**args):
 @blueprint.doc(security=SECURITY)
 def create(values: dict):
     """Add a client."""
-    return clients.create_client(owner().id, values)
+    return clients.create_client(owner().agency_id, values)
 
 
 @blueprint.get("/clients/<int:client_id>")

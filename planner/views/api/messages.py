@@ -75,7 +75,7 @@ def send(values: dict, trip_id: int):
 @blueprint.doc(security=SECURITY)
 def index(trip_id: int):
     """The trip's latest messages (at most 10), newest first."""
-    return {"items": sending.recent(owner().id, owned_trip(trip_id).id)}
+    return {"items": sending.recent(owner().agency_id, owned_trip(trip_id).id)}
 
 
 @blueprint.get("/<int:trip_id>/messages/<int:message_id>")
@@ -85,7 +85,7 @@ def index(trip_id: int):
 @blueprint.doc(security=SECURITY)
 def show(trip_id: int, message_id: int):
     """One message of the trip: has it been sent yet?"""
-    found = sending.owned_message(owner().id, owned_trip(trip_id).id, message_id)
+    found = sending.owned_message(owner().agency_id, owned_trip(trip_id).id, message_id)
     if found is None:
         raise problem(404, _("the trip has no message with this id"), "message_id")
     return found

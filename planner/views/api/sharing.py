@@ -59,7 +59,7 @@ def unpin(trip_id: int, pin_id: int):
 
 
 def _sharing(trip_id: int) -> sharing.Sharing:
-    found = sharing.sharing_of(owner().id, trip_id)
+    found = sharing.sharing_of(owner().agency_id, trip_id)
     if found is None:
         raise problem(404, _("you have no trip with this id"), "trip_id")
     return found
@@ -84,7 +84,7 @@ def links(trip_id: int):
 def create_link(values: dict, trip_id: int):
     """A read-only link for the client; its ``url`` is in this answer only."""
     made = sharing.create_client_link(
-        owner().id, trip_id, hide_costs=values["hide_costs"], expires_at=values["expires_at"]
+        owner().agency_id, trip_id, hide_costs=values["hide_costs"], expires_at=values["expires_at"]
     )
     if made is None:
         raise problem(404, _("you have no trip with this id"), "trip_id")
@@ -99,7 +99,7 @@ def create_link(values: dict, trip_id: int):
 @blueprint.doc(security=SECURITY)
 def revoke_link(trip_id: int, link_id: int):
     """Revoke a client link: its address answers 404 from now on."""
-    if not sharing.revoke_client_link(owner().id, trip_id, link_id, utcnow()):
+    if not sharing.revoke_client_link(owner().agency_id, trip_id, link_id, utcnow()):
         raise problem(404, _("the trip has no link with this id"), "link_id")
     return ""
 
@@ -122,7 +122,7 @@ def feed_list(trip_id: int):
 @blueprint.doc(security=SECURITY)
 def create_feed(values: dict, trip_id: int):
     """A calendar subscription of the trip; its addresses are in this answer only."""
-    made = feeds.create_trip_feed(owner().id, trip_id, discreet=values["discreet"])
+    made = feeds.create_trip_feed(owner().agency_id, trip_id, discreet=values["discreet"])
     if made is None:
         raise problem(404, _("you have no trip with this id"), "trip_id")
     feed, token = made
@@ -139,5 +139,5 @@ def revoke_feed(trip_id: int, feed_id: int):
     """Revoke a feed: its address answers 404 from now on."""
     if not any(feed.id == feed_id for feed in _sharing(trip_id).feeds):
         raise problem(404, _("the trip has no feed with this id"), "feed_id")
-    feeds.revoke_feed(owner().id, feed_id, utcnow())
+    feeds.revoke_feed(owner().agency_id, feed_id, utcnow())
     return ""
