@@ -10,7 +10,7 @@ from planner.models.client import Client
 from planner.models.confirmation import ClinicConfirmation, ConfirmationChange
 from planner.models.custom import CustomClinic, CustomProtocol
 from planner.models.mail import MailRecord
-from planner.models.quote import Payment, Quote, QuoteLine
+from planner.models.quote import Payment, Quote, QuoteChange, QuoteLine
 from planner.models.reminder import ReminderSubscription, SentReminder
 from planner.models.session import LoginSession
 from planner.models.summary import TripAppointment
@@ -34,6 +34,7 @@ __all__ = [
     "Payment",
     "Pin",
     "Quote",
+    "QuoteChange",
     "QuoteLine",
     "ReminderSubscription",
     "SentReminder",

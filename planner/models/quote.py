@@ -1,5 +1,6 @@
-"""Quotes (versioned: an edit makes a new version, the old ones stay as they were), their lines, and
-the payments recorded against them by hand. Amounts are ``Decimal`` in the quote's currency."""
+"""Quotes (versioned: an edit makes a new version, the old ones stay as they were), their lines, the
+payments recorded against them by hand, and who changed what when. Amounts are ``Decimal`` in the
+quote's currency."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from planner.core.quote import STATUSES
 from planner.extensions import db
 from planner.models.base import Money, UTCDateTime, utcnow
+
+#: what a quote change records: a version made, a status moved by the facilitator, the client's
+#: acceptance on the shared page, a payment recorded
+QUOTE_CHANGE_CODES = ("version_made", "status_moved", "client_accepted", "payment_recorded")
 
 
 class Quote(db.Model):
@@ -98,3 +103,29 @@ class Payment(db.Model):
     reference: Mapped[str] = mapped_column(String(100), default="")
     #: when it was recorded
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class QuoteChange(db.Model):
+    """One change of a trip's quote: who (the facilitator's account, or none for the client), what, when."""
+
+    __tablename__ = "quote_changes"
+    __table_args__ = (CheckConstraint(f"code IN {QUOTE_CHANGE_CODES!r}", name="code"),)
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the trip (the history outlives no trip, and spans every version)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"), index=True)
+    #: the quote version changed
+    version: Mapped[int] = mapped_column(Integer)
+    #: one of QUOTE_CHANGE_CODES
+    code: Mapped[str] = mapped_column(String(24))
+    #: the quote's status after the change
+    status: Mapped[str] = mapped_column(String(16))
+    #: the payment's amount (payment_recorded only), in ``currency``
+    amount: Mapped[Decimal | None] = mapped_column(Money(), default=None)
+    #: ISO 4217 code of ``amount``, "" without one
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    #: the facilitator account that made it; None for the client (or an account since deleted)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    #: when
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

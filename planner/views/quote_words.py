@@ -11,7 +11,7 @@ from planner.clock import utcnow
 from planner.core.quote import can_move
 from planner.forms.quotes import METHOD_WORDS, AcceptForm
 from planner.services.accounts.roles import assigned_only
-from planner.services.workspace import payments, quotes
+from planner.services.workspace import payments, quote_history, quotes
 
 STATUS_WORDS = {
     "estimate": _l("estimate (not shown to the client)"),
@@ -28,6 +28,13 @@ FACILITATOR_MOVES = {
     "estimate": _l("Take back to a draft"),
     "cancelled": _l("Cancel the quote"),
     "refunded": _l("Mark as refunded"),
+}
+#: what a quote change did, as the trip page's history says it
+CHANGE_WORDS = {
+    "version_made": _l("made version %(version)d"),
+    "status_moved": _l("moved version %(version)d to: %(status)s"),
+    "client_accepted": _l("accepted version %(version)d"),
+    "payment_recorded": _l("recorded a payment of %(amount)s on version %(version)d"),
 }
 ACCEPT_WORDS = {
     "accepted": _l("Thank you: you accepted the quote."),
@@ -78,6 +85,9 @@ def quote_page_values() -> dict:
             return None
         return {"quote": quote, "totals": quotes.totals_of(quote), "balance": quotes.balance(quote)}
 
+    def quote_changes(trip):
+        return quote_history.shown_changes(trip.id)
+
     def shared_quote(trip):
         return quotes.client_quote(trip, utcnow().date())
 
@@ -104,6 +114,8 @@ def quote_page_values() -> dict:
         "quote_balance_of": quotes.balance,
         "can_move_quote": can_move,
         "trip_quote": trip_quote,
+        "quote_changes": quote_changes,
+        "quote_change_words": CHANGE_WORDS,
         "shared_quote": shared_quote,
         "balances_due_list": balances_due_list,
         "quote_status_words": STATUS_WORDS,

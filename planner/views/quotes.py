@@ -102,7 +102,7 @@ def create(trip_id: int):
         flash(quote_error_text(quotes.QuoteError("status", "not_editable")), "error")
         return _back(trip_id)
     try:
-        quotes.quote_from_budget(trip, current_words(), utcnow().date(), utcnow())
+        quotes.quote_from_budget(trip, current_words(), utcnow().date(), utcnow(), user_id=current_user.id)
     except quotes.QuoteError as error:
         flash(quote_error_text(error), "error")
         return _back(trip_id)
@@ -132,7 +132,7 @@ def save(trip_id: int):
         balance_due_on=form.balance_due_on.data,
     )
     try:
-        saved = quotes.save_version(trip, edit, utcnow())
+        saved = quotes.save_version(trip, edit, utcnow(), user_id=current_user.id)
     except quotes.QuoteError as error:
         flash(quote_error_text(error), "error")
         return _page(trip, form=form, status=422)
@@ -156,7 +156,7 @@ def move(trip_id: int):
         flash(quote_error_text(quotes.QuoteError("status", "not_allowed")), "error")
         return _back(trip_id)
     try:
-        quotes.move(quote, form.target.data)
+        quotes.move(quote, form.target.data, user_id=current_user.id, now=utcnow())
     except quotes.QuoteError as error:
         flash(quote_error_text(error), "error")
         return _back(trip_id)
@@ -187,6 +187,7 @@ def pay(trip_id: int):
             form.method.data,
             (form.reference.data or "").strip(),
             utcnow(),
+            user_id=current_user.id,
         )
     except quotes.QuoteError as error:
         flash(quote_error_text(error), "error")

@@ -39,3 +39,15 @@ def test_the_fourth_call_in_a_minute_is_a_429_problem(app, method, path):
     assert [a.status_code < 400 for a in answers[:3]] == [True] * 3
     assert answers[3].status_code == 429
     assert answers[3].content_type == "application/problem+json"
+
+
+@pytest.mark.parametrize("path", ["quotes", "quotes/current", "payments"])
+def test_the_quote_routes_are_limited_too(app, path):
+    http = app.test_client(use_cookies=False)
+    headers = bearer(facilitator_token(app))
+    client = http.post("/api/v1/clients", json={"name": "Ana"}, headers=headers).get_json()
+    trip = http.post(f"/api/v1/clients/{client['id']}/trips", json={"scenario": KNEE}, headers=headers).get_json()
+    assert http.post(f"/api/v1/trips/{trip['id']}/quotes", json={}, headers=headers).status_code == 201
+    answers = [http.get(f"/api/v1/trips/{trip['id']}/{path}", headers=headers) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert answers[3].content_type == "application/problem+json"

@@ -23,6 +23,7 @@ from planner.models import (
     Payment,
     Pin,
     Quote,
+    QuoteChange,
     QuoteLine,
     ShareLink,
     Trip,
@@ -167,6 +168,7 @@ def snapshot(app) -> tuple:
             MailRecord,
             Quote,
             Payment,
+            QuoteChange,
             ClinicConfirmation,
         )
         return tuple(count(m) for m in models) + (

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import JSON, String, Text, select
 
 from planner.extensions import db
-from planner.models import Payment, Pin, Quote, QuoteLine, ReminderSubscription, SentReminder, Trip
+from planner.models import Payment, Pin, Quote, QuoteChange, QuoteLine, ReminderSubscription, SentReminder, Trip
 from planner.services.reminders.subscriptions import subscribe
 from planner.services.workspace.feeds import create_owner_feed, create_trip_feed
 from planner.services.workspace.sharing import create_client_link
@@ -51,7 +51,15 @@ def workspace(app):
                 reference="Ana Silva",
             )
         ]
-        db.session.add(quote)
+        moments = (datetime(2026, 11, 15, 9, 0, tzinfo=UTC), datetime(2026, 11, 16, 9, 0, tzinfo=UTC))
+        changes = [
+            QuoteChange(trip_id=first.id, version=1, code="client_accepted", status="accepted", at=moments[0]),
+            QuoteChange(
+                trip_id=first.id, version=1, code="payment_recorded", status="deposit_paid",
+                amount=Decimal(500), currency="USD", user_id=user.id, at=moments[1],
+            ),
+        ]  # fmt: skip
+        db.session.add_all([quote, *changes])
         db.session.commit()
         _, link_token = create_client_link(user.id, first.id, hide_costs=True, expires_at=None)
         assert subscribe(link_token, REMINDERS_TO, datetime(2026, 11, 16, tzinfo=UTC))
@@ -234,8 +242,14 @@ def test_bug_export_omits_trip_appointments_every_table_is_exported(app, workspa
 
 def test_the_export_holds_each_quote_version_with_its_lines_and_payments(workspace):
     document = json.loads(workspace["http"].get(f"/clients/{workspace['ana']}/export.json").data)
-    assert document["export_version"] == 5
+    assert document["export_version"] == 6
     [quote] = [q for trip in document["trips"] for q in trip["quotes"]]
     assert quote["version"] == 1 and quote["status"] == "accepted" and quote["deposit"] == "500.0000"
     assert quote["lines"] == [{"code": "treatment", "label": "Ana Silva: knee", "amount": "4000.5000"}]
     assert quote["payments"][0]["amount"] == "500.0000" and quote["payments"][0]["paid_on"] == "2026-11-16"
+    changes = [c for trip in document["trips"] for c in trip["quote_changes"]]
+    assert [(c["code"], c["by"], c["amount"]) for c in changes] == [
+        ("client_accepted", "client", None),
+        ("payment_recorded", "facilitator", "500.0000"),
+    ]
+    assert changes[1]["at"] == "2026-11-16T09:00:00+00:00" and changes[1]["currency"] == "USD"

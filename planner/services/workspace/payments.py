@@ -13,6 +13,7 @@ from planner.core.quote import status_after_payment
 from planner.core.quote.status import PAYABLE
 from planner.extensions import db
 from planner.models import Payment, Quote, Trip
+from planner.services.workspace.quote_history import note
 from planner.services.workspace.quotes import QuoteError, balance, current_quote
 from planner.services.workspace.scope import trip_scope
 
@@ -20,10 +21,18 @@ METHODS = ("transfer", "cash", "card", "other")
 
 
 def record_payment(
-    quote: Quote, amount: Decimal, currency: str, paid_on: date, method: str, reference: str, now: datetime
+    quote: Quote,
+    amount: Decimal,
+    currency: str,
+    paid_on: date,
+    method: str,
+    reference: str,
+    now: datetime,
+    *,
+    user_id: int | None,
 ) -> Payment:
     """Record a deposit or payment in the quote's currency; the quote moves to deposit paid, or to paid
-    when nothing is left to pay."""
+    when nothing is left to pay (recorded as ``user_id``'s change)."""
     if quote.status not in PAYABLE:
         raise QuoteError("status", "not_payable")
     if currency != quote.currency:
@@ -38,6 +47,7 @@ def record_payment(
     quote.payments.append(payment)
     db.session.flush()
     quote.status = status_after_payment(quote.status, balance(quote))
+    note(quote, "payment_recorded", user_id=user_id, now=now, amount=amount)
     db.session.commit()
     return payment
 

@@ -22,12 +22,12 @@ from planner.models import (
     TripChange,
 )
 from planner.services.workspace import confirmations
-from planner.services.workspace.privacy_quotes import erase_quotes, quotes_by_trip
+from planner.services.workspace.privacy_quotes import erase_quotes, quote_changes_by_trip, quotes_by_trip
 
 #: bump when the export's shape changes, so that a reader can tell versions apart (2: appointments, 3: changes,
 #: 4: reminders, the client's nationality and the trips' checklist ticks, 5: quotes and payments, clinic
-#: confirmations)
-EXPORT_VERSION = 5
+#: confirmations, 6: quote changes)
+EXPORT_VERSION = 6
 #: every table that holds a client's data, and its key in the export (a test walks the metadata for more)
 EXPORTED_TABLES = {
     "clients": "client",
@@ -47,6 +47,7 @@ EXPORTED_TABLES = {
     "payments": "trips[].quotes",  # each version's "payments"
     "clinic_confirmations": "trips[].confirmations",
     "clinic_confirmation_changes": "trips[].confirmations",  # each confirmation's "changes"
+    "quote_changes": "trips[].quote_changes",
 }
 
 
@@ -65,6 +66,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
     appointments = _appointments_by_trip([trip.id for trip in trips])
     ticks = _ticks_by_trip([trip.id for trip in trips])
     quoted = quotes_by_trip([trip.id for trip in trips])
+    quote_changes = quote_changes_by_trip([trip.id for trip in trips])
     answers = confirmations.exported([trip.id for trip in trips])
     return {
         "export_version": EXPORT_VERSION,
@@ -83,6 +85,7 @@ def export_client(owner_id: int, client_id: int, now: datetime) -> dict | None:
             _trip(trip, feeds.get(trip.id, []), appointments.get(trip.id, []))
             | {"reminders": _reminders(trip.id), "checklist_ticks": ticks.get(trip.id, [])}
             | {"quotes": quoted.get(trip.id, []), "confirmations": answers.get(trip.id, [])}
+            | {"quote_changes": quote_changes.get(trip.id, [])}
             for trip in trips
         ],
         "messages": [_message(record) for record in _messages_of(client.id, [trip.id for trip in trips])],

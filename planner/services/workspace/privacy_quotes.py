@@ -1,4 +1,5 @@
-"""A client's quotes and payments in the data export, and their erasure (privacy.py calls both)."""
+"""A client's quotes, payments and quote changes in the data export, and their erasure (privacy.py calls
+both)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
-from planner.models import Payment, Quote, QuoteLine
+from planner.models import Payment, Quote, QuoteChange, QuoteLine
 
 
 def quotes_by_trip(trip_ids: list[int]) -> dict[int, list[dict]]:
@@ -51,8 +52,33 @@ def quotes_by_trip(trip_ids: list[int]) -> dict[int, list[dict]]:
     return found
 
 
+def quote_changes_by_trip(trip_ids: list[int]) -> dict[int, list[dict]]:
+    """Each trip's quote changes, oldest first: what, on which version, by the facilitator or the client."""
+    found: dict[int, list[dict]] = {}
+    if not trip_ids:
+        return found
+    query = select(QuoteChange).where(QuoteChange.trip_id.in_(trip_ids)).order_by(QuoteChange.at, QuoteChange.id)
+    for change in db.session.scalars(query):
+        found.setdefault(change.trip_id, []).append(
+            {
+                "version": change.version,
+                "code": change.code,
+                "status": change.status,
+                "amount": str(change.amount) if change.amount is not None else None,
+                "currency": change.currency,
+                "by": "client" if change.code == "client_accepted" else "facilitator",
+                "at": change.at.isoformat(),
+            }
+        )
+    return found
+
+
 def erase_quotes(trip_ids) -> None:
-    """Delete the quotes of ``trip_ids`` (a select of trip ids), their lines and payments, children first."""
+    """Delete the quotes of ``trip_ids`` (a select of trip ids), their lines, payments and changes, children
+    first."""
+    db.session.execute(
+        delete(QuoteChange).where(QuoteChange.trip_id.in_(trip_ids)).execution_options(synchronize_session=False)
+    )
     quote_ids = select(Quote.id).where(Quote.trip_id.in_(trip_ids))
     for model in (Payment, QuoteLine):
         db.session.execute(

@@ -19,6 +19,7 @@ from planner.models import Quote, QuoteLine, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.revisions import planned_trip
+from planner.services.workspace.quote_history import note
 from planner.services.workspace.sharing import client_link_trip
 
 #: how long a new quote may be accepted
@@ -92,7 +93,7 @@ def converted(amount: Decimal, source: str, target: str, rates: Rates) -> Decima
         return None
 
 
-def quote_from_budget(trip: Trip, words: Words, today: date, now: datetime) -> Quote:
+def quote_from_budget(trip: Trip, words: Words, today: date, now: datetime, *, user_id: int | None) -> Quote:
     """A new version made from the plan's budget: each line at its typical price, valid for 30 days."""
     planned = planned_trip(trip, words=words)
     if planned is None:
@@ -103,10 +104,10 @@ def quote_from_budget(trip: Trip, words: Words, today: date, now: datetime) -> Q
         currency=budget.currency,
         valid_until=today + VALID_FOR,
     )
-    return _new_version(trip, edit, "estimate", now, codes=[line.code for line in budget.lines])
+    return _new_version(trip, edit, "estimate", now, user_id, codes=[line.code for line in budget.lines])
 
 
-def save_version(trip: Trip, edit: QuoteEdit, now: datetime) -> Quote:
+def save_version(trip: Trip, edit: QuoteEdit, now: datetime, *, user_id: int | None) -> Quote:
     """The edited quote as a new version (keeping the current one's status); a quote already accepted,
     paid or cancelled is not edited."""
     current = current_quote(trip.id)
@@ -118,14 +119,15 @@ def save_version(trip: Trip, edit: QuoteEdit, now: datetime) -> Quote:
         quote_totals([amount for _, amount in edit.lines], _edit_terms(edit))
     except ValueError as error:
         raise QuoteError(str(error).split(":")[0], "invalid") from None
-    return _new_version(trip, edit, current.status if current is not None else "estimate", now)
+    return _new_version(trip, edit, current.status if current is not None else "estimate", now, user_id)
 
 
-def move(quote: Quote, target: str) -> None:
-    """Move the quote to ``target`` if the status table allows it."""
+def move(quote: Quote, target: str, *, user_id: int | None, now: datetime) -> None:
+    """Move the quote to ``target`` if the status table allows it (recorded as ``user_id``'s change)."""
     if not can_move(quote.status, target):
         raise QuoteError("status", "not_allowed")
     quote.status = target
+    note(quote, "status_moved", user_id=user_id, now=now)
     db.session.commit()
 
 
@@ -168,11 +170,12 @@ def accept(token: str, version: int, today: date, now: datetime) -> str | None:
         return "expired"
     quote.status = "accepted"
     quote.accepted_at = now
+    note(quote, "client_accepted", user_id=None, now=now)
     db.session.commit()
     return "accepted"
 
 
-def _new_version(trip: Trip, edit: QuoteEdit, status: str, now: datetime, codes=None) -> Quote:
+def _new_version(trip: Trip, edit: QuoteEdit, status: str, now: datetime, user_id: int | None, codes=None) -> Quote:
     last = db.session.scalar(select(func.max(Quote.version)).where(Quote.trip_id == trip.id)) or 0
     quote = Quote(
         trip_id=trip.id,
@@ -195,6 +198,7 @@ def _new_version(trip: Trip, edit: QuoteEdit, status: str, now: datetime, codes=
         for i, (label, amount) in enumerate(edit.lines)
     ]
     db.session.add(quote)
+    note(quote, "version_made", user_id=user_id, now=now)
     db.session.commit()
     return quote
 
