@@ -11,6 +11,7 @@ from planner.clock import utcnow
 from planner.core.quote import can_move
 from planner.forms.quotes import METHOD_WORDS, AcceptForm
 from planner.services.accounts.roles import assigned_only
+from planner.services.documents import quote_view
 from planner.services.workspace import payments, quote_history, quotes
 
 STATUS_WORDS = {
@@ -80,16 +81,16 @@ def quote_page_values() -> dict:
     """Template helpers: the trip page's quote summary, the shared page's quote, the dashboard's balances."""
 
     def trip_quote(trip):
-        quote = quotes.current_quote(trip.id)
+        quote = quote_view.current_quote(trip.id)
         if quote is None:
             return None
-        return {"quote": quote, "totals": quotes.totals_of(quote), "balance": quotes.balance(quote)}
+        return {"quote": quote, "totals": quote_view.totals_of(quote), "balance": quote_view.balance(quote)}
 
     def quote_changes(trip):
         return quote_history.shown_changes(trip.id)
 
     def shared_quote(trip):
-        return quotes.client_quote(trip, utcnow().date())
+        return quote_view.client_quote(trip, utcnow().date())
 
     def balances_due_list():
         return payments.balances_due(
@@ -109,9 +110,9 @@ def quote_page_values() -> dict:
     return {
         "named_error": named_error,
         "payment_methods": METHOD_WORDS,
-        "quote_totals_of": quotes.totals_of,
-        "quote_paid_of": quotes.paid_of,
-        "quote_balance_of": quotes.balance,
+        "quote_totals_of": quote_view.totals_of,
+        "quote_paid_of": quote_view.paid_of,
+        "quote_balance_of": quote_view.balance,
         "can_move_quote": can_move,
         "trip_quote": trip_quote,
         "quote_changes": quote_changes,

@@ -15,7 +15,7 @@ from planner.i18n import words_for
 from planner.i18n.web import client_language, current_words
 from planner.models import Payment, Quote, Trip
 from planner.security import no_store
-from planner.services.documents import receipt
+from planner.services.documents import quote_view, receipt
 from planner.services.reminders.subscriptions import language_of_link
 from planner.services.workspace import payments, quotes
 from planner.services.workspace.facilitator_trips import owned_trips
@@ -40,7 +40,7 @@ def _trip(trip_id: int) -> Trip:
 
 
 def _page(trip: Trip, form: QuoteForm | None = None, payment_form: PaymentForm | None = None, status: int = 200):
-    quote = quotes.current_quote(trip.id)
+    quote = quote_view.current_quote(trip.id)
     currencies = quotes.currencies(trip.owner_id)
     if form is None:
         form = QuoteForm(formdata=None, currencies=currencies, obj=quote) if quote else None
@@ -97,7 +97,7 @@ def create(trip_id: int):
     trip = _trip(trip_id)
     if not MoveForm().validate_on_submit():
         abort(400)
-    current = quotes.current_quote(trip.id)
+    current = quote_view.current_quote(trip.id)
     if current is not None and current.status not in ("estimate", "quoted", "cancelled"):
         flash(quote_error_text(quotes.QuoteError("status", "not_editable")), "error")
         return _back(trip_id)
@@ -149,7 +149,7 @@ def move(trip_id: int):
     form = MoveForm()
     if not form.validate_on_submit():
         abort(400)
-    quote = quotes.current_quote(trip.id)
+    quote = quote_view.current_quote(trip.id)
     if quote is None:
         abort(404)
     if form.target.data not in FACILITATOR_MOVES:
@@ -170,7 +170,7 @@ def move(trip_id: int):
 def pay(trip_id: int):
     """Record a deposit or payment; the quote's status follows the balance."""
     trip = _trip(trip_id)
-    quote = quotes.current_quote(trip.id)
+    quote = quote_view.current_quote(trip.id)
     if quote is None:
         abort(404)
     form = PaymentForm(currencies=quotes.currencies(trip.owner_id))

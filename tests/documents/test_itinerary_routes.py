@@ -7,7 +7,9 @@ import pytest
 from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import ShareLink, Trip
-from tests.documents.pdf_reading import pdf_text
+from planner.services.workspace import quotes
+from tests.documents.pdf_reading import pdf_text, shows
+from tests.documents.test_itinerary_quote import EDIT
 from tests.web.workspace_factories import create_client, create_facilitator, create_trip, log_in, make_link
 
 
@@ -92,3 +94,15 @@ def test_a_trip_that_no_longer_plans_still_gives_its_cover(app, owner):
     text = pdf_text(response.data)
     assert "Ana Silva" in text and "119" in text
     assert "This plan cannot be shown right now" in text
+
+
+def test_the_client_link_gives_the_sent_quote_unless_it_hides_costs(app, owner):
+    trip_id, http = owner
+    with app.app_context():
+        quote = quotes.save_version(db.session.get(Trip, trip_id), EDIT, utcnow())
+        quotes.move(quote, "quoted")
+    shown, hidden = make_link(http, trip_id), make_link(http, trip_id, hide_costs="y")
+    text = pdf_text(app.test_client().get(f"/shared/{shown}/itinerary.pdf").data)
+    assert shows(text, "Your quote v1") and shows(text, "Total $6,600.00")
+    text = pdf_text(app.test_client().get(f"/shared/{hidden}/itinerary.pdf").data)
+    assert "Ana Silva" in text and "Your quote" not in text and "6,600" not in text

@@ -5,6 +5,9 @@ client's language); ``templates/documents/itinerary.html`` and its stylesheet la
 WeasyPrint (on Pango) makes the PDF, embedding the fonts it used: the stylesheet names the Noto
 families that cover Hangul, Han, Kana, Cyrillic and Arabic (docs/deployment.md, Fonts).
 
+The current quote shows as the shared page shows it (documents/quote_view.py): only once sent to the
+client, and never when costs are hidden.
+
 It needs an app context and no request, so a mail job can attach the same file.
 """
 
@@ -23,6 +26,7 @@ from planner.services.accounts.agencies import contact_for
 from planner.services.documents.checklist import trip_checklist
 from planner.services.documents.emergency import HELP_NUMBERS, HelpNumber
 from planner.services.documents.pdf import write_pdf
+from planner.services.documents.quote_view import ClientQuote, client_quote
 from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.revisions import planned_trip
 
@@ -48,6 +52,8 @@ class Itinerary:
     #: the documents checklist (issue 13, item 6): items with ``.label`` (text), ``.done`` (bool) and
     #: ``.source`` (text), shown in that order; empty until the checklist exists
     checklist: Sequence = ()
+    #: the current quote as the shared page shows it; None for a draft, a cancelled one or hidden costs
+    quote: ClientQuote | None = None
 
 
 def itinerary(
@@ -62,13 +68,14 @@ def itinerary(
         name = trip.client.name
     else:
         name = planned.request.traveller.name if planned is not None else ""
-    return Itinerary(trip, name or "", coordinator, shown, hide_costs, HELP_NUMBERS, now, tuple(checklist))
+    quote = None if hide_costs else client_quote(trip, now.date())
+    return Itinerary(trip, name or "", coordinator, shown, hide_costs, HELP_NUMBERS, now, tuple(checklist), quote)
 
 
 def itinerary_pdf(trip: Trip, *, words: Words, now: datetime, hide_costs: bool = False) -> bytes:
     """The trip's itinerary as PDF bytes in ``words``' language (pass the client's: ``trip.shown_language``).
 
-    ``hide_costs`` leaves the budget out, as a client link that hides costs does. The documents
+    ``hide_costs`` leaves the budget and the quote out, as a client link that hides costs does. The documents
     checklist comes with each item's state, as the shared page shows it. Needs an app
     context (a request's or a job's); writes nothing.
     """

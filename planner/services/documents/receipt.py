@@ -10,12 +10,13 @@ from decimal import Decimal
 from flask import render_template
 
 from planner.core.model import quantize
-from planner.core.quote import QuoteTerms, balance_of, quote_totals
+from planner.core.quote import balance_of
 from planner.i18n import Words
 from planner.i18n.web import client_language
 from planner.models import Payment, Quote, Trip
 from planner.services.accounts.agencies import contact_for
 from planner.services.documents.pdf import write_pdf
+from planner.services.documents.quote_view import totals_of
 
 #: the file name a download gets: it says nothing of the client or the treatment
 FILENAME = "payment-receipt.pdf"
@@ -37,8 +38,7 @@ class Receipt:
 
 def receipt_pdf(trip: Trip, quote: Quote, payment: Payment, *, words: Words, now: datetime) -> bytes:
     """The receipt of ``payment`` as PDF bytes in ``words``' language."""
-    terms = QuoteTerms(quote.currency, quote.fee, quote.markup_percent, quote.discount, quote.tax_percent)
-    total = quote_totals([line.amount for line in quote.lines], terms).total
+    total = totals_of(quote).total
     before = [p.amount for p in quote.payments if (p.paid_on, p.id) <= (payment.paid_on, payment.id)]
     owner = contact_for(trip)
     shown = Receipt(

@@ -13,8 +13,9 @@ from planner.core.quote import status_after_payment
 from planner.core.quote.status import PAYABLE
 from planner.extensions import db
 from planner.models import Payment, Quote, Trip
+from planner.services.documents.quote_view import balance, current_quote
 from planner.services.workspace.quote_history import note
-from planner.services.workspace.quotes import QuoteError, balance, current_quote
+from planner.services.workspace.quotes import QuoteError
 from planner.services.workspace.scope import trip_scope
 
 METHODS = ("transfer", "cash", "card", "other")

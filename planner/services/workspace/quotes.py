@@ -1,6 +1,7 @@
 """A trip's quote: made from the plan's budget, edited into new versions (the old ones stay as they
 were), sent to the client and accepted on the shared page. Amounts stay ``Decimal`` in the quote's
-currency; another currency is only shown, converted with the catalog's dated rate table."""
+currency; another currency is only shown, converted with the catalog's dated rate table. What the client
+reads of it (the current version, its totals and balance) is planner/services/documents/quote_view.py."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from planner.core.model import Rates, quantize
-from planner.core.quote import QuoteTerms, QuoteTotals, balance_of, can_move, quote_totals
+from planner.core.quote import QuoteTerms, can_move, quote_totals
 from planner.core.quote.status import EDITABLE
 from planner.extensions import db
 from planner.i18n import Words
 from planner.models import Quote, QuoteLine, ShareLink, Trip
 from planner.services.accounts.tokens import hash_token
+from planner.services.documents.quote_view import current_quote
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.revisions import planned_trip
 from planner.services.workspace.quote_history import note
@@ -60,29 +62,9 @@ def rates_for(owner_id: int) -> Rates:
     return catalog_for(owner_id).rates
 
 
-def current_quote(trip_id: int) -> Quote | None:
-    """The trip's latest quote version, or None."""
-    return db.session.scalar(select(Quote).where(Quote.trip_id == trip_id).order_by(Quote.version.desc()).limit(1))
-
-
 def quote_versions(trip_id: int) -> list[Quote]:
     """Every version of the trip's quote, newest first."""
     return list(db.session.scalars(select(Quote).where(Quote.trip_id == trip_id).order_by(Quote.version.desc())))
-
-
-def totals_of(quote: Quote) -> QuoteTotals:
-    """The quote's totals (lines + fee − discount + tax)."""
-    return quote_totals([line.amount for line in quote.lines], _terms(quote))
-
-
-def paid_of(quote: Quote) -> Decimal:
-    """Σ of the payments recorded against the quote."""
-    return quantize(sum((p.amount for p in quote.payments), Decimal(0)), quote.currency)
-
-
-def balance(quote: Quote) -> Decimal:
-    """What is left to pay on the quote."""
-    return balance_of(totals_of(quote).total, [p.amount for p in quote.payments], quote.currency)
 
 
 def converted(amount: Decimal, source: str, target: str, rates: Rates) -> Decimal | None:
@@ -129,26 +111,6 @@ def move(quote: Quote, target: str, *, user_id: int | None, now: datetime) -> No
     quote.status = target
     note(quote, "status_moved", user_id=user_id, now=now)
     db.session.commit()
-
-
-@dataclass(frozen=True)
-class ClientQuote:
-    """What the shared page shows of a quote: the version, its totals and whether it may be accepted."""
-
-    quote: Quote
-    totals: QuoteTotals
-    paid: Decimal
-    balance: Decimal
-    expired: bool
-
-
-def client_quote(trip: Trip, today: date) -> ClientQuote | None:
-    """The current quote as the client sees it; None while it is a draft (estimate) or cancelled."""
-    quote = current_quote(trip.id)
-    if quote is None or quote.status in ("estimate", "cancelled"):
-        return None
-    expired = quote.valid_until is not None and quote.valid_until < today
-    return ClientQuote(quote, totals_of(quote), paid_of(quote), balance(quote), expired)
 
 
 def accept(token: str, version: int, today: date, now: datetime) -> str | None:
@@ -201,10 +163,6 @@ def _new_version(trip: Trip, edit: QuoteEdit, status: str, now: datetime, user_i
     note(quote, "version_made", user_id=user_id, now=now)
     db.session.commit()
     return quote
-
-
-def _terms(quote: Quote) -> QuoteTerms:
-    return QuoteTerms(quote.currency, quote.fee, quote.markup_percent, quote.discount, quote.tax_percent)
 
 
 def _edit_terms(edit: QuoteEdit) -> QuoteTerms:
