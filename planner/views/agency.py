@@ -105,6 +105,8 @@ def withdraw(invitation_id: int):
 @login_required
 def set_role(member_id: int):
     """Give a member another role."""
+    if agencies.member(current_user.agency_id, member_id) is None:
+        abort(404)
     form = RoleForm()
     if not form.validate_on_submit():
         flash(_("The role was not changed: choose one of the roles."), "error")

@@ -29,15 +29,24 @@ def test_seed_demo_prints_logins_links_and_feeds_that_work(app, runner):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    logins = [line.split() for line in lines if line.startswith("facilitator ")]
+    logins = [line.split(maxsplit=4) for line in lines if line.startswith("facilitator ")]
     trips = [TRIP_LINE.match(line) for line in lines if line.startswith("trip ")]
-    assert len(logins) == 2 and len(lines) == len(logins) + len(trips)
-    assert all(len(words) == 3 for words in logins)
+    assert len(lines) == len(logins) + len(trips)
+    # facilitator EMAIL PASSWORD ROLE AGENCY: two agencies, one with an owner, a coordinator and a finance member
+    assert all(len(words) == 5 for words in logins)
+    agencies = {}
+    for _, email, _, role, agency in logins:
+        agencies.setdefault(agency, []).append(role)
+    assert len(agencies) == 2 and sorted(max(agencies.values(), key=len)) == ["coordinator", "finance", "owner"]
     assert len(trips) >= 4 and all(trips)
     with app.app_context():
-        for _, email, password in logins:
+        for _, email, password, role, _ in logins:
             user, _ = log_in(email, password)
-            assert db.session.scalar(select(func.count(Client.id)).where(Client.owner_id == user.id)) >= 2
+            assert user.role == role
+            if role == "owner":
+                assert db.session.scalar(select(func.count(Client.id)).where(Client.owner_id == user.agency_id)) >= 2
+            if role == "coordinator":  # the demo assigns them clients of their own
+                assert db.session.scalar(select(func.count(Client.id)).where(Client.coordinator_id == user.id)) >= 1
         for trip in db.session.scalars(select(Trip)):
             planned = planned_trip(trip)
             assert planned is not None and planned.plan.feasible, trip.title

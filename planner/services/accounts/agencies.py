@@ -77,9 +77,7 @@ def pending_invitations(agency_id: int, now: datetime) -> list[Invitation]:
 
 def invite(owner: User, email: str, role: str, now: datetime) -> tuple[Invitation, str]:
     """A one-time invitation for ``email`` to join the owner's agency as ``role``; returns it and its token."""
-    from planner.services.accounts.users import normalize_email
-
-    email = normalize_email(email)
+    email = email.strip().lower()  # as accounts store it (users.normalize_email, which imports this module)
     if role not in ROLES:
         raise MemberError("role", _("Choose one of the roles."))
     if "@" not in email or len(email) > 254:

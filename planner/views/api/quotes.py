@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from planner.clock import utcnow
 from planner.i18n.web import current_words
 from planner.models import Quote, Trip
+from planner.services.documents import quote_view
 from planner.services.workspace import payments, quote_history, quotes
 from planner.views.api import quote_schemas as schemas
 from planner.views.api.auth import SECURITY, owner, token_required
@@ -41,7 +42,7 @@ def _payment(payment, quote: Quote) -> dict:
 
 
 def _quote(quote: Quote) -> dict:
-    totals = quotes.totals_of(quote)
+    totals = quote_view.totals_of(quote)
     return {
         **{name: getattr(quote, name) for name in ("version", "status", "currency", *TERMS)},
         "created_at": quote.created_at,
@@ -49,8 +50,8 @@ def _quote(quote: Quote) -> dict:
         "lines": [{"code": li.code, "label": li.label, "amount": li.amount} for li in quote.lines],
         "totals": {
             **{name: getattr(totals, name) for name in ("lines", "fee", "discount", "tax", "total")},
-            "paid": quotes.paid_of(quote),
-            "balance": quotes.balance(quote),
+            "paid": quote_view.paid_of(quote),
+            "balance": quote_view.balance(quote),
         },
         "payments": [_payment(p, quote) for p in quote.payments],
     }
@@ -68,7 +69,7 @@ def _changes(trip: Trip) -> list[dict]:
 
 
 def _current(trip: Trip) -> Quote:
-    quote = quotes.current_quote(trip.id)
+    quote = quote_view.current_quote(trip.id)
     if quote is None:
         raise problem(404, _("the trip has no quote yet"), "trip_id")
     return quote
@@ -79,9 +80,9 @@ def _payments(quote: Quote) -> dict:
         "version": quote.version,
         "status": quote.status,
         "currency": quote.currency,
-        "total": quotes.totals_of(quote).total,
-        "paid": quotes.paid_of(quote),
-        "balance": quotes.balance(quote),
+        "total": quote_view.totals_of(quote).total,
+        "paid": quote_view.paid_of(quote),
+        "balance": quote_view.balance(quote),
         "items": [_payment(p, quote) for p in quote.payments],
     }
 
@@ -120,7 +121,7 @@ def create(values: dict, trip_id: int):
     with the fields sent changed. 409 once the quote is accepted, paid or cancelled (or, from the budget,
     when the trip cannot be planned); 422 naming the field for a refused value."""
     trip = owned_trip(trip_id)
-    latest = quotes.current_quote(trip.id)
+    latest = quote_view.current_quote(trip.id)
     try:
         if not values:
             if latest is not None and latest.status not in ("estimate", "quoted", "cancelled"):
