@@ -29,7 +29,7 @@ ANONYMOUS = [
     "/no-such-page",
     "/api/v1/docs",
 ]
-WORKSPACE = ["/dashboard", "/clients/", "/clients/new", "/feeds", "/own/", "/account/password"]
+WORKSPACE = ["/dashboard", "/clients/", "/clients/new", "/feeds", "/own/", "/account/password", "/agency"]
 
 
 @pytest.fixture(scope="module")

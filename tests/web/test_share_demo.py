@@ -35,7 +35,7 @@ def test_seed_demo_prints_logins_links_and_feeds_that_work(app, runner):
     # facilitator EMAIL PASSWORD ROLE AGENCY: two agencies, one with an owner, a coordinator and a finance member
     assert all(len(words) == 5 for words in logins)
     agencies = {}
-    for _, email, _, role, agency in logins:
+    for _, _email, _, role, agency in logins:
         agencies.setdefault(agency, []).append(role)
     assert len(agencies) == 2 and sorted(max(agencies.values(), key=len)) == ["coordinator", "finance", "owner"]
     assert len(trips) >= 4 and all(trips)
