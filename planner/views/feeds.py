@@ -49,7 +49,7 @@ def feed(token: str):
 @no_store
 def index():
     """The facilitator's all-clients feeds and a form for a new one."""
-    mine = feeds.owner_feeds(current_user.agency_id)
+    mine = feeds.owner_feeds(current_user.agency_id, current_user.id)
     form = FeedForm(formdata=None, data={"discreet": shown_once.discreet_choice()})
     return render_template("feeds/index.html", feeds=mine, form=form, action=ActionForm())
 

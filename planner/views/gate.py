@@ -2,7 +2,7 @@
 
 Before any workspace view runs:
 
-1. a ``trip_id`` or ``client_id`` in the URL must belong to the member's agency (and, for a
+1. a ``trip_id``, ``client_id`` or ``feed_id`` in the URL must belong to the member's agency (and, for a
    coordinator who sees only their clients, to a client assigned to them): otherwise 404, as
    for an id that does not exist, so another agency's ids reveal nothing;
 2. the endpoint's ability (planner.services.accounts.roles) must be the member's: otherwise
@@ -20,7 +20,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from planner.extensions import db
-from planner.models import Client, Trip
+from planner.models import Client, FeedToken, Trip
 from planner.services.accounts.roles import assigned_only, can
 
 #: blueprints of the logged-in workspace
@@ -92,11 +92,23 @@ def visible_client(user, client_id: int) -> bool:
     return db.session.scalar(query) is not None
 
 
+def visible_feed(user, feed_id: int) -> bool:
+    """A trip's feed goes with its trip; an all-clients feed is its maker's own."""
+    feed = db.session.get(FeedToken, feed_id)
+    if feed is None:
+        return False
+    if feed.trip_id is not None:
+        return visible_trip(user, feed.trip_id)
+    return feed.owner_id == user.agency_id and feed.created_by == user.id
+
+
 def check(user, endpoint: str, method: str, args: dict) -> None:
     """Abort with 404 outside the member's scope, or 403 beyond their role."""
     if "trip_id" in args and not visible_trip(user, args["trip_id"]):
         abort(404)
     if "client_id" in args and not visible_client(user, args["client_id"]):
+        abort(404)
+    if "feed_id" in args and not visible_feed(user, args["feed_id"]):
         abort(404)
     ability = ability_for(endpoint, method)
     if ability is not None and not can(user, ability):

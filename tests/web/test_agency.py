@@ -13,7 +13,17 @@ from sqlalchemy import select
 from planner.extensions import db
 from planner.models import ClinicConfirmation, Quote, User
 from tests.web.test_quotes import versions
-from tests.web.workspace_factories import PASSWORD, create_client, create_facilitator, create_trip, log_in, make_link
+from tests.web.workspace_factories import (
+    FEED_LINK as FEED,
+)
+from tests.web.workspace_factories import (
+    PASSWORD,
+    create_client,
+    create_facilitator,
+    create_trip,
+    log_in,
+    make_link,
+)
 
 JOIN = re.compile(r"/join/([A-Za-z0-9_-]{43})")
 NOTE = "Allergic to penicillin"
@@ -202,3 +212,34 @@ def test_quotes_made_by_a_viewer_are_refused_and_nothing_is_written(app, agency)
     assert viewer.post(f"/trips/{trip}/title", data={"title": "x"}).status_code == 403
     with app.app_context():
         assert db.session.scalar(select(Quote.id)) is None
+
+
+def test_a_coordinators_calendar_holds_only_their_clients_and_stops_when_they_are_removed(app, agency):
+    owner, trip = agency["http"], agency["trip"]
+    coordinator = join(app, invite(owner, "jun@example.com", "coordinator"), "Jun Lee")
+    jun = member_id(app, "jun@example.com")
+    theirs = add_trip_for(app, agency["owner"], "Wang Fang", coordinator_id=jun)
+    made = coordinator.post("/feeds", data={"discreet": ""})
+    assert made.status_code == 303
+    token = FEED.search(coordinator.get(made.location).text).group(1)
+    calendar = app.test_client().get(f"/feeds/{token}.ics").text.replace("\r\n ", "")
+    assert "Wang F.: " in calendar and "Ana S.: " not in calendar  # the feed's titles shorten last names
+    assert coordinator.get(f"/trips/{theirs['trip']}").status_code == 200
+    owner_feed = owner.post("/feeds", data={"discreet": ""})
+    owner_feed_id = int(owner_feed.location.split("/feeds/")[1].split("/")[0])
+    assert coordinator.get(f"/feeds/{owner_feed_id}/new").status_code == 404  # the owner's own calendar
+    owner_token = FEED.search(owner.get(owner_feed.location).text).group(1)
+    assert "Ana S.: " in app.test_client().get(f"/feeds/{owner_token}.ics").text.replace("\r\n ", "")
+    assert owner.post(f"/agency/members/{jun}/remove").status_code == 302
+    assert app.test_client().get(f"/feeds/{token}.ics").status_code == 404
+    assert app.test_client().get(f"/feeds/{owner_token}.ics").status_code == 200  # the owner's stays
+    assert coordinator.get(f"/trips/{trip}").status_code == 302  # logged out
+
+
+def add_trip_for(app, owner_id: int, name: str, coordinator_id: int) -> dict:
+    """A client of the owner's agency assigned to ``coordinator_id``, with a trip."""
+    with app.app_context():
+        owner = db.session.get(User, owner_id)
+        client = create_client(owner, name, coordinator_id=coordinator_id)
+        trip = create_trip(owner, client, title="Checkup")
+        return {"client": client.id, "trip": trip.id, "feed": 0}

@@ -23,7 +23,7 @@ def gone(app, client):
         db.session.commit()
         share = create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)[1]
         feed = create_trip_feed(user.id, trip.id, discreet=False)[1]
-        owner_feed = create_owner_feed(user.id)[1]
+        owner_feed = create_owner_feed(user.agency_id, created_by=user.id)[1]
         log_in(client, user, browser)
         return {"trip": trip.id, "client": patient.id, "share": share, "feed": feed, "owner_feed": owner_feed}
 

@@ -141,7 +141,7 @@ def test_the_facilitators_language_preference(app, facilitator):
     from planner.services.workspace.feeds import create_owner_feed
 
     with app.app_context():
-        feed_token = create_owner_feed(user_id)[1]
+        feed_token = create_owner_feed(user_id, created_by=user_id)[1]
     reader = app.test_client()
     before = reader.get(f"/feeds/{feed_token}.ics")
     assert before.headers["Content-Language"] == "ja"

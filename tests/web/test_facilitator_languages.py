@@ -28,7 +28,7 @@ def workspace(app, client):
         log_in(client, user, token)
         person = create_client(user, notes="knee since 2019")
         trip = create_trip(user, person)
-        feed = create_owner_feed(user.id, discreet=True)[0]
+        feed = create_owner_feed(user.agency_id, discreet=True, created_by=user.id)[0]
         db.session.commit()
         person_id, trip_id, feed_id = person.id, trip.id, feed.id
     pages = [

@@ -157,7 +157,7 @@ def test_the_facilitator_feed_is_discreet_by_default_and_labels_clients(app, cli
         create_trip(
             user, create_client(user, "Bora Kim"), dict(KNEE, arrival="2027-04-05T16:00", departure="2027-04-20T11:00")
         )
-        token = create_owner_feed(user.id)[1]
+        token = create_owner_feed(user.agency_id, created_by=user.id)[1]
     body = client.get(f"/feeds/{token}.ics").data.decode()
     unfolded = body.replace("\r\n ", "")
     assert "SUMMARY:Ana S.: Appointment — " in unfolded
@@ -173,7 +173,7 @@ def test_the_facilitator_feed_leaves_out_trips_long_past(app, client):
         old = create_trip(
             user, create_client(user, "Bora Kim"), dict(KNEE, arrival="2020-03-01T16:00", departure="2020-03-20T11:00")
         )
-        token = create_owner_feed(user.id, discreet=False)[1]
+        token = create_owner_feed(user.agency_id, discreet=False, created_by=user.id)[1]
         recent_uuid, old_uuid = recent.uuid, old.uuid
     body = client.get(f"/feeds/{token}.ics").data.replace(b"\r\n ", b"")
     assert f"trip-{recent_uuid}".encode() in body
@@ -185,7 +185,7 @@ def test_a_client_rename_changes_the_facilitator_feed(app, client):
         user, _ = create_facilitator()
         patient = create_client(user, "Ana Silva")
         create_trip(user, patient)
-        token = create_owner_feed(user.id)[1]
+        token = create_owner_feed(user.agency_id, created_by=user.id)[1]
         patient_id = patient.id
     first = client.get(f"/feeds/{token}.ics")
     with app.app_context():
@@ -287,7 +287,7 @@ def test_a_revalidation_costs_a_constant_number_of_queries(app, client, trips):
         user, _ = create_facilitator()
         made = [create_trip(user, create_client(user, f"Client {n}")) for n in range(trips)]
         trip_token = create_trip_feed(user.id, made[0].id, discreet=True)[1]
-        owner_token = create_owner_feed(user.id)[1]
+        owner_token = create_owner_feed(user.agency_id, created_by=user.id)[1]
     for token, limit in ((trip_token, 1), (owner_token, 3)):
         etag = client.get(f"/feeds/{token}.ics").headers["ETag"]
         status, queries, seen = count_queries(app, client, f"/feeds/{token}.ics", {"If-None-Match": etag})

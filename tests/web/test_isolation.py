@@ -128,7 +128,7 @@ def first(app):
         db.session.commit()
         link, link_token = create_client_link(user.agency_id, trip.id, hide_costs=False, expires_at=None)
         feed, feed_token = create_trip_feed(user.agency_id, trip.id, discreet=False)
-        create_owner_feed(user.agency_id)
+        create_owner_feed(user.agency_id, created_by=user.id)
         api_token, _ = create_api_token(user.id, "CRM", read_only=False, now=TEST_NOW)
         colleague = User(
             email="colleague@example.com", password_hash="x", session_token="s", agency_id=user.agency_id, role="viewer"

@@ -50,7 +50,7 @@ def _data(url: str) -> dict:
             "client": patient.id,
             "shared": create_client_link(user.id, trip.id, hide_costs=False, expires_at=None)[1],
             "trip_feed": create_trip_feed(user.id, trip.id, discreet=True)[1],
-            "owner_feed": create_owner_feed(user.id)[1],
+            "owner_feed": create_owner_feed(user.agency_id, created_by=user.id)[1],
             "private": save_trip(dict(KNEE), discreet=False),
             "reset": issue_reset_token(EMAIL)[1],
         }

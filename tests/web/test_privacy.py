@@ -76,7 +76,7 @@ def workspace(app):
         )
         db.session.commit()
         _, feed_token = create_trip_feed(user.id, second.id, discreet=True)
-        _, owner_token = create_owner_feed(user.id)
+        _, owner_token = create_owner_feed(user.agency_id, created_by=user.id)
         log_in(http, user, browser)
         return {
             "http": http,

@@ -67,7 +67,7 @@ def test_a_cancelled_trip_leaves_the_feeds_and_the_dashboards_problems(app, clie
         ana = create_client(user)
         broken = create_trip(user, ana, {**KNEE, "departure": "2027-03-03T11:00"}, status="proposed")
         _, trip_token = create_trip_feed(user.id, broken.id, discreet=False)
-        _, owner_token = create_owner_feed(user.id, discreet=False)
+        _, owner_token = create_owner_feed(user.agency_id, discreet=False, created_by=user.id)
         broken_id, user_id = broken.id, user.id
         log_in(client, user, browser)
     before = client.get(f"/feeds/{trip_token}.ics").text

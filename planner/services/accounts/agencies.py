@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 
 from planner.extensions import db
-from planner.models import ApiToken, User
+from planner.models import ApiToken, FeedToken, User
 from planner.models.agency import ROLES, Agency, Invitation
 from planner.models.session import LoginSession
 from planner.services.accounts.passwords import hash_password, password_problem
@@ -172,6 +172,12 @@ def remove(owner: User, user_id: int, now: datetime) -> User:
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == target.id))
     db.session.execute(
         update(ApiToken).where(ApiToken.user_id == target.id, ApiToken.revoked_at.is_(None)).values(revoked_at=now)
+    )
+    # their own all-clients calendars stop too; a trip's feed stays (it may be the client's own calendar)
+    db.session.execute(
+        update(FeedToken)
+        .where(FeedToken.created_by == target.id, FeedToken.owner_id.is_not(None), FeedToken.revoked_at.is_(None))
+        .values(revoked_at=now)
     )
     return target
 

@@ -24,10 +24,12 @@ from planner.extensions import db
 from planner.i18n import ENGLISH, Words, words_for
 from planner.models import Client, FeedToken, Trip, User
 from planner.models.trip import SET_ASIDE
+from planner.services.accounts.roles import assigned_only
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.workspace.calendar_events import label as _label
 from planner.services.workspace.calendar_events import trip_events
+from planner.services.workspace.scope import trip_scope
 
 #: how often subscribed calendars should fetch again (REFRESH-INTERVAL and X-PUBLISHED-TTL)
 REFRESH = timedelta(hours=1)
@@ -123,9 +125,10 @@ def create_owner_feed(owner_id: int, *, discreet: bool = True, created_by: int |
     return feed, token
 
 
-def owner_feeds(owner_id: int) -> list[FeedToken]:
-    """The facilitator's all-clients feeds, newest first (revoked ones included, marked)."""
-    query = select(FeedToken).where(FeedToken.owner_id == owner_id).order_by(FeedToken.id.desc())
+def owner_feeds(owner_id: int, created_by: int) -> list[FeedToken]:
+    """A member's own all-clients feeds, newest first (revoked ones included, marked)."""
+    query = select(FeedToken).where(FeedToken.owner_id == owner_id, FeedToken.created_by == created_by)
+    query = query.order_by(FeedToken.id.desc())
     return list(db.session.scalars(query))
 
 
@@ -226,9 +229,16 @@ def calendar_name(trip: Trip, discreet: bool, words: Words) -> str:
     return _("Treatment trip · %(title)s", title=trip.title or _("plan"))
 
 
+def _creator_scope(feed: FeedToken) -> tuple:
+    """The trips an all-clients feed shows: those its maker sees (a coordinator's own clients, or all)."""
+    creator = db.session.get(User, feed.created_by) if feed.created_by is not None else None
+    return trip_scope(feed.owner_id, assigned_only(creator) if creator is not None else None)
+
+
 def _owner_feed(feed: FeedToken, today: date) -> Feed:
     # one aggregate query decides whether the cached bytes still hold: counts catch deletions,
     # maxima catch edits (a client's rename changes the event titles of the feed)
+    scope = _creator_scope(feed)
     state = db.session.execute(
         select(
             func.count(Trip.id),
@@ -240,9 +250,9 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
         )
         .select_from(Trip)
         .outerjoin(Client, Client.id == Trip.client_id)
-        .where(Trip.owner_id == feed.owner_id)
+        .where(*scope)
     ).one()
-    key = ("owner", feed.id, today, *state)
+    key = ("owner", feed.id, today, len(scope), *state)
     cached = _rendered().get(key)
     if cached is not None:
         return cached
@@ -251,7 +261,7 @@ def _owner_feed(feed: FeedToken, today: date) -> Feed:
         trip
         for trip in db.session.scalars(
             select(Trip)
-            .where(Trip.owner_id == feed.owner_id)
+            .where(*scope)
             .order_by(Trip.id)
             .options(selectinload(Trip.client), selectinload(Trip.pins), selectinload(Trip.revisions))
         )

@@ -72,12 +72,14 @@ def ability_for(endpoint: str, write: bool) -> str | None:
 
 def _within_scope(user: User, kwargs: dict) -> None:
     """404 for a trip or client outside the account's agency (or not assigned to its coordinator)."""
-    from planner.views.gate import visible_client, visible_trip
+    from planner.views.gate import visible_client, visible_feed, visible_trip
 
     if "trip_id" in kwargs and not visible_trip(user, kwargs["trip_id"]):
         raise problem(404, _("you have no trip with this id"), "trip_id")
     if "client_id" in kwargs and not visible_client(user, kwargs["client_id"]):
         raise problem(404, _("you have no client with this id"), "client_id")
+    if "feed_id" in kwargs and not visible_feed(user, kwargs["feed_id"]):
+        raise problem(404, _("the trip has no feed with this id"), "feed_id")
 
 
 def owner() -> User:
