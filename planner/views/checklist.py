@@ -12,6 +12,7 @@ from planner.forms.checklist import ChecklistForm
 from planner.i18n.web import current_words
 from planner.models import Trip
 from planner.security import no_store
+from planner.services.accounts.roles import assigned_only
 from planner.services.documents.checklist import save_ticks, trip_checklist
 from planner.services.documents.nationalities import nationality_name
 from planner.services.workspace.facilitator_trips import owned_trips
@@ -41,7 +42,7 @@ def _checklist_values() -> dict:
 @no_store
 def save(trip_id: int):
     """Store the ticked items, then back to the trip page's checklist (POST → redirect → GET)."""
-    trip = db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    trip = db.first_or_404(owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id))
     form = ChecklistForm(items=trip_checklist(trip, current_words()))
     if not form.validate_on_submit():
         if form.csrf_token.errors:

@@ -30,7 +30,9 @@ def _facilitators_only() -> None:
 
 
 def _owned_client(client_id: int):
-    return db.first_or_404(clients.owned(current_user.agency_id).where(clients.Client.id == client_id))
+    return db.first_or_404(
+        clients.owned(current_user.agency_id, assigned_only(current_user)).where(clients.Client.id == client_id)
+    )
 
 
 @blueprint.get("/")

@@ -12,6 +12,7 @@ from planner.extensions import db
 from planner.forms.confirmations import FORMS
 from planner.models import Trip
 from planner.security import no_store
+from planner.services.accounts.roles import assigned_only
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import at_seoul
 from planner.services.planning.plans import reason_of
@@ -61,7 +62,7 @@ def _back(trip_id: int):
 @no_store
 def record(trip_id: int, protocol: str, step: str, occurrence: int, state: str):
     """Record that the clinic was asked, confirmed or declined one appointment (POST → redirect → GET)."""
-    trip = db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    trip = db.first_or_404(owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id))
     if state not in FORMS:
         abort(404)
     form = FORMS[state]()

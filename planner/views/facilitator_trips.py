@@ -14,6 +14,7 @@ from planner.forms.plan import ActionForm, PinForm, PlanForm, TripFixForm
 from planner.forms.trips import DuplicateForm, StatusForm, TitleForm
 from planner.models import Client, Trip
 from planner.security import no_store
+from planner.services.accounts.roles import assigned_only
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plan_input import (
     FormProblem,
@@ -41,11 +42,15 @@ def _facilitators_only() -> None:
 
 
 def _owned_trip(trip_id: int) -> Trip:
-    return db.first_or_404(trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    return db.first_or_404(
+        trips.owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id)
+    )
 
 
 def _owned_client(client_id: int) -> Client:
-    return db.first_or_404(clients.owned(current_user.agency_id).where(Client.id == client_id))
+    return db.first_or_404(
+        clients.owned(current_user.agency_id, assigned_only(current_user)).where(Client.id == client_id)
+    )
 
 
 def _plan_form(client_name: str, scenario: dict | None = None, **kwargs) -> PlanForm:
@@ -105,7 +110,7 @@ def create(client_id: int):
 @no_store
 def show(trip_id: int):
     """The trip's plan, status, confirmed times and what changed since the client looked."""
-    view = trips.trip_view(_owned_trip(trip_id))
+    view = trips.trip_view(_owned_trip(trip_id), assigned_only(current_user))
     return _page(view)
 
 
@@ -181,7 +186,7 @@ def change_status(trip_id: int):
         trips.set_status(trip, form.status.data, utcnow())
         flash(_("%(status)s.", status=trips.STATUS_WORDS[trip.status]), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
-    return _page(trips.trip_view(trip), status_form=form, status=400)
+    return _page(trips.trip_view(trip, assigned_only(current_user)), status_form=form, status=400)
 
 
 @blueprint.post("/trips/<int:trip_id>/pins")
@@ -198,7 +203,7 @@ def pin(trip_id: int):
         else:
             flash(_("Confirmed time saved; the rest of the trip is planned around it."), "success")
             return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
-    return _page(trips.trip_view(trip), pin_form=form, status=400)
+    return _page(trips.trip_view(trip, assigned_only(current_user)), pin_form=form, status=400)
 
 
 @blueprint.post("/trips/<int:trip_id>/pins/<int:pin_id>/delete")
@@ -210,7 +215,7 @@ def unpin(trip_id: int, pin_id: int):
     if form.validate_on_submit() and trips.unpin(trip, pin_id, utcnow()):
         flash(_("The appointment is no longer fixed."), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
-    return _page(trips.trip_view(trip), status=404)
+    return _page(trips.trip_view(trip, assigned_only(current_user)), status=404)
 
 
 @blueprint.post("/trips/<int:trip_id>/duplicate")
@@ -223,7 +228,7 @@ def duplicate(trip_id: int):
         copy = trips.duplicate_trip(trip, _owned_client(form.client.data), utcnow())
         flash(_("Copied for %(name)s.", name=copy.client.name), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=copy.id))
-    return _page(trips.trip_view(trip), duplicate_form=form, status=400)
+    return _page(trips.trip_view(trip, assigned_only(current_user)), duplicate_form=form, status=400)
 
 
 @blueprint.post("/trips/<int:trip_id>/title")
@@ -236,7 +241,7 @@ def rename(trip_id: int):
         trips.rename(trip, form.title.data)
         flash(_("Title saved."), "success")
         return redirect(url_for("facilitator_trips.show", trip_id=trip.id))
-    return _page(trips.trip_view(trip), title_form=form, status=400)
+    return _page(trips.trip_view(trip, assigned_only(current_user)), title_form=form, status=400)
 
 
 @blueprint.route("/trips/<int:trip_id>/delete", methods=["GET", "POST"])

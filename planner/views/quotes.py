@@ -15,6 +15,7 @@ from planner.i18n import words_for
 from planner.i18n.web import client_language, current_words
 from planner.models import Payment, Quote, Trip
 from planner.security import no_store
+from planner.services.accounts.roles import assigned_only
 from planner.services.documents import quote_view, receipt
 from planner.services.reminders.subscriptions import language_of_link
 from planner.services.workspace import payments, quotes
@@ -36,7 +37,7 @@ def _quote_values() -> dict:
 
 
 def _trip(trip_id: int) -> Trip:
-    return db.first_or_404(owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    return db.first_or_404(owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id))
 
 
 def _page(trip: Trip, form: QuoteForm | None = None, payment_form: PaymentForm | None = None, status: int = 200):

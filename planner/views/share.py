@@ -17,6 +17,7 @@ from planner.i18n import normalize, words_for
 from planner.models import Trip
 from planner.security import no_store
 from planner.services import documents
+from planner.services.accounts.roles import assigned_only
 from planner.services.workspace import facilitator_trips, sharing
 from planner.views import shown_once
 from planner.views.client_page import client_page
@@ -209,6 +210,8 @@ def client_itinerary(token: str):
 @no_store
 def trip_itinerary(trip_id: int):
     """The facilitator's copy of a trip's PDF itinerary (costs included), in the client's language."""
-    trip = db.first_or_404(facilitator_trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    trip = db.first_or_404(
+        facilitator_trips.owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id)
+    )
     words = words_for(trip.shown_language)
     return _pdf(documents.itinerary_pdf(trip, words=words, now=utcnow()), documents.FILENAME, words.lang)

@@ -13,6 +13,7 @@ from planner.forms.plan import ActionForm
 from planner.i18n.web import current_words
 from planner.models import Trip
 from planner.security import no_store
+from planner.services.accounts.roles import assigned_only
 from planner.services.messages import sending
 from planner.services.messages.letters import KINDS, MessageProblem
 from planner.services.workspace import facilitator_trips as trips
@@ -34,7 +35,9 @@ def _facilitators_only() -> None:
 def _owned_trip(trip_id: int, kind: str) -> Trip:
     if kind not in KINDS:
         abort(404)
-    return db.first_or_404(trips.owned_trips(current_user.agency_id).where(Trip.id == trip_id))
+    return db.first_or_404(
+        trips.owned_trips(current_user.agency_id, assigned_only(current_user)).where(Trip.id == trip_id)
+    )
 
 
 @blueprint.get("/trips/<int:trip_id>/messages/<kind>")

@@ -27,6 +27,7 @@ def app_config() -> dict:
         ("get", "/api/v1/docs"),
         ("get", "/api/v1/trips"),
         ("get", "/api/v1/clients"),
+        ("get", "/api/v1/agency"),
         ("post", "/api/v1/clients"),
         ("post", "/api/v1/plans"),
     ],

@@ -26,7 +26,7 @@ from planner.services.planning.plan_view import PlanPage, plan_page
 from planner.services.planning.plans import PlannedTrip, apply_fix, check_scenario, reason_of
 from planner.services.planning.revisions import planned_trip
 from planner.services.planning.trip_changes import trip_changed
-from planner.services.workspace.scope import trip_scope
+from planner.services.workspace.scope import client_scope, trip_scope
 from planner.services.workspace.sharing import seen_appointments
 
 #: the statuses a trip may move to from each status; back to draft when plans change again.
@@ -103,12 +103,13 @@ def create_trip(client: Client, scenario: dict, *, discreet: bool, now: datetime
     return trip
 
 
-def trip_view(trip: Trip) -> TripView:
-    """The trip re-planned from its scenario and pins, with its history of changes."""
+def trip_view(trip: Trip, coordinator_id: int | None = None) -> TripView:
+    """The trip re-planned from its scenario and pins, with its history of changes (and the clients it
+    can be copied for: those the member sees)."""
     planned = planned_trip(trip)
     others = db.session.execute(
         select(Client.id, Client.name)
-        .where(Client.owner_id == trip.owner_id, Client.id != trip.client_id)
+        .where(*client_scope(trip.owner_id, coordinator_id), Client.id != trip.client_id)
         .order_by(Client.name)
     )
     shown = plan_page(planned) if planned is not None else None

@@ -45,7 +45,7 @@ class PlannerApi(Api):
 
 def init_app(app: Flask) -> None:
     """Register API v1 on the app."""
-    from planner.views.api import clients, confirmations, docs, messages, public, quotes, sharing, trips
+    from planner.views.api import agency, clients, confirmations, docs, messages, public, quotes, sharing, trips
 
     api = PlannerApi(
         app,
@@ -57,7 +57,7 @@ def init_app(app: Flask) -> None:
         },
     )
     api.spec.components.security_scheme("bearerAuth", SCHEME)
-    for module in (public, clients, trips, sharing, confirmations, quotes, messages):
+    for module in (public, agency, clients, trips, sharing, confirmations, quotes, messages):
         api.register_blueprint(module.blueprint)
     app.register_blueprint(docs.blueprint)
     old_plan = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == "plan_api.plan")

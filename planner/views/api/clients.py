@@ -9,6 +9,7 @@ from planner.database import writes_on_read
 from planner.extensions import db
 from planner.models import Client
 from planner.services.accounts import audit
+from planner.services.accounts.roles import assigned_only
 from planner.services.paging import keyset_page
 from planner.services.workspace import clients
 from planner.views.api import schemas
@@ -22,7 +23,7 @@ register_api_blueprint(blueprint)
 
 def owned_client(client_id: int) -> Client:
     """One of the token owner's clients; 404 for any other id (another facilitator's too)."""
-    found = db.session.scalar(clients.owned(owner().agency_id).where(Client.id == client_id))
+    found = db.session.scalar(clients.owned(owner().agency_id, assigned_only(owner())).where(Client.id == client_id))
     if found is None:
         raise problem(404, _("you have no client with this id"), "client_id")
     return found
@@ -36,7 +37,9 @@ def owned_client(client_id: int) -> Client:
 @blueprint.doc(security=SECURITY)
 def index(**args):
     """Your clients whose name or contact holds ``q``, in the order they were added."""
-    query = clients.owned(owner().agency_id).where(*clients.search_conditions(owner().agency_id, args.get("q", "")))
+    query = clients.owned(owner().agency_id, assigned_only(owner())).where(
+        *clients.search_conditions(owner().agency_id, args.get("q", ""), assigned_only(owner()))
+    )
     items, cursor = keyset_page(query, Client.id, args)
     return {"items": items, "next": cursor}
 

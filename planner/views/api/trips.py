@@ -9,6 +9,7 @@ from planner.clock import utcnow
 from planner.core.scenario import ScenarioError
 from planner.extensions import db
 from planner.models import Trip
+from planner.services.accounts.roles import assigned_only
 from planner.services.paging import keyset_page
 from planner.services.planning.plans import plan_document, reason_of
 from planner.services.planning.revisions import planned_trip
@@ -28,7 +29,7 @@ NO_PLAN = "the trip no longer fits the catalog (a protocol or clinic it uses cha
 
 def owned_trip(trip_id: int) -> Trip:
     """One of the token owner's trips; 404 for any other id (another facilitator's too)."""
-    found = db.session.scalar(trips.owned_trips(owner().agency_id).where(Trip.id == trip_id))
+    found = db.session.scalar(trips.owned_trips(owner().agency_id, assigned_only(owner())).where(Trip.id == trip_id))
     if found is None:
         raise problem(404, _("you have no trip with this id"), "trip_id")
     return found
@@ -59,7 +60,7 @@ def detail(trip: Trip) -> dict:
 @blueprint.doc(security=SECURITY)
 def index(**args):
     """Your trips, every client's, in the order they were made."""
-    items, cursor = keyset_page(trips.owned_trips(owner().agency_id), Trip.id, args)
+    items, cursor = keyset_page(trips.owned_trips(owner().agency_id, assigned_only(owner())), Trip.id, args)
     return {"items": items, "next": cursor}
 
 
@@ -72,7 +73,9 @@ def index(**args):
 def of_client(client_id: int, **args):
     """One client's trips."""
     client = owned_client(client_id)
-    items, cursor = keyset_page(trips.owned_trips(owner().agency_id).where(Trip.client_id == client.id), Trip.id, args)
+    items, cursor = keyset_page(
+        trips.owned_trips(owner().agency_id, assigned_only(owner())).where(Trip.client_id == client.id), Trip.id, args
+    )
     return {"items": items, "next": cursor}
 
 
