@@ -130,6 +130,7 @@ def test_the_issue_path_from_invitations_to_the_deposit(app, agency):
     assert dashboard.status_code == 200 and f"/trips/{trip}/quote" in dashboard.text and NOTE not in dashboard.text
     quote_page = finance.get(f"/trips/{trip}/quote")
     assert quote_page.status_code == 200 and NOTE not in quote_page.text
+    assert "plans and health notes stay closed to your role" in quote_page.text
     assert f'href="/trips/{trip}"' not in quote_page.text  # no way into the plan from there
     assert pay(finance, trip, "1000").status_code == 303
     assert versions(app, trip)[-1].status == "deposit_paid"
@@ -174,6 +175,8 @@ def test_removing_a_member_ends_their_sessions_and_tokens_at_once(app, agency):
     again = app.test_client().post("/login", data={"email": "jun@example.com", "password": PASSWORD})
     assert again.status_code == 200 and "do not match" in again.text
     assert "jun@example.com" not in owner.get("/agency").text
+    activity = owner.get("/account").text  # who changed the members, and when, in the owner's log
+    assert "Invited a member to the agency" in activity and "Removed a member from the agency" in activity
 
 
 def test_an_invitation_works_once_and_only_owners_invite(app, agency):

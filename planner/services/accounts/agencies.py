@@ -18,6 +18,7 @@ from planner.extensions import db
 from planner.models import ApiToken, FeedToken, User
 from planner.models.agency import ROLES, Agency, Invitation
 from planner.models.session import LoginSession
+from planner.services.accounts import audit
 from planner.services.accounts.passwords import hash_password, password_problem
 from planner.services.accounts.tokens import hash_token, new_token
 
@@ -97,6 +98,7 @@ def invite(owner: User, email: str, role: str, now: datetime) -> tuple[Invitatio
     )
     db.session.add(invitation)
     db.session.flush()
+    audit.record(owner.id, "member_invited")
     return invitation, token
 
 
@@ -130,6 +132,7 @@ def accept(token: str, password: str, display_name: str, now: datetime) -> User:
     invitation.accepted_at = now
     db.session.add(user)
     db.session.flush()
+    audit.record(user.id, "member_joined")
     return user
 
 
@@ -156,6 +159,7 @@ def set_role(owner: User, user_id: int, role: str) -> User:
     if target.role == "owner" and role != "owner" and _other_owners(owner.agency_id, target.id) == 0:
         raise MemberError("role", _("An agency needs an owner: make another member an owner first."))
     target.role = role
+    audit.record(owner.id, "member_role_changed")
     return target
 
 
@@ -173,6 +177,7 @@ def remove(owner: User, user_id: int, now: datetime) -> User:
     db.session.execute(
         update(ApiToken).where(ApiToken.user_id == target.id, ApiToken.revoked_at.is_(None)).values(revoked_at=now)
     )
+    audit.record(owner.id, "member_removed")
     # their own all-clients calendars stop too; a trip's feed stays (it may be the client's own calendar)
     db.session.execute(
         update(FeedToken)

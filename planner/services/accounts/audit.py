@@ -1,5 +1,5 @@
 """The workspace's audit log: log-ins, failed log-ins, password changes, exports, erasures, views of notes,
-API tokens made and revoked.
+API tokens made and revoked, members invited, joined, given another role or removed.
 
 An entry says who (the facilitator's account), what (one of ACTIONS), which client (by
 number) and when, from which address; never what was read or written. Only the account's own
@@ -29,6 +29,10 @@ ACTIONS = {
     "notes_viewed": _l("Opened a client's notes"),
     "api_token_created": _l("Made an API token"),
     "api_token_revoked": _l("Revoked an API token"),
+    "member_invited": _l("Invited a member to the agency"),
+    "member_joined": _l("Joined the agency from an invitation"),
+    "member_role_changed": _l("Changed a member's role"),
+    "member_removed": _l("Removed a member from the agency"),
 }
 #: how many entries the account page shows, newest first
 SHOWN = 100
