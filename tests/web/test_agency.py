@@ -126,6 +126,7 @@ def test_the_issue_path_from_invitations_to_the_deposit(app, agency):
     assert versions(app, trip)[-1].status == "accepted"
 
     # finance records the deposit and never sees a health note
+    assert "v2" in finance.get("/dashboard").text  # the quotes list: each trip's current version
     dashboard = finance.get("/dashboard")
     assert dashboard.status_code == 200 and f"/trips/{trip}/quote" in dashboard.text and NOTE not in dashboard.text
     quote_page = finance.get(f"/trips/{trip}/quote")

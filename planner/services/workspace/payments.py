@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from planner.core.quote import status_after_payment
@@ -85,3 +85,18 @@ def balances_due(owner_id: int, today: date, limit: int = 50, coordinator_id: in
         if len(found) >= limit:
             break
     return found
+
+
+def current_quotes(owner_id: int, limit: int = 50, coordinator_id: int | None = None) -> list[tuple[Quote, Trip]]:
+    """Each trip's current quote (its newest version), newest first: finance's way to every quote."""
+    newest = select(Quote.trip_id, func.max(Quote.version).label("version")).group_by(Quote.trip_id).subquery()
+    query = (
+        select(Quote, Trip)
+        .join(newest, (newest.c.trip_id == Quote.trip_id) & (newest.c.version == Quote.version))
+        .join(Trip, Trip.id == Quote.trip_id)
+        .where(*trip_scope(owner_id, coordinator_id))
+        .options(selectinload(Quote.lines), selectinload(Quote.payments), selectinload(Trip.client))
+        .order_by(Quote.created_at.desc(), Quote.id.desc())
+        .limit(limit)
+    )
+    return [(quote, trip) for quote, trip in db.session.execute(query)]
