@@ -100,7 +100,8 @@ def invite_command(owner_email: str, email: str, role: str) -> None:
         raise BadInput(f"owner_email: no agency owner has the email {owner_email!r}")
     try:
         transport = configured_transport(now)
-        invitation, token = agencies.invite(owner, email, role, now)
+        with current_app.test_request_context():  # the refusal's words (English, no browser to ask)
+            invitation, token = agencies.invite(owner, email, role, now)
     except (agencies.MemberError, MailConfigError) as error:
         raise BadInput(str(error)) from None
     db.session.commit()
