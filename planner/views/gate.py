@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from planner.extensions import db
 from planner.models import Client, FeedToken, Trip
+from planner.services.accounts.acting import act_as
 from planner.services.accounts.roles import assigned_only, can
 
 #: blueprints of the logged-in workspace
@@ -120,6 +121,7 @@ def _gate() -> None:
     if not in_workspace(request.endpoint, rule) or not current_user.is_authenticated:
         return
     check(current_user, request.endpoint, request.method, request.view_args or {})
+    act_as(current_user.id)
 
 
 def _template_values() -> dict:
@@ -129,7 +131,12 @@ def _template_values() -> dict:
     return {"can": member_can}
 
 
+def _nobody_acts(_error=None) -> None:
+    act_as(None)
+
+
 def init_app(app: Flask) -> None:
     """Put the gate in front of every request; templates ask ``can("write")`` to hide what the role cannot use."""
     app.before_request(_gate)
+    app.teardown_request(_nobody_acts)
     app.context_processor(_template_values)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from planner.extensions import db
 from planner.i18n import ENGLISH
 from planner.models import Trip, TripAppointment, TripChange
+from planner.services.accounts.acting import acting_user_id
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.planning.plans import PlannedTrip, worded
 from planner.services.planning.revisions import planned_trip, record_revisions
@@ -36,7 +37,8 @@ def trip_changed(trip: Trip, planned: PlannedTrip | None, now: datetime) -> None
     # what the database keeps (titles, problems, revisions) is in English, whatever the request's language
     planned = _english(planned) if planned is not None else planned_trip(trip, words=ENGLISH)
     record_revisions(trip, planned.plan if planned is not None else None, now)
-    store_summary(trip, planned, now, by_user_id=trip.owner_id, cause="edit")
+    # the member (or API token) acting now; None: the patient on their own page, or the command line
+    store_summary(trip, planned, now, by_user_id=acting_user_id() if trip.owner_id is not None else None, cause="edit")
 
 
 def store_summary(

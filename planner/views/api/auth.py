@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from planner.clock import utcnow
 from planner.models import User
+from planner.services.accounts.acting import act_as
 from planner.services.accounts.api_tokens import bearer_for
 from planner.services.accounts.roles import can
 from planner.views.api.problems import problem
@@ -53,6 +54,7 @@ def token_required(*, write: bool) -> Callable:
             if ability is not None and not can(bearer.user, ability):
                 raise problem(403, _("the role of this token's account in its agency does not allow this"))
             g.api_bearer = bearer
+            act_as(bearer.user.id)
             return view(*args, **kwargs)
 
         return wrapper
