@@ -88,17 +88,22 @@ def upgrade():
 
 
 def downgrade():
-    """Back to one account per workspace: only the agencies' first owners keep their data.
+    """Back to one account per workspace: only an agency founded by an account of the same id keeps its data.
 
-    Rows of agencies whose id is not an account's id (agencies made after the upgrade) and the
-    accounts of members who were not an agency's founding owner cannot be expressed before 0014;
-    their owned rows are deleted with the agency.
+    Before 0014 an account owns its rows directly. An agency whose id is its founding owner's
+    account id (every agency the upgrade made) gives its rows back to that account; the rows of any
+    other agency (made after the upgrade) are deleted, never handed to an account of another agency
+    that happens to have that id. Removed members are deleted: before 0014 nothing could keep them
+    out. Other members stay as accounts of their own, with nothing in them.
     """
     with op.batch_alter_table('agency_invitations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agency_invitations_agency_id'))
     op.drop_table('agency_invitations')
+    founders = "SELECT id FROM users WHERE agency_id = id AND role = 'owner' AND removed_at IS NULL"
     for table in OWNED:
-        op.execute(f"DELETE FROM {table} WHERE owner_id IS NOT NULL AND owner_id NOT IN (SELECT id FROM users)")
+        op.execute(f"DELETE FROM {table} WHERE owner_id IS NOT NULL AND owner_id NOT IN ({founders})")
+    op.execute("DELETE FROM users WHERE removed_at IS NOT NULL")
+    for table in OWNED:
         _point_owner_at(table, 'users')
     with op.batch_alter_table('feed_tokens', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_feed_tokens_created_by_users'), type_='foreignkey')

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
+from sqlalchemy.exc import IntegrityError
 
 from planner.clock import utcnow
 from planner.extensions import db
@@ -25,10 +26,10 @@ from planner.views import shown_once
 blueprint = Blueprint("agency", __name__)
 
 
-def _page(invite_form: InviteForm | None = None, status: int = 200):
+def _page(invite_form: InviteForm | None = None, status: int = 200, settings_form: SettingsForm | None = None):
     agency = current_user.agency
     now = utcnow()
-    settings = SettingsForm(obj=agency)
+    settings = settings_form or SettingsForm(obj=agency)
     page = render_template(
         "agency/index.html",
         agency=agency,
@@ -112,7 +113,7 @@ def set_role(member_id: int):
         flash(_("The role was not changed: choose one of the roles."), "error")
         return redirect(url_for("agency.index"))
     try:
-        member = agencies.set_role(current_user, member_id, form.role.data)
+        member = agencies.set_role(current_user, member_id, form.role.data, utcnow())
     except agencies.MemberError as error:
         if error.field == "member":
             abort(404)
@@ -157,7 +158,7 @@ def settings():
     """Rename the agency; let coordinators see every client, or only theirs."""
     form = SettingsForm()
     if not form.validate_on_submit():
-        return _page(status=422)
+        return _page(status=422, settings_form=form)
     current_user.agency.name = form.name.data.strip()
     current_user.agency.coordinators_see_all = form.coordinators_see_all.data
     db.session.commit()
@@ -180,7 +181,11 @@ def join(token: str):
             db.session.rollback()
             getattr(form, error.field if error.field in ("password",) else "password").errors = [error.reason]
         else:
-            db.session.commit()
+            try:
+                db.session.commit()
+            except IntegrityError:  # the same link used a moment ago by another request
+                db.session.rollback()
+                return render_template("agency/join_closed.html"), 404
             user, browser = users.log_in(user.email, form.password.data)
             session.clear()
             session[users.BROWSER_KEY] = browser

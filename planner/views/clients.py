@@ -61,7 +61,11 @@ def create():
     form = ClientForm()
     duplicates = []
     if form.validate_on_submit():
-        duplicates = [] if form.add_anyway.data else clients.likely_duplicates(current_user.agency_id, form.values())
+        duplicates = (
+            []
+            if form.add_anyway.data
+            else clients.likely_duplicates(current_user.agency_id, form.values(), assigned_only(current_user))
+        )
         if not duplicates:
             client = clients.create_client(current_user.agency_id, form.values(), coordinator_id=current_user.id)
             flash(_("%(name)s added.", name=client.name), "success")
@@ -98,7 +102,8 @@ def assign(client_id: int):
     """Assign the client to one of the agency's coordinators (owners only: planner.views.gate)."""
     client = _owned_client(client_id)
     chosen = request.form.get("coordinator_id", "")
-    member = agencies.member(current_user.agency_id, int(chosen)) if chosen.isdigit() and len(chosen) < 10 else None
+    eligible = {member.id: member for member in agencies.coordinators(current_user.agency_id)}
+    member = eligible.get(int(chosen)) if chosen.isascii() and chosen.isdigit() and len(chosen) < 10 else None
     if not ActionForm().validate_on_submit() or (chosen and member is None):
         flash(_("The coordinator was not changed: choose one of the agency's members."), "error")
     else:

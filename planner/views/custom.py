@@ -19,6 +19,7 @@ from planner.security import no_store
 from planner.services import current_catalog
 from planner.services.planning import custom_catalog
 from planner.services.workspace import custom_edits
+from planner.views.gate import visible_trip
 
 blueprint = Blueprint("custom", __name__, url_prefix="/own")
 
@@ -128,7 +129,12 @@ def delete_clinic(row_id: int):
 def _deleted(row: CustomProtocol | CustomClinic, subject: str):
     using = custom_edits.delete_entry(row, now=utcnow())
     if using:
-        titles = current_words().list([trip.title or _("trip %(id)s", id=trip.id) for trip in using[:5]])
+        # a coordinator who sees only their clients reads the others' trips by number (a title names treatments)
+        shown = [
+            (trip.title if visible_trip(current_user, trip.id) else "") or _("trip %(id)s", id=trip.id)
+            for trip in using[:5]
+        ]
+        titles = current_words().list(shown)
         if subject == "protocol":
             message = ngettext(
                 "Not deleted: %(num)d trip uses this protocol (%(titles)s).",

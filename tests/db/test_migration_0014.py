@@ -35,6 +35,25 @@ def test_accounts_become_one_person_agencies_keeping_their_trips(db_url, monkeyp
                 text(f"INSERT INTO agencies (name, coordinators_see_all, created_at) VALUES ('New', false, {STAMP})")
             )
             assert connection.execute(text("SELECT max(id) FROM agencies")).scalar_one() == 8
+            # agency 8's client, and a member of agency 1 whose account id is 8: the downgrade must not join them
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, email, password_hash, display_name, session_token, created_at, agency_id,"
+                    f" role) VALUES (8, 'm@example.com', 'x', '', 's3', {STAMP}, 1, 'coordinator')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, email, password_hash, display_name, session_token, created_at, agency_id,"
+                    f" role, removed_at) VALUES (9, 'gone@example.com', 'x', '', 's4', {STAMP}, 1, 'viewer', {STAMP})"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO clients (owner_id, name, contact, home_timezone, language, notes, search_text,"
+                    f" created_at, updated_at) VALUES (8, 'Other agency', '', 'UTC', 'en', '', '', {STAMP}, {STAMP})"
+                )
+            )
         foreign = inspect(db.engine).get_foreign_keys("trips")
         assert {"owner_id": "agencies"} == {
             key["constrained_columns"][0]: key["referred_table"]
@@ -47,6 +66,9 @@ def test_accounts_become_one_person_agencies_keeping_their_trips(db_url, monkeyp
         assert "agencies" not in inspect(db.engine).get_table_names()
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT owner_id FROM trips")).scalar_one() == 1
+            assert connection.execute(text("SELECT count(*) FROM clients")).scalar_one() == 0  # not user 8's
+            emails = connection.execute(text("SELECT email FROM users ORDER BY id")).scalars().all()
+            assert emails == ["f@example.com", "g@example.com", "m@example.com"]  # the removed member is gone
         db.engine.dispose()
     _run(app, "upgrade")
     with app.app_context():

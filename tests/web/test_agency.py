@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from planner.extensions import db
-from planner.models import ClinicConfirmation, Quote, User
+from planner.models import ClinicConfirmation, Quote, TripChange, User
 from tests.web.test_quotes import versions
 from tests.web.workspace_factories import (
     FEED_LINK as FEED,
@@ -115,6 +115,10 @@ def test_the_issue_path_from_invitations_to_the_deposit(app, agency):
     with app.app_context():
         row = db.session.scalar(select(ClinicConfirmation).where(ClinicConfirmation.trip_id == trip))
         assert row.state == "confirmed" and row.changed_by == jun
+        moved = db.session.scalars(select(TripChange).where(TripChange.trip_id == trip)).all()
+        assert moved and {change.by_user_id for change in moved} == {jun}  # the history names who pinned it
+    page = owner.get(f"/trips/{trip}").text
+    assert "by Jun Lee" in page and "by you" in coordinator.get(f"/trips/{trip}").text
     make_quote(coordinator, trip)
     assert edit(coordinator, trip, valid_until="2027-12-31").status_code == 303
     assert move(coordinator, trip, "quoted").status_code == 303
@@ -234,6 +238,9 @@ def test_a_coordinators_calendar_holds_only_their_clients_and_stops_when_they_ar
     assert coordinator.get(f"/feeds/{owner_feed_id}/new").status_code == 404  # the owner's own calendar
     owner_token = FEED.search(owner.get(owner_feed.location).text).group(1)
     assert "Ana S.: " in app.test_client().get(f"/feeds/{owner_token}.ics").text.replace("\r\n ", "")
+    assert owner.post(f"/agency/members/{jun}/role", data={"role": "finance"}).status_code == 302
+    assert "BEGIN:VEVENT" not in app.test_client().get(f"/feeds/{token}.ics").text  # finance sees no appointment
+    assert owner.post(f"/agency/members/{jun}/role", data={"role": "coordinator"}).status_code == 302
     assert owner.post(f"/agency/members/{jun}/remove").status_code == 302
     assert app.test_client().get(f"/feeds/{token}.ics").status_code == 404
     assert app.test_client().get(f"/feeds/{owner_token}.ics").status_code == 200  # the owner's stays
@@ -247,3 +254,11 @@ def add_trip_for(app, owner_id: int, name: str, coordinator_id: int) -> dict:
         client = create_client(owner, name, coordinator_id=coordinator_id)
         trip = create_trip(owner, client, title="Checkup")
         return {"client": client.id, "trip": trip.id, "feed": 0}
+
+
+def test_a_removed_owners_invitations_stop_working(app, agency):
+    owner = agency["http"]
+    second = join(app, invite(owner, "kim@example.com", "owner"), "Kim")
+    pending = invite(second, "friend@example.com", "owner")
+    assert owner.post(f"/agency/members/{member_id(app, 'kim@example.com')}/remove").status_code == 302
+    assert app.test_client().get(f"/join/{pending}").status_code == 404

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 
+from planner.clock import utcnow
 from planner.extensions import db
 from planner.models import ApiToken, FeedToken, User
 from planner.models.agency import ROLES, Agency, Invitation
@@ -145,12 +146,21 @@ def withdraw(agency_id: int, invitation_id: int, now: datetime) -> bool:
     return True
 
 
+def _withdraw_invitations_of(user_id: int, now: datetime) -> None:
+    """The pending invitations a member made stop working (they were removed, or are no longer an owner)."""
+    db.session.execute(
+        update(Invitation)
+        .where(Invitation.invited_by == user_id, Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
 def _other_owners(agency_id: int, user_id: int) -> int:
     return sum(1 for u in members(agency_id) if u.role == "owner" and u.id != user_id)
 
 
-def set_role(owner: User, user_id: int, role: str) -> User:
-    """Give a member another role; the last owner stays an owner."""
+def set_role(owner: User, user_id: int, role: str, now: datetime | None = None) -> User:
+    """Give a member another role; the last owner stays an owner; an owner no more withdraws their invitations."""
     target = member(owner.agency_id, user_id)
     if target is None:
         raise MemberError("member", _("There is no such member in your agency."))
@@ -158,6 +168,8 @@ def set_role(owner: User, user_id: int, role: str) -> User:
         raise MemberError("role", _("Choose one of the roles."))
     if target.role == "owner" and role != "owner" and _other_owners(owner.agency_id, target.id) == 0:
         raise MemberError("role", _("An agency needs an owner: make another member an owner first."))
+    if target.role == "owner" and role != "owner":
+        _withdraw_invitations_of(target.id, now or utcnow())
     target.role = role
     audit.record(owner.id, "member_role_changed")
     return target
@@ -178,6 +190,7 @@ def remove(owner: User, user_id: int, now: datetime) -> User:
         update(ApiToken).where(ApiToken.user_id == target.id, ApiToken.revoked_at.is_(None)).values(revoked_at=now)
     )
     audit.record(owner.id, "member_removed")
+    _withdraw_invitations_of(target.id, now)
     # their own all-clients calendars stop too; a trip's feed stays (it may be the client's own calendar)
     db.session.execute(
         update(FeedToken)

@@ -110,10 +110,11 @@ def _next_appointments(client_ids: list[int], now: datetime) -> dict[int, dateti
     return {client_id: start.astimezone(ZoneInfo(zone)) for client_id, start, zone in rows}
 
 
-def likely_duplicates(owner_id: int, values: dict) -> list[Client]:
-    """The owner's clients with the same name and contact, ignoring accents, case and spacing."""
+def likely_duplicates(owner_id: int, values: dict, coordinator_id: int | None = None) -> list[Client]:
+    """The member's clients with the same name and contact, ignoring accents, case and spacing."""
     same = f"{fold(values['name'])}\n{fold(values['contact'])}"
-    return list(db.session.scalars(owned(owner_id).where(Client.search_text == same).order_by(Client.id)))
+    query = owned(owner_id, coordinator_id).where(Client.search_text == same)
+    return list(db.session.scalars(query.order_by(Client.id)))
 
 
 def _arrival_day(trip: Trip) -> date | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from flask import current_app
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, false, func, select
 from sqlalchemy.orm import selectinload
 
 from planner.core.calendar import CalendarOptions, render_calendar
@@ -24,7 +24,7 @@ from planner.extensions import db
 from planner.i18n import ENGLISH, Words, words_for
 from planner.models import Client, FeedToken, Trip, User
 from planner.models.trip import SET_ASIDE
-from planner.services.accounts.roles import assigned_only
+from planner.services.accounts.roles import assigned_only, can
 from planner.services.accounts.tokens import hash_token, new_token
 from planner.services.planning.custom_catalog import catalog_for
 from planner.services.workspace.calendar_events import label as _label
@@ -232,7 +232,9 @@ def calendar_name(trip: Trip, discreet: bool, words: Words) -> str:
 def _creator_scope(feed: FeedToken) -> tuple:
     """The trips an all-clients feed shows: those its maker sees (a coordinator's own clients, or all)."""
     creator = db.session.get(User, feed.created_by) if feed.created_by is not None else None
-    return trip_scope(feed.owner_id, assigned_only(creator) if creator is not None else None)
+    if creator is None or not can(creator, "health"):  # gone, removed, or now finance: an empty calendar
+        return (false(),)
+    return trip_scope(feed.owner_id, assigned_only(creator))
 
 
 def _owner_feed(feed: FeedToken, today: date) -> Feed:

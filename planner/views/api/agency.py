@@ -122,7 +122,7 @@ def invite(values: dict):
 def set_role(values: dict, member_id: int):
     """Give a member another role (409 for the agency's last owner)."""
     try:
-        member = agencies.set_role(owner(), member_id, values["role"])
+        member = agencies.set_role(owner(), member_id, values["role"], utcnow())
     except agencies.MemberError as error:
         db.session.rollback()
         raise _refused(error) from None

@@ -52,7 +52,7 @@ def index(**args):
 @blueprint.doc(security=SECURITY)
 def create(values: dict):
     """Add a client."""
-    return clients.create_client(owner().agency_id, values)
+    return clients.create_client(owner().agency_id, values, coordinator_id=owner().id)
 
 
 @blueprint.get("/clients/<int:client_id>")
