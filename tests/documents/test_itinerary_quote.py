@@ -39,9 +39,9 @@ EDIT = quotes.QuoteEdit(
 
 def _quote(owner, name: str, language: str = "en", *, send: bool = True):
     trip = create_trip(owner, create_client(owner, name, language=language))
-    quote = quotes.save_version(trip, EDIT, TEST_NOW)
+    quote = quotes.save_version(trip, EDIT, TEST_NOW, user_id=None)
     if send:
-        quotes.move(quote, "quoted")
+        quotes.move(quote, "quoted", user_id=None, now=TEST_NOW)
     return trip, quote
 
 
@@ -71,7 +71,7 @@ def texts(tmp_path_factory) -> dict[str, str]:
         accepted, quote = _quote(owner, "Chloé Martin")
         _, token = sharing.create_client_link(owner.id, accepted.id, hide_costs=False, expires_at=None)
         assert quotes.accept(token, quote.version, TEST_NOW.date(), TEST_NOW) == "accepted"
-        payments.record_payment(quote, Decimal("1000"), "USD", TEST_NOW.date(), "transfer", "", TEST_NOW)
+        payments.record_payment(quote, Decimal("1000"), "USD", TEST_NOW.date(), "transfer", "", TEST_NOW, user_id=None)
         made["accepted"] = pdf(accepted)
         expired, _ = _quote(owner, "Dara Kim")
         made["expired"] = pdf_text(itinerary_pdf(expired, words=words_for("en"), now=TEST_NOW + timedelta(days=30)))

@@ -99,8 +99,8 @@ def test_a_trip_that_no_longer_plans_still_gives_its_cover(app, owner):
 def test_the_client_link_gives_the_sent_quote_unless_it_hides_costs(app, owner):
     trip_id, http = owner
     with app.app_context():
-        quote = quotes.save_version(db.session.get(Trip, trip_id), EDIT, utcnow())
-        quotes.move(quote, "quoted")
+        quote = quotes.save_version(db.session.get(Trip, trip_id), EDIT, utcnow(), user_id=None)
+        quotes.move(quote, "quoted", user_id=None, now=utcnow())
     shown, hidden = make_link(http, trip_id), make_link(http, trip_id, hide_costs="y")
     text = pdf_text(app.test_client().get(f"/shared/{shown}/itinerary.pdf").data)
     assert shows(text, "Your quote v1") and shows(text, "Total $6,600.00")

@@ -20,7 +20,7 @@ import pytest
 from planner.extensions import db
 from planner.i18n import DEFAULT_LOCALE, LOCALES, direction, html_lang, words_for
 from planner.i18n.catalogs import extract
-from planner.models import Client, Trip, User
+from planner.models import Agency, Client, Trip, User
 from planner.services.workspace.demo import seed_demo
 from tests.web.planner_helpers import form
 from tests.web.workspace_factories import log_in
@@ -101,6 +101,7 @@ def _user_data() -> list[str]:
         texts.append(traveller.get("name", ""))
     for user in db.session.scalars(db.select(User)):
         texts += [user.email, user.display_name or ""]
+    texts += list(db.session.scalars(db.select(Agency.name)))
     return sorted((t for t in texts if t and t.strip()), key=len, reverse=True)
 
 

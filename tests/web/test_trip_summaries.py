@@ -179,7 +179,7 @@ def test_the_lists_cost_the_same_queries_for_10_and_100_trips(app, client, path)
     with app.app_context():
         user, browser = factories.create_facilitator()
         factories.log_in(client, user, browser)
-        owner = SimpleNamespace(id=user.id)
+        owner = SimpleNamespace(id=user.id, agency_id=user.agency_id)
     _fill(app, owner, 10, 10)
     few = queries_on(app, client, path)
     _fill(app, owner, 90, 90)
