@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from planner.extensions import db
 from planner.models import Trip
+from planner.services.accounts.acting import act_as
 from planner.services.workspace import sharing
 from planner.services.workspace.facilitator_trips import pin_appointment
 from tests.browser.conftest import live_app, serving
@@ -30,12 +31,14 @@ def site(tmp_path_factory):
         seen = sharing.open_client_link(token, TEST_NOW).seen_version
         assert sharing.record_client_saw(token, seen, TEST_NOW)
         trip = db.session.get(Trip, trip.id)
+        act_as(user.id)  # as the facilitator's request would name them
         pin_appointment(
             trip,
             "stem-cell-knee-svf-consultation-1",
             datetime(2027, 3, 3, 5, 0, tzinfo=UTC),
             TEST_NOW + timedelta(hours=1),
         )
+        act_as(None)
     with serving(app) as base:
         yield {"base": base, "share": token}
 
