@@ -54,6 +54,9 @@ WIDTHS = """() => ({
 
 
 def _overflow(page) -> dict:
+    # after a click that posts a form the new page may still be loading its stylesheets (planner.css keeps the
+    # budget table scrolling inside the screen): the page is measured as the browser first draws it, styled
+    page.wait_for_load_state("load")
     return page.evaluate(WIDTHS)
 
 
